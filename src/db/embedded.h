@@ -1,0 +1,25 @@
+// Data compiled into the binary: the built-in demo database (files in the
+// official rnaddrkor layout, written by us) and the word translation table.
+#ifndef DORO_DB_EMBEDDED_H_
+#define DORO_DB_EMBEDDED_H_
+
+#include <string_view>
+#include <vector>
+
+namespace doro::embedded {
+
+struct File {
+  std::string_view name;     // e.g. "rnaddrkor_demo.txt"
+  std::string_view content;  // the file's bytes
+};
+
+// The demo database files, in name order.
+std::vector<File> DemoDatabase();
+
+// data/translations.tsv: English word(s) -> Korean word, for road and place
+// names that arrive translated ("Ring" -> 순환).
+std::string_view Translations();
+
+}  // namespace doro::embedded
+
+#endif  // DORO_DB_EMBEDDED_H_
