@@ -1,0 +1,209 @@
+#include "db/address_row.h"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "text/encoding.h"
+#include "text/utf8.h"
+
+namespace doro::db {
+namespace {
+
+constexpr int kFields = 24;
+constexpr size_t kMaxBadSamples = 20;
+
+bool ParseInt(std::string_view s, int* out) {
+  if (s.empty()) {
+    *out = 0;
+    return true;
+  }
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size() && *out >= 0;
+}
+
+bool ParseFlag(std::string_view s, bool* out) {
+  if (s.empty() || s == "0") {
+    *out = false;
+    return true;
+  }
+  if (s == "1") {
+    *out = true;
+    return true;
+  }
+  return false;
+}
+
+void AddBad(std::string_view name, size_t line_no, const std::string& why,
+            LoadReport* report) {
+  ++report->bad_lines;
+  if (report->bad_line_samples.size() < kMaxBadSamples) {
+    report->bad_line_samples.push_back(std::string(name) + ":" +
+                                       std::to_string(line_no) + ": " + why);
+  }
+}
+
+}  // namespace
+
+bool ParseAddressRow(std::string_view line, AddressRow* row, std::string* why) {
+  std::string_view f[kFields];
+  int n = 0;
+  size_t start = 0;
+  while (true) {
+    const size_t bar = line.find('|', start);
+    const std::string_view field = line.substr(
+        start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+    if (n < kFields) f[n] = field;
+    ++n;
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  // Some distributions end every line with a trailing '|' (25 pieces, last empty).
+  if (n == kFields + 1 && line.back() == '|') n = kFields;
+  if (n != kFields) {
+    *why = "expected 24 fields, got " + std::to_string(n);
+    return false;
+  }
+  row->mgmt_no = f[0];
+  row->legal_code = f[1];
+  row->sido = f[2];
+  row->sigungu = f[3];
+  row->emd = f[4];
+  row->ri = f[5];
+  row->road_code = f[9];
+  row->road_name = f[10];
+  row->admin_code = f[14];
+  row->admin_name = f[15];
+  row->zip = f[16];
+  row->previous_address = f[17];
+  row->effective_date = f[18];
+  row->move_reason = f[20];
+  row->register_name = f[21];
+  row->building_name = f[22];
+  row->note = f[23];
+  if (!ParseFlag(f[6], &row->mountain)) return *why = "산여부 '" + std::string(f[6]) + "'", false;
+  if (!ParseInt(f[7], &row->jibun_main) || !ParseInt(f[8], &row->jibun_sub))
+    return *why = "지번 number", false;
+  if (!ParseFlag(f[11], &row->underground))
+    return *why = "지하여부 '" + std::string(f[11]) + "'", false;
+  if (!ParseInt(f[12], &row->main) || row->main <= 0 || row->main > 99999)
+    return *why = "building number '" + std::string(f[12]) + "'", false;
+  if (!ParseInt(f[13], &row->sub) || row->sub > 99999)
+    return *why = "building sub-number '" + std::string(f[13]) + "'", false;
+  if (!ParseFlag(f[19], &row->apartment))
+    return *why = "공동주택구분 '" + std::string(f[19]) + "'", false;
+  if (row->sido.empty()) return *why = "empty 시도명", false;
+  if (row->road_name.empty()) return *why = "empty 도로명", false;
+  if (row->road_code.size() != 12 ||
+      !std::all_of(row->road_code.begin(), row->road_code.end(),
+                   [](char c) { return c >= '0' && c <= '9'; }))
+    return *why = "도로명코드 '" + row->road_code + "'", false;
+  return true;
+}
+
+std::string FormatAddressRow(const AddressRow& r) {
+  auto num = [](int v) { return std::to_string(v); };
+  auto flag = [](bool v) { return std::string(v ? "1" : "0"); };
+  const std::string parts[kFields] = {
+      r.mgmt_no,   r.legal_code,       r.sido,           r.sigungu,
+      r.emd,       r.ri,               flag(r.mountain), num(r.jibun_main),
+      num(r.jibun_sub), r.road_code,   r.road_name,      flag(r.underground),
+      num(r.main), num(r.sub),         r.admin_code,     r.admin_name,
+      r.zip,       r.previous_address, r.effective_date, flag(r.apartment),
+      r.move_reason, r.register_name,  r.building_name,  r.note};
+  std::string out;
+  for (int i = 0; i < kFields; ++i) {
+    if (i) out.push_back('|');
+    out += parts[i];
+  }
+  return out;
+}
+
+void ReadAddressBytes(std::string_view name, std::string_view bytes,
+                      const RowSink& sink, LoadReport* report) {
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  // Whole-file conversion is the fast path; a file that is neither clean UTF-8
+  // nor clean CP949 falls back to line-by-line so one bad line costs one line.
+  std::string converted;
+  bool per_line = false;
+  if (!text::IsValidUtf8(bytes)) {
+    if (auto utf8 = text::Cp949ToUtf8(bytes)) {
+      converted = std::move(*utf8);
+      bytes = converted;
+    } else {
+      per_line = true;
+    }
+  }
+  AddressRow row;
+  std::string why;
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    size_t end = bytes.find('\n', pos);
+    if (end == std::string_view::npos) end = bytes.size();
+    std::string_view line = bytes.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    std::string decoded;
+    if (per_line && !text::IsValidUtf8(line)) {
+      auto utf8 = text::Cp949ToUtf8(line);
+      if (!utf8) {
+        AddBad(name, line_no, "not CP949 or UTF-8", report);
+        continue;
+      }
+      decoded = std::move(*utf8);
+      line = decoded;
+    }
+    if (!ParseAddressRow(line, &row, &why)) {
+      AddBad(name, line_no, why, report);
+      continue;
+    }
+    ++report->rows;
+    sink(std::move(row));
+    row = AddressRow();
+  }
+}
+
+bool ReadAddressPath(const std::string& path, const RowSink& sink,
+                     LoadReport* report, std::string* error) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  if (fs::is_directory(path, ec)) {
+    for (const auto& entry : fs::directory_iterator(path, ec)) {
+      const std::string fname = entry.path().filename().string();
+      if (entry.is_regular_file() && fname.rfind("rnaddrkor", 0) == 0 &&
+          fname.size() > 4 && fname.substr(fname.size() - 4) == ".txt") {
+        files.push_back(entry.path());
+      }
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) {
+      *error = "no rnaddrkor_*.txt file in directory " + path;
+      return false;
+    }
+  } else if (fs::is_regular_file(path, ec)) {
+    files.push_back(path);
+  } else {
+    *error = "cannot read database path " + path + " (no such file or directory)";
+    return false;
+  }
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      *error = "cannot open " + file.string();
+      return false;
+    }
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    report->files.push_back(file.string());
+    ReadAddressBytes(file.filename().string(), bytes, sink, report);
+  }
+  return true;
+}
+
+}  // namespace doro::db
