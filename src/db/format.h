@@ -1,0 +1,24 @@
+// How the official system writes a road address, from its parts.
+#ifndef DORO_DB_FORMAT_H_
+#define DORO_DB_FORMAT_H_
+
+#include <string>
+
+#include "db/address_row.h"
+
+namespace doro::db {
+
+// True for 읍/면 names (조치원읍, 금남면): such areas are part of the address.
+bool IsEupMyeon(std::string_view emd);
+
+// "시도 시군구 [읍/면] 도로명 [지하 ]본번[-부번]" (roadAddrPart1):
+// "세종특별자치시 조치원읍 충현로 38", "서울특별시 관악구 남부순환로 지하 1721".
+std::string RoadAddress(const AddressRow& row);
+
+// The reference part (roadAddrPart2): "(법정동[, 공동주택명])" in 동 areas,
+// "(공동주택명)" for an apartment in 읍/면 areas, else "".
+std::string ReferencePart(const AddressRow& row);
+
+}  // namespace doro::db
+
+#endif  // DORO_DB_FORMAT_H_
