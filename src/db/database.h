@@ -1,0 +1,139 @@
+// Database: the address tables and lookup indexes the matcher works on, in
+// flat arrays of plain structs plus one string pool, so that the same layout
+// serves from memory (built from the official text files) or from a mapped
+// index file (db/index_file.h).
+//
+//   regions   one per 시군구 (or per 시도 without 시군구, i.e. 세종)
+//   areas     법정 읍/면/동 and 행정동 names, each in one region
+//   roads     one per 도로명코드, sorted by region, then name
+//   buildings one per road address, sorted by (road, 지하, 본번, 부번)
+#ifndef DORO_DB_DATABASE_H_
+#define DORO_DB_DATABASE_H_
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/address_row.h"
+#include "db/flat_map.h"
+#include "match/engine.h"
+
+namespace doro::db {
+
+struct StrRef {
+  uint32_t offset = 0;
+  uint32_t size = 0;
+};
+
+struct RegionRec {
+  uint32_t sido = 0;  // index into AllSido()
+  StrRef name_ko;     // "성북구", "수원시 장안구"; empty for 세종
+  StrRef name_en;     // "Seongbuk-gu", "Jangan-gu, Suwon-si"
+  uint32_t first_road = 0;
+  uint32_t road_count = 0;
+};
+
+struct AreaRec {
+  StrRef name_ko;  // "반곡동", "조치원읍"
+  StrRef name_en;  // "Bangok-dong", "Jochiwon-eup"
+  uint32_t region = 0;
+  uint32_t eup_myeon = 0;  // 1 for 읍/면: part of the road address
+};
+
+struct RoadRec {
+  StrRef name_ko;  // "삼선교로16길"
+  StrRef name_en;  // "Samseongyo-ro 16-gil"
+  uint64_t code = 0;  // 도로명코드
+  uint32_t region = 0;
+  uint32_t first_building = 0;
+  uint32_t building_count = 0;
+  uint32_t pad = 0;
+};
+
+struct BuildingRec {
+  uint32_t road = 0;
+  uint32_t main = 0;
+  uint32_t sub = 0;
+  uint32_t underground = 0;
+  uint32_t apartment = 0;
+  uint32_t area = 0;        // 법정 읍면동 (AreaRec)
+  uint32_t admin_area = 0;  // 행정동 (AreaRec), or kNone
+  uint32_t zip = 0;         // numeric postal code
+  StrRef mgmt_no;           // 도로명주소관리번호
+  StrRef name;              // 시군구용건물명
+};
+
+constexpr uint32_t kNone = 0xFFFFFFFFu;
+
+// What a region-key hit names.
+enum class RegionKind : uint32_t {
+  kSido = 1,      // value: sido index
+  kSigungu = 2,   // value: region index
+  kArea = 3,      // value: area index (법정 or 행정 읍면동)
+  kCityStem = 4,  // value: region index; "Suwon" for 수원시: weak evidence
+};
+inline uint32_t PackRegion(RegionKind k, uint32_t id) {
+  return (static_cast<uint32_t>(k) << 28) | id;
+}
+inline RegionKind RegionKindOf(uint32_t v) { return static_cast<RegionKind>(v >> 28); }
+inline uint32_t RegionIdOf(uint32_t v) { return v & 0x0FFFFFFFu; }
+
+// All the tables and indexes. Spans point into owned vectors or a mapping.
+struct Tables {
+  std::span<const char> strings;
+  std::span<const RegionRec> regions;
+  std::span<const AreaRec> areas;
+  std::span<const RoadRec> roads;
+  std::span<const BuildingRec> buildings;
+  FlatMultiMap road_keys;      // exact keys (Latin key or Korean name) -> road
+  FlatMultiMap road_skeleton;  // SkeletonKey -> road
+  FlatMultiMap road_fuzzy;     // skeleton and its one-deletions -> road
+  FlatMultiMap region_keys;    // keys of 시도/시군구/읍면동 -> PackRegion
+};
+
+class Database {
+ public:
+  // Builds from the official text files at `path` (file or directory); ""
+  // builds the embedded demo database.
+  static std::unique_ptr<Database> Load(const std::string& path,
+                                        LoadReport* report, std::string* error);
+  // Builds from rows already read (tests, generators).
+  static std::unique_ptr<Database> FromRows(const std::vector<AddressRow>& rows);
+
+  const Tables& tables() const { return t_; }
+
+  std::string_view str(StrRef r) const {
+    if (static_cast<uint64_t>(r.offset) + r.size > t_.strings.size()) return {};
+    return std::string_view(t_.strings.data() + r.offset, r.size);
+  }
+
+  // Formatting of one building, the way the official system writes it.
+  std::string RoadAddress(uint32_t building) const;  // roadAddrPart1
+  std::string Reference(uint32_t building) const;    // roadAddrPart2
+  std::string English(uint32_t building) const;      // engAddr
+  std::string Zip(uint32_t building) const;          // "30145"
+
+  // Index of the building (road, underground, main, sub), or kNone.
+  uint32_t FindBuilding(uint32_t road, bool underground, uint32_t main,
+                        uint32_t sub) const;
+
+
+ private:
+  friend class DatabaseBuilder;
+  friend class IndexFile;
+  Tables t_;
+  // Owned storage when built in memory.
+  std::vector<char> strings_;
+  std::vector<RegionRec> regions_;
+  std::vector<AreaRec> areas_;
+  std::vector<RoadRec> roads_;
+  std::vector<BuildingRec> buildings_;
+  std::shared_ptr<const void> mapping_;  // keeps a mapped index file alive
+};
+
+}  // namespace doro::db
+
+#endif  // DORO_DB_DATABASE_H_

@@ -1,0 +1,85 @@
+#include "text/keys.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace doro::text {
+
+std::string SkeletonKey(std::string_view k) {
+  std::string out;
+  out.reserve(k.size());
+  for (size_t i = 0; i < k.size(); ++i) {
+    const char c = k[i];
+    const char next = i + 1 < k.size() ? k[i + 1] : '\0';
+    char emit = c;
+    if (c == 'e' && (next == 'o' || next == 'u')) {
+      emit = next;  // eo -> o, eu -> u
+      ++i;
+    } else if ((c == 'a' || c == 'o') && next == 'e') {
+      emit = 'e';  // ae, oe -> e
+      ++i;
+    } else if (c == 'w' && next == 'o') {
+      emit = 'o';
+      ++i;
+    } else if (c == 'u' && next == 'i') {
+      emit = 'i';
+      ++i;
+    } else if (c == 's' && next == 'h') {
+      emit = 's';
+      ++i;
+    } else if (c == 'c' && next == 'h') {
+      emit = 'j';
+      ++i;
+    } else {
+      switch (c) {
+        case 'k': case 'c': case 'q': emit = 'g'; break;
+        case 't': emit = 'd'; break;
+        case 'p': case 'f': case 'v': emit = 'b'; break;
+        case 'l': emit = 'r'; break;
+        case 'z': emit = 'j'; break;
+        default: break;
+      }
+    }
+    if (!out.empty() && out.back() == emit && !(emit >= '0' && emit <= '9')) continue;
+    out.push_back(emit);
+  }
+  return out;
+}
+
+int EditDistance(std::string_view a, std::string_view b, int max_distance) {
+  const int n = static_cast<int>(a.size());
+  const int m = static_cast<int>(b.size());
+  if (std::abs(n - m) > max_distance) return max_distance + 1;
+  // Three rows of the optimal-string-alignment table.
+  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (int j = 0; j <= m; ++j) prev[j] = j;
+  for (int i = 1; i <= n; ++i) {
+    cur[0] = i;
+    int row_min = cur[0];
+    for (int j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        v = std::min(v, prev2[j - 2] + 1);
+      }
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > max_distance) return max_distance + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], max_distance + 1);
+}
+
+std::string DigitsOf(std::string_view key) {
+  std::string d;
+  for (char c : key) {
+    if (c >= '0' && c <= '9') d.push_back(c);
+    else if (!d.empty() && d.back() != ' ') d.push_back(' ');
+  }
+  while (!d.empty() && d.back() == ' ') d.pop_back();
+  return d;
+}
+
+}  // namespace doro::text
