@@ -16,6 +16,9 @@ bool IsValidUtf8(std::string_view s);
 // Malformed input yields U+FFFD and advances by one byte, so loops terminate.
 char32_t DecodeUtf8(std::string_view s, size_t* pos);
 
+// `s` with every malformed byte replaced by U+FFFD: safe to echo in JSON.
+std::string ToValidUtf8(std::string_view s);
+
 // Appends the UTF-8 encoding of `cp` to `out`.
 void AppendUtf8(char32_t cp, std::string* out);
 

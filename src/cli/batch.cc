@@ -1,0 +1,62 @@
+#include "cli/batch.h"
+
+#include <atomic>
+#include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli/answer_json.h"
+
+namespace doro::cli {
+
+BatchStats RunBatch(const Engine& engine, std::istream& in, std::ostream& out,
+                    unsigned threads, const std::function<void(uint64_t)>& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  constexpr size_t kBlock = 16384;  // lines held in memory at once
+  BatchStats stats;
+  std::vector<std::string> lines;
+  std::vector<std::string> results;
+  std::vector<uint8_t> ok;
+  std::string line;
+  while (true) {
+    lines.clear();
+    while (lines.size() < kBlock && std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines.push_back(std::move(line));
+    }
+    if (lines.empty()) break;
+    results.assign(lines.size(), std::string());
+    ok.assign(lines.size(), 0);
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      // Small chunks keep both cores busy to the end of the block.
+      constexpr size_t kChunk = 64;
+      for (size_t begin; (begin = next.fetch_add(kChunk)) < lines.size();) {
+        const size_t end = std::min(lines.size(), begin + kChunk);
+        for (size_t i = begin; i < end; ++i) {
+          const Answer a = engine.Refine(lines[i]);
+          ok[i] = a.ok();
+          results[i] = AnswerToJson(lines[i], a);
+        }
+      }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    for (size_t i = 0; i < results.size(); ++i) {
+      out << results[i] << '\n';
+      ++(ok[i] ? stats.ok : stats.no_answer);
+    }
+    stats.lines += lines.size();
+    if (progress) progress(stats.lines);
+  }
+  out.flush();
+  stats.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return stats;
+}
+
+}  // namespace doro::cli

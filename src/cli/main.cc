@@ -1,0 +1,118 @@
+// The doro command: refine labels, clean batch files, serve HTTP.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "cli/answer_json.h"
+#include "cli/batch.h"
+#include "match/engine.h"
+
+#ifdef DORO_HAVE_SERVER
+#include "server/serve_command.h"
+#endif
+
+namespace {
+
+std::unique_ptr<doro::Engine> OpenOrExit(const std::string& db) {
+  std::string error;
+  auto engine = doro::Engine::Open(db, &error);
+  if (!engine) {
+    std::cerr << "doro: " << error << "\n";
+    throw CLI::RuntimeError(2);
+  }
+  const auto& r = engine->report();
+  if (r.bad_lines > 0) {
+    std::cerr << "doro: " << r.bad_lines << " bad line(s) skipped while loading";
+    if (!r.bad_line_samples.empty()) std::cerr << ", first: " << r.bad_line_samples[0];
+    std::cerr << "\n";
+  }
+  return engine;
+}
+
+void AddRefine(CLI::App& app) {
+  auto* cmd = app.add_subcommand("refine", "Refine labels given on the command line");
+  auto db = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
+  auto labels = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("--db", *db, "Directory or file of official rnaddrkor_*.txt files (default: built-in demo)");
+  cmd->add_flag("--json", *json, "Print one JSON object per label");
+  cmd->add_option("labels", *labels, "Labels to refine")->required();
+  cmd->callback([db, json, labels] {
+    auto engine = OpenOrExit(*db);
+    for (const auto& label : *labels) {
+      const doro::Answer a = engine->Refine(label);
+      if (*json) {
+        std::cout << doro::cli::AnswerToJson(label, a) << "\n";
+      } else if (a.ok()) {
+        std::cout << a.address_full << "\n";
+      } else {
+        std::cout << "답 없음 (" << doro::ReasonName(a.reason) << ": " << a.detail << ")\n";
+      }
+    }
+  });
+}
+
+void AddBatch(CLI::App& app) {
+  auto* cmd = app.add_subcommand("batch", "Refine one label per line into JSON Lines");
+  struct Opts {
+    std::string db, input = "-", output = "-";
+    unsigned threads = 0;
+  };
+  auto o = std::make_shared<Opts>();
+  cmd->add_option("--db", o->db, "Directory or file of official rnaddrkor_*.txt files (default: built-in demo)");
+  cmd->add_option("--input", o->input, "Input file, one label per line ('-' = stdin)");
+  cmd->add_option("--output", o->output, "Output JSON Lines file ('-' = stdout)");
+  cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores)");
+  cmd->callback([o] {
+    auto engine = OpenOrExit(o->db);
+    std::ifstream fin;
+    std::ofstream fout;
+    std::istream* in = &std::cin;
+    std::ostream* out = &std::cout;
+    if (o->input != "-") {
+      fin.open(o->input, std::ios::binary);
+      if (!fin) {
+        std::cerr << "doro: cannot open input " << o->input << "\n";
+        throw CLI::RuntimeError(2);
+      }
+      in = &fin;
+    }
+    if (o->output != "-") {
+      fout.open(o->output, std::ios::binary);
+      if (!fout) {
+        std::cerr << "doro: cannot write output " << o->output << "\n";
+        throw CLI::RuntimeError(2);
+      }
+      out = &fout;
+    }
+    const bool tty = isatty(STDERR_FILENO) != 0;
+    auto progress = [tty](uint64_t done) {
+      if (tty) std::fprintf(stderr, "\r\033[Kdoro batch: %llu labels", static_cast<unsigned long long>(done));
+    };
+    const auto stats = doro::cli::RunBatch(*engine, *in, *out, o->threads, progress);
+    if (tty) std::fprintf(stderr, "\n");
+    std::fprintf(stderr, "doro batch: %llu labels, %llu answered, %llu no answer, %.3f s (%.0f labels/s)\n",
+                 static_cast<unsigned long long>(stats.lines),
+                 static_cast<unsigned long long>(stats.ok),
+                 static_cast<unsigned long long>(stats.no_answer), stats.seconds,
+                 stats.seconds > 0 ? stats.lines / stats.seconds : 0.0);
+  });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"doro: messy English/Korean labels -> official Korean road addresses"};
+  app.require_subcommand(1);
+  AddRefine(app);
+  AddBatch(app);
+#ifdef DORO_HAVE_SERVER
+  doro::server::AddServeCommand(app);
+#endif
+  CLI11_PARSE(app, argc, argv);
+  return 0;
+}

@@ -1,0 +1,770 @@
+#include "match/matcher.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "db/sido.h"
+#include "parse/label.h"
+#include "text/keys.h"
+#include "text/romanize.h"
+#include "text/utf8.h"
+
+namespace doro::match {
+
+using db::FlatEntry;
+using db::HashKey;
+using db::kNone;
+using db::RegionKind;
+using parse::Atom;
+using parse::AtomKind;
+using parse::Sep;
+
+namespace {
+
+// How a road was found, best first; the value is the base score.
+constexpr float kExact = 10.0f;
+constexpr float kTranslated = 9.5f;
+constexpr float kSkeleton = 9.0f;
+constexpr float kOneEdit = 7.5f;
+constexpr float kRegionScan = 6.0f;
+
+// Scores below the best by less than this are equals: no guessing.
+constexpr float kTieMargin = 0.75f;
+
+constexpr size_t kMaxSpanAtoms = 8;
+constexpr size_t kMaxRegionSpanAtoms = 4;
+
+bool IsOneOf(std::string_view s, std::initializer_list<std::string_view> list) {
+  for (auto x : list) {
+    if (s == x) return true;
+  }
+  return false;
+}
+
+// Words that mean "road" without saying which kind.
+bool IsGenericRoadWord(std::string_view w) {
+  return IsOneOf(w, {"road", "rd", "street", "st", "str", "avenue", "ave", "av",
+                     "boulevard", "blvd", "way", "lane", "ln", "ri"});
+}
+
+bool EndsWithHangul(std::string_view text, std::string_view syllable) {
+  return text.size() >= syllable.size() && text.ends_with(syllable);
+}
+
+bool IsRoadTerminal(const Atom& a) {
+  if (a.kind == AtomKind::kLatin) {
+    const std::string_view k = a.key;
+    if (k == "ri") return false;  // 리 (a village) far more often than a road
+    return k.ends_with("ro") || k.ends_with("gil") || k.ends_with("kil") ||
+           k.ends_with("lo") || IsGenericRoadWord(k);
+  }
+  if (a.kind == AtomKind::kHangul) {
+    return EndsWithHangul(a.text, "로") || EndsWithHangul(a.text, "길");
+  }
+  return false;
+}
+
+bool IsBasementWord(const Atom& a) {
+  if (a.kind == AtomKind::kLatin) {
+    return IsOneOf(a.key, {"b", "gf", "jiha", "underground", "basement", "bsmt", "ug"});
+  }
+  return a.kind == AtomKind::kHangul && a.text == "지하";
+}
+
+// Words after a number that make it a unit, floor or block, not a building.
+bool IsUnitWordAfter(const Atom& a) {
+  if (a.kind == AtomKind::kLatin) {
+    return IsOneOf(a.key, {"ho", "dong", "f", "fl", "floor", "cheung", "th", "nd",
+                           "rd", "st", "stfloor", "ndfloor", "rdfloor", "thfloor",
+                           "danji", "cha", "room", "unit", "flr", "bl", "block"});
+  }
+  if (a.kind == AtomKind::kHangul) {
+    return IsOneOf(a.text, {"호", "동", "층", "단지", "차", "블럭", "블록", "호실", "번지"});
+  }
+  return false;
+}
+
+// Words before a number that make it a unit.
+bool IsUnitWordBefore(const Atom& a) {
+  if (a.kind != AtomKind::kLatin) return false;
+  return IsOneOf(a.key, {"apt", "apartment", "unit", "room", "rm", "suite", "ste",
+                         "floor", "fl", "flat", "ho", "po", "box", "pobox", "tel",
+                         "phone", "zip", "zipcode", "postal", "code", "dong"});
+}
+
+// Words after a number that make it part of a road name ("16-gil").
+bool IsRoadPartAfter(const Atom& a) {
+  if (a.kind == AtomKind::kLatin) {
+    return IsOneOf(a.key, {"gil", "kil", "ro", "lo", "beon", "beongil", "bungil",
+                           "bun", "ga", "daero", "road", "rd", "street", "st"});
+  }
+  if (a.kind == AtomKind::kHangul) {
+    return a.text.starts_with("길") || a.text.starts_with("로") ||
+           a.text.starts_with("번길") || a.text.starts_with("가") ||
+           a.text.starts_with("대로");
+  }
+  return false;
+}
+
+int ToInt(std::string_view digits) {
+  if (digits.empty() || digits.size() > 6) return -1;
+  int v = 0;
+  for (char c : digits) v = v * 10 + (c - '0');
+  return v;
+}
+
+}  // namespace
+
+struct Matcher::Work {
+  std::string_view label;
+  std::vector<Atom> atoms;
+
+  struct RegionSpan {
+    int begin, end;  // atoms [begin, end)
+    std::vector<uint32_t> values;
+    bool fuzzy = false;
+  };
+  std::vector<RegionSpan> regions;
+
+  struct RoadHit {
+    uint32_t road;
+    int begin, end;  // atoms [begin, end)
+    float quality;
+  };
+  std::vector<RoadHit> hits;
+
+  struct Number {
+    int begin, end;    // atoms [begin, end), marker included
+    int main_atom;     // the atom holding the main number
+    uint32_t main, sub;
+    bool basement;
+  };
+  std::vector<Number> numbers;
+  std::vector<uint32_t> zips;       // 5-digit numbers seen
+  std::vector<int> zip_atoms;
+
+  struct Cand {
+    uint32_t building;
+    int hit;
+    int number;
+    float score;
+    bool conflict = false;
+    std::vector<int> region_spans;  // spans that agreed
+  };
+  std::vector<Cand> cands;
+  bool have_road = false;
+};
+
+Matcher::Matcher(const db::Database& db, const Translations& translations,
+                 EngineOptions options)
+    : db_(db), translations_(translations), options_(options) {
+  const auto& t = db_.tables();
+  road_skeletons_.reserve(t.roads.size());
+  for (const auto& r : t.roads) {
+    road_skeletons_.push_back(text::SkeletonKey(text::MatchKey(db_.str(r.name_en))));
+  }
+  const auto sidos = db::AllSido();
+  for (uint32_t i = 0; i < sidos.size(); ++i) {
+    const uint32_t v = db::PackRegion(RegionKind::kSido, i);
+    std::string en = text::MatchKey(sidos[i].english);
+    fuzzy_region_keys_.push_back({en, v});
+    if (en.ends_with("do") || en.ends_with("si")) {
+      fuzzy_region_keys_.push_back({en.substr(0, en.size() - 2), v});
+    }
+  }
+  for (uint32_t id = 0; id < t.regions.size(); ++id) {
+    std::string_view ko = db_.str(t.regions[id].name_ko);
+    size_t pos = 0;
+    while (pos < ko.size()) {
+      size_t sp = ko.find(' ', pos);
+      if (sp == std::string_view::npos) sp = ko.size();
+      fuzzy_region_keys_.push_back(
+          {text::MatchKey(text::RomanizeAreaName(ko.substr(pos, sp - pos))),
+           db::PackRegion(RegionKind::kSigungu, id)});
+      pos = sp + 1;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 2. Region evidence.
+
+void Matcher::FindRegions(Work& w) const {
+  const auto& atoms = w.atoms;
+  const auto& map = db_.tables().region_keys;
+  const int n = static_cast<int>(atoms.size());
+  auto add = [&](int b, int e, std::span<const FlatEntry> found) {
+    if (found.empty()) return;
+    for (auto& r : w.regions) {
+      if (r.begin == b && r.end == e) {
+        for (const auto& f : found) r.values.push_back(f.value);
+        return;
+      }
+    }
+    Work::RegionSpan span{b, e, {}, false};
+    for (const auto& f : found) span.values.push_back(f.value);
+    w.regions.push_back(std::move(span));
+  };
+  std::string key, korean;
+  for (int i = 0; i < n; ++i) {
+    if (atoms[i].kind == AtomKind::kDigits) continue;
+    key.clear();
+    korean.clear();
+    bool korean_ok = true;
+    for (int j = i; j < n && j - i < static_cast<int>(kMaxRegionSpanAtoms); ++j) {
+      if (j > i && parse::IsFieldBoundary(atoms[j].sep)) break;
+      key += atoms[j].key;
+      if (j > i && atoms[j].sep != Sep::kGlued) korean_ok = false;
+      if (atoms[j].kind == AtomKind::kLatin) korean_ok = false;
+      if (korean_ok) korean += atoms[j].text;
+      if (atoms[j].kind == AtomKind::kDigits) continue;  // 종로1가: digits inside only
+      add(i, j + 1, map.Find(HashKey(key)));
+      if (korean_ok && j > i) add(i, j + 1, map.Find(HashKey(korean)));
+    }
+    // Korean written without spaces: "서울특별시관악구" holds two names.
+    const Atom& a = atoms[i];
+    const size_t syl = parse::SyllableCount(a);
+    if (a.kind == AtomKind::kHangul && syl >= 3) {
+      for (size_t b = 0; b + 2 <= syl; ++b) {
+        for (size_t e = b + 2; e <= syl; ++e) {
+          if (b == 0 && e == syl) continue;  // the whole atom: done above
+          const std::string_view sub(a.text.data() + b * 3, (e - b) * 3);
+          const std::string_view last = sub.substr(sub.size() - 3);
+          if (!IsOneOf(last, {"시", "도", "구", "군", "읍", "면", "동", "리", "가"})) continue;
+          add(i, i + 1, map.Find(HashKey(sub)));
+        }
+      }
+    }
+  }
+  for (auto& r : w.regions) {
+    std::sort(r.values.begin(), r.values.end());
+    r.values.erase(std::unique(r.values.begin(), r.values.end()), r.values.end());
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 3. Roads.
+
+// tier 0: exact keys (and translations); 1: skeleton keys; 2: one edit.
+void Matcher::FindRoads(Work& w, int tier) const {
+  const auto& atoms = w.atoms;
+  const auto& t = db_.tables();
+  const int n = static_cast<int>(atoms.size());
+  std::vector<std::string> keys;
+  std::string korean;
+  auto add_hit = [&](uint32_t road, int b, int e, float q) {
+    for (auto& h : w.hits) {
+      if (h.road == road && h.begin == b && h.end == e) {
+        h.quality = std::max(h.quality, q);
+        return;
+      }
+    }
+    w.hits.push_back({road, b, e, q});
+  };
+  for (int j = 0; j < n; ++j) {
+    if (!IsRoadTerminal(atoms[j])) continue;
+    keys.assign(1, std::string());
+    bool korean_ok = true;
+    korean.clear();
+    for (int i = j; i >= 0 && j - i < static_cast<int>(kMaxSpanAtoms); --i) {
+      const Atom& a = atoms[i];
+      // Extend every key with atom i in front.
+      std::vector<std::string> alternatives;
+      if (a.kind == AtomKind::kLatin && IsGenericRoadWord(a.key)) {
+        if (i == j) {
+          alternatives = {"ro", "daero", "gil"};
+        } else {
+          alternatives = {"ro"};
+        }
+      } else if (a.key == "bun" || a.key == "beon") {
+        alternatives = {"beon"};
+      } else {
+        alternatives = {a.key};
+      }
+      std::vector<std::string> next;
+      for (const auto& alt : alternatives) {
+        for (const auto& k : keys) next.push_back(alt + k);
+      }
+      keys = std::move(next);
+      if (i < j && atoms[i + 1].sep != Sep::kGlued) korean_ok = false;
+      if (a.kind == AtomKind::kLatin) korean_ok = false;
+      if (korean_ok) korean.insert(0, a.text);
+
+      const bool can_start = a.kind != AtomKind::kDigits;
+      if (can_start) {
+        const float base = tier == 0 ? kExact : tier == 1 ? kSkeleton : kOneEdit;
+        for (const auto& k : keys) {
+          if (tier == 0) {
+            for (const auto& f : t.road_keys.Find(HashKey(k))) add_hit(f.value, i, j + 1, base);
+          } else if (tier == 1) {
+            const std::string sk = text::SkeletonKey(k);
+            for (const auto& f : t.road_skeleton.Find(HashKey(sk))) {
+              add_hit(f.value, i, j + 1, base);
+            }
+          } else {
+            const std::string sk = text::SkeletonKey(k);
+            if (sk.size() < 5) continue;
+            const std::string digits = text::DigitsOf(sk);
+            const int max_d = sk.size() >= 10 ? 2 : 1;
+            auto try_road = [&](uint32_t road) {
+              const std::string& rs = road_skeletons_[road];
+              if (text::DigitsOf(rs) != digits) return;
+              const int d = text::EditDistance(sk, rs, max_d);
+              if (d <= max_d) add_hit(road, i, j + 1, base - 0.5f * static_cast<float>(d - 1));
+            };
+            for (const auto& f : t.road_fuzzy.Find(HashKey(sk))) try_road(f.value);
+            std::string del;
+            for (size_t p = 0; p < sk.size(); ++p) {
+              del.assign(sk, 0, p);
+              del.append(sk, p + 1);
+              for (const auto& f : t.road_fuzzy.Find(HashKey(del))) try_road(f.value);
+            }
+          }
+        }
+        if (tier == 0 && korean_ok && !korean.empty()) {
+          for (const auto& f : t.road_keys.Find(HashKey(korean))) add_hit(f.value, i, j + 1, kExact);
+          // "서울특별시관악구남부순환로": the road is a suffix of a glued atom.
+          const size_t syl = parse::SyllableCount(a);
+          if (a.kind == AtomKind::kHangul && syl >= 3) {
+            for (size_t s = 1; s + 2 <= syl; ++s) {
+              const std::string sub = korean.substr(s * 3);
+              for (const auto& f : t.road_keys.Find(HashKey(sub))) {
+                add_hit(f.value, i, j + 1, kExact - 0.25f);
+              }
+            }
+          }
+        }
+      }
+      if (parse::IsFieldBoundary(a.sep)) break;
+    }
+  }
+  if (tier == 0) {
+    // Translated words: splice the romanized Korean for English phrases
+    // ("Nambu Ring-ro" -> "nambu" + "sunhwan" + "ro") and look up again.
+    for (int j = 0; j < n; ++j) {
+      if (!IsRoadTerminal(atoms[j])) continue;
+      for (int i = j; i >= 0 && j - i < static_cast<int>(kMaxSpanAtoms); --i) {
+        if (atoms[i].kind == AtomKind::kDigits) {
+          if (parse::IsFieldBoundary(atoms[i].sep)) break;
+          continue;
+        }
+        std::string key;
+        bool translated = false;
+        for (int k = i; k <= j;) {
+          const Atom& a = atoms[k];
+          const auto* phrases = a.kind == AtomKind::kLatin ? translations_.StartingWith(a.key) : nullptr;
+          bool used = false;
+          if (phrases != nullptr) {
+            for (const auto& p : *phrases) {
+              const int len = static_cast<int>(p.words.size());
+              if (k + len > j + 1) continue;
+              bool fits = true;
+              for (int m = 0; m < len && fits; ++m) fits = atoms[k + m].key == p.words[m];
+              if (!fits) continue;
+              key += p.key;
+              k += len;
+              used = translated = true;
+              break;
+            }
+          }
+          if (!used) {
+            key += (k == j && IsGenericRoadWord(a.key)) ? std::string("ro") : a.key;
+            ++k;
+          }
+        }
+        if (translated) {
+          for (const auto& f : t.road_keys.Find(HashKey(key))) add_hit(f.value, i, j + 1, kTranslated);
+          for (const auto& f : t.road_skeleton.Find(HashKey(text::SkeletonKey(key)))) {
+            add_hit(f.value, i, j + 1, kTranslated - 1.0f);
+          }
+        }
+        if (parse::IsFieldBoundary(atoms[i].sep)) break;
+      }
+    }
+  }
+  if (!w.hits.empty()) w.have_road = true;
+}
+
+// Heavy typos ("Samseoyeon-ro" for Samseongyo-ro): with the district known,
+// compare the span with every road of that district and keep close ones.
+void Matcher::ScanRegionRoads(Work& w) const {
+  const auto& t = db_.tables();
+  std::vector<uint32_t> scope;
+  for (const auto& r : w.regions) {
+    if (r.fuzzy) continue;
+    for (uint32_t v : r.values) {
+      const uint32_t id = db::RegionIdOf(v);
+      switch (db::RegionKindOf(v)) {
+        case RegionKind::kSigungu:
+        case RegionKind::kCityStem:
+          scope.push_back(id);
+          break;
+        case RegionKind::kArea:
+          scope.push_back(t.areas[id].region);
+          break;
+        case RegionKind::kSido:
+          // A 시도 with a single region (세종) is as good as a district.
+          for (uint32_t g = 0; g < t.regions.size(); ++g) {
+            if (t.regions[g].sido == id && t.regions[g].name_ko.size == 0) scope.push_back(g);
+          }
+          break;
+      }
+    }
+  }
+  std::sort(scope.begin(), scope.end());
+  scope.erase(std::unique(scope.begin(), scope.end()), scope.end());
+  if (scope.empty() || scope.size() > 8) return;
+  const auto& atoms = w.atoms;
+  const int n = static_cast<int>(atoms.size());
+  for (int j = 0; j < n; ++j) {
+    if (!IsRoadTerminal(atoms[j])) continue;
+    std::string key;
+    for (int i = j; i >= 0 && j - i < 6; --i) {
+      const Atom& a = atoms[i];
+      key.insert(0, (i == j && IsGenericRoadWord(a.key)) ? std::string("ro") : a.key);
+      if (a.kind != AtomKind::kDigits && i < j) {
+        const std::string sk = text::SkeletonKey(key);
+        const std::string digits = text::DigitsOf(sk);
+        const int max_d = static_cast<int>(sk.size()) / 3;
+        if (max_d >= 1) {
+          for (uint32_t g : scope) {
+            const auto& region = t.regions[g];
+            for (uint32_t r = region.first_road; r < region.first_road + region.road_count; ++r) {
+              const std::string& rs = road_skeletons_[r];
+              if (text::DigitsOf(rs) != digits) continue;
+              const int d = text::EditDistance(sk, rs, max_d);
+              if (d > max_d) continue;
+              const float sim = 1.0f - static_cast<float>(d) / static_cast<float>(std::max(sk.size(), rs.size()));
+              w.hits.push_back({r, i, j + 1, kRegionScan + 3.0f * sim - 2.0f});
+            }
+          }
+        }
+      }
+      if (parse::IsFieldBoundary(a.sep)) break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 4. Numbers.
+
+void Matcher::FindNumbers(Work& w) const {
+  const auto& atoms = w.atoms;
+  const int n = static_cast<int>(atoms.size());
+  auto next_of = [&](int i) -> const Atom* { return i + 1 < n ? &atoms[i + 1] : nullptr; };
+  std::vector<bool> consumed(n, false);
+  for (int i = 0; i < n; ++i) {
+    const Atom& a = atoms[i];
+    if (a.kind != AtomKind::kDigits || consumed[i]) continue;
+    const Atom* next = next_of(i);
+    const Atom* prev = i > 0 ? &atoms[i - 1] : nullptr;
+    if (a.text.size() == 5) {
+      w.zips.push_back(static_cast<uint32_t>(ToInt(a.text)));
+      w.zip_atoms.push_back(i);
+      continue;
+    }
+    if (a.text.size() > 5) continue;
+    if (next != nullptr && next->sep != Sep::kComma && next->sep != Sep::kParen &&
+        (IsUnitWordAfter(*next) || IsRoadPartAfter(*next))) {
+      continue;
+    }
+    if (a.sep == Sep::kHash) continue;
+    if (prev != nullptr && a.sep != Sep::kComma && a.sep != Sep::kParen && IsUnitWordBefore(*prev)) {
+      continue;
+    }
+    Work::Number num{i, i + 1, i, static_cast<uint32_t>(ToInt(a.text)), 0, false};
+    // "15-25": a sub-number, unless the second part is a unit ("101-1203"
+    // is as often dong-ho; the DB check decides, both readings are kept).
+    if (next != nullptr && next->kind == AtomKind::kDigits && next->sep == Sep::kHyphen &&
+        next->text.size() <= 4) {
+      const Atom* after = i + 2 < n ? &atoms[i + 2] : nullptr;
+      if (after == nullptr || after->sep == Sep::kComma || after->sep == Sep::kParen ||
+          !(IsUnitWordAfter(*after) || IsRoadPartAfter(*after))) {
+        Work::Number with_sub = num;
+        with_sub.sub = static_cast<uint32_t>(ToInt(next->text));
+        with_sub.end = i + 2;
+        consumed[i + 1] = true;
+        w.numbers.push_back(with_sub);
+      }
+    }
+    w.numbers.push_back(num);
+  }
+  // Basement markers: right before the number ("B93", "B 93", "B, 93",
+  // "지하 300", "G/F 160") or right after it ("93B", "127, B,").
+  for (auto& num : w.numbers) {
+    int b = num.begin - 1;
+    if (b >= 0 && atoms[b].kind == AtomKind::kLatin && atoms[b].key == "f" && b >= 1 &&
+        atoms[b - 1].key == "g") {
+      num.basement = true;
+      num.begin = b - 1;
+      continue;
+    }
+    if (b >= 0 && IsBasementWord(atoms[b])) {
+      num.basement = true;
+      num.begin = b;
+      continue;
+    }
+    const int e = num.end;
+    if (e < n && atoms[e].kind == AtomKind::kLatin && atoms[e].key == "b" &&
+        !(e + 1 < n && atoms[e + 1].kind == AtomKind::kDigits)) {
+      num.basement = true;
+      num.end = e + 1;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 5. Verification and scoring.
+
+void Matcher::Verify(Work& w) const {
+  w.cands.clear();
+  for (int h = 0; h < static_cast<int>(w.hits.size()); ++h) {
+    const auto& hit = w.hits[h];
+    for (int k = 0; k < static_cast<int>(w.numbers.size()); ++k) {
+      const auto& num = w.numbers[k];
+      if (num.main_atom >= hit.begin && num.main_atom < hit.end) continue;
+      if (num.begin < hit.end && num.end > hit.begin) continue;
+      float score = hit.quality;
+      // The number written next to the road is the building number; any
+      // other number on the label is more likely a unit or a phone.
+      if (num.end == hit.begin || num.begin == hit.end ||
+          (num.end + 1 == hit.begin && !w.atoms[num.end].key.empty() &&
+           IsBasementWord(w.atoms[num.end]))) {
+        score += 2.0f;
+      }
+      uint32_t b = db_.FindBuilding(hit.road, num.basement, num.main, num.sub);
+      if (b == kNone) {
+        // The other level: "B" left off an underground entrance costs a
+        // little; "B" written for a building with no basement costs more.
+        b = db_.FindBuilding(hit.road, !num.basement, num.main, num.sub);
+        if (b == kNone) continue;
+        score -= num.basement ? 2.5f : 1.5f;
+      }
+      if (num.sub != 0) score += 0.5f;  // a full "15-25" match says more
+      w.cands.push_back({b, h, k, score});
+    }
+  }
+}
+
+void Matcher::ScoreRegions(Work& w) const {
+  const auto& t = db_.tables();
+  for (auto& c : w.cands) {
+    const auto& hit = w.hits[c.hit];
+    const auto& num = w.numbers[c.number];
+    const db::BuildingRec& b = t.buildings[c.building];
+    const uint32_t region = t.roads[b.road].region;
+    const uint32_t sido = t.regions[region].sido;
+    bool sido_ok = false, sigungu_ok = false, area_ok = false, city_ok = false;
+    for (int s = 0; s < static_cast<int>(w.regions.size()); ++s) {
+      const auto& r = w.regions[s];
+      if (r.begin < hit.end && r.end > hit.begin) continue;  // part of the road name
+      if (r.begin < num.end && r.end > num.begin) continue;
+      bool matched = false, strong = false, soft = false;
+      for (uint32_t v : r.values) {
+        const uint32_t id = db::RegionIdOf(v);
+        switch (db::RegionKindOf(v)) {
+          case RegionKind::kSido:
+            strong = true;
+            if (id == sido) matched = sido_ok = true;
+            break;
+          case RegionKind::kSigungu:
+            strong = true;
+            if (id == region) matched = sigungu_ok = true;
+            break;
+          case RegionKind::kCityStem:
+            soft = true;
+            if (id == region) matched = city_ok = true;
+            break;
+          case RegionKind::kArea:
+            soft = true;
+            if (id == b.area || id == b.admin_area) matched = area_ok = true;
+            break;
+        }
+      }
+      if (matched) {
+        c.region_spans.push_back(s);
+      } else if (strong && !soft && !r.fuzzy) {
+        c.conflict = true;
+      }
+    }
+    if (sido_ok) c.score += 3.0f;
+    if (sigungu_ok) c.score += 3.0f;
+    if (city_ok && !sigungu_ok) c.score += 1.5f;
+    if (area_ok) c.score += 1.5f;
+    for (uint32_t z : w.zips) {
+      if (z == b.zip) c.score += 2.0f;
+    }
+  }
+}
+
+// Typos in the city or district ("Gung-gu", "SOUL", "새울") break ties only:
+// they add to a candidate they fit and never rule one out.
+void Matcher::FuzzyRegions(Work& w) const {
+  const auto& atoms = w.atoms;
+  const int n = static_cast<int>(atoms.size());
+  for (int i = 0; i < n; ++i) {
+    if (atoms[i].kind == AtomKind::kDigits) continue;
+    std::string key;
+    for (int j = i; j < n && j - i < 2; ++j) {
+      if (j > i && parse::IsFieldBoundary(atoms[j].sep)) break;
+      if (atoms[j].kind == AtomKind::kDigits) break;
+      key += atoms[j].key;
+      if (key.size() < 4) continue;
+      const int max_d = key.size() >= 6 ? 2 : 1;
+      Work::RegionSpan span{i, j + 1, {}, true};
+      for (const auto& nk : fuzzy_region_keys_) {
+        const int d = text::EditDistance(key, nk.key, max_d);
+        if (d >= 1 && d <= max_d) span.values.push_back(nk.value);
+      }
+      if (!span.values.empty()) w.regions.push_back(std::move(span));
+    }
+  }
+}
+
+Answer Matcher::Decide(Work& w, std::string_view label) const {
+  Answer a;
+  const auto& t = db_.tables();
+  if (w.cands.empty()) {
+    a.reason = w.have_road ? Reason::kNoBuilding : Reason::kNoRoad;
+    a.detail = w.have_road ? "the road exists, but no building with that number"
+                           : "no road of the database found in the label";
+    return a;
+  }
+  // One entry per building, its best reading.
+  std::sort(w.cands.begin(), w.cands.end(), [](const Work::Cand& x, const Work::Cand& y) {
+    if (x.building != y.building) return x.building < y.building;
+    if (x.conflict != y.conflict) return !x.conflict;
+    return x.score > y.score;
+  });
+  w.cands.erase(std::unique(w.cands.begin(), w.cands.end(),
+                            [](const Work::Cand& x, const Work::Cand& y) {
+                              return x.building == y.building;
+                            }),
+                w.cands.end());
+  std::sort(w.cands.begin(), w.cands.end(), [](const Work::Cand& x, const Work::Cand& y) {
+    if (x.conflict != y.conflict) return !x.conflict;
+    return x.score > y.score;
+  });
+  for (size_t i = 0; i < w.cands.size() && i < 5; ++i) {
+    const auto& c = w.cands[i];
+    a.candidates.push_back({db_.RoadAddress(c.building),
+                            std::string(db_.str(t.buildings[c.building].mgmt_no)),
+                            std::round(c.score * 100.0) / 100.0});
+  }
+  const Work::Cand& best = w.cands[0];
+  if (best.conflict) {
+    a.reason = Reason::kRegionConflict;
+    a.detail = "the only matching addresses lie outside the city or district on the label";
+    return a;
+  }
+  if (w.cands.size() > 1 && !w.cands[1].conflict &&
+      w.cands[1].score > best.score - kTieMargin) {
+    a.reason = Reason::kAmbiguous;
+    a.detail = "several addresses fit the label equally well";
+    return a;
+  }
+  const uint32_t b = best.building;
+  a.reason = Reason::kNone;
+  a.address = db_.RoadAddress(b);
+  a.reference = db_.Reference(b);
+  a.address_full = a.reference.empty() ? a.address : a.address + " " + a.reference;
+  a.zip = db_.Zip(b);
+  a.english = db_.English(b);
+  a.building_id = std::string(db_.str(t.buildings[b].mgmt_no));
+  a.detail = "matched";
+
+  // Which parts of the label made the answer.
+  const int n = static_cast<int>(w.atoms.size());
+  std::vector<bool> used(n, false);
+  const auto& hit = w.hits[best.hit];
+  const auto& num = w.numbers[best.number];
+  for (int i = hit.begin; i < hit.end; ++i) used[i] = true;
+  for (int i = num.begin; i < num.end; ++i) used[i] = true;
+  for (int s : best.region_spans) {
+    for (int i = w.regions[s].begin; i < w.regions[s].end; ++i) used[i] = true;
+  }
+  for (size_t z = 0; z < w.zips.size(); ++z) {
+    if (w.zips[z] == t.buildings[b].zip) used[w.zip_atoms[z]] = true;
+  }
+  for (int i = 0; i < n;) {
+    int j = i;
+    while (j + 1 < n && used[j + 1] == used[i] && !parse::IsFieldBoundary(w.atoms[j + 1].sep)) ++j;
+    const std::string piece(label.substr(w.atoms[i].begin, w.atoms[j].end - w.atoms[i].begin));
+    (used[i] ? a.used : a.ignored).push_back(piece);
+    i = j + 1;
+  }
+  return a;
+}
+
+Answer Matcher::Refine(std::string_view label) const {
+  if (label.size() > options_.max_label_bytes) {
+    Answer a;
+    a.reason = Reason::kBadInput;
+    a.detail = "label longer than " + std::to_string(options_.max_label_bytes) + " bytes";
+    return a;
+  }
+  if (!text::IsValidUtf8(label)) {
+    Answer a;
+    a.reason = Reason::kBadInput;
+    a.detail = "label is not valid UTF-8";
+    return a;
+  }
+  Work w;
+  w.label = label;
+  w.atoms = parse::Tokenize(label);
+  if (w.atoms.empty()) {
+    Answer a;
+    a.reason = Reason::kBadInput;
+    a.detail = "empty label";
+    return a;
+  }
+  FindRegions(w);
+  FindNumbers(w);
+  auto has_clean = [&] {
+    for (const auto& c : w.cands) {
+      if (!c.conflict) return true;
+    }
+    return false;
+  };
+  for (int tier = 0; tier < 3; ++tier) {
+    w.hits.clear();
+    FindRoads(w, tier);
+    // A road found only inside a longer road's span is a part of it
+    // ("Samil-daero" inside "Samil-daero 30-gil").
+    std::vector<Work::RoadHit> kept;
+    for (const auto& h : w.hits) {
+      bool inner = false;
+      for (const auto& o : w.hits) {
+        if (o.begin <= h.begin && o.end >= h.end && (o.end - o.begin) > (h.end - h.begin)) {
+          inner = true;
+          break;
+        }
+      }
+      if (!inner) kept.push_back(h);
+    }
+    w.hits = std::move(kept);
+    Verify(w);
+    ScoreRegions(w);
+    if (has_clean()) break;
+  }
+  if (!has_clean()) {
+    w.hits.clear();
+    ScanRegionRoads(w);
+    if (!w.hits.empty()) w.have_road = true;
+    Verify(w);
+    ScoreRegions(w);
+  }
+  // Close calls: let typo'd region words speak.
+  if (w.cands.size() > 1) {
+    const size_t before = w.regions.size();
+    FuzzyRegions(w);
+    if (w.regions.size() > before) {
+      Verify(w);
+      ScoreRegions(w);
+    }
+  }
+  return Decide(w, label);
+}
+
+}  // namespace doro::match

@@ -1,0 +1,56 @@
+// Matcher: label -> Answer over one Database. The pipeline for one label:
+//   1. tokenize (parse/label.h) into atoms;
+//   2. find region evidence: spans naming a 시도, 시군구 or 읍면동;
+//   3. find roads: spans ending in a road-type word (-ro, -gil, Road, 로, 길)
+//      looked up by exact key, then by romanization skeleton, then within one
+//      edit, then (with a region known) by similarity within that region;
+//   4. read the building number next to each road and verify it exists;
+//   5. score each verified building by road match, number position and
+//      agreement with the region evidence, and decide: one address, or a
+//      no-answer with a reason. Equals are never guessed between.
+#ifndef DORO_MATCH_MATCHER_H_
+#define DORO_MATCH_MATCHER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/database.h"
+#include "match/engine.h"
+#include "match/translations.h"
+
+namespace doro::match {
+
+class Matcher {
+ public:
+  // Both must outlive the matcher.
+  Matcher(const db::Database& db, const Translations& translations,
+          EngineOptions options);
+
+  Answer Refine(std::string_view label) const;
+
+ private:
+  struct Work;
+  void FindRegions(Work& w) const;
+  void FindRoads(Work& w, int tier) const;
+  void ScanRegionRoads(Work& w) const;
+  void FindNumbers(Work& w) const;
+  void Verify(Work& w) const;
+  void ScoreRegions(Work& w) const;
+  void FuzzyRegions(Work& w) const;
+  Answer Decide(Work& w, std::string_view label) const;
+
+  const db::Database& db_;
+  const Translations& translations_;
+  EngineOptions options_;
+  std::vector<std::string> road_skeletons_;  // SkeletonKey of each road's English name
+  struct NamedKey {
+    std::string key;
+    uint32_t value;  // db::PackRegion
+  };
+  std::vector<NamedKey> fuzzy_region_keys_;  // 시도 and 시군구 keys, for typos
+};
+
+}  // namespace doro::match
+
+#endif  // DORO_MATCH_MATCHER_H_

@@ -1,0 +1,52 @@
+#include "match/translations.h"
+
+#include <algorithm>
+
+#include "text/romanize.h"
+
+namespace doro::match {
+
+Translations Translations::Parse(std::string_view tsv) {
+  Translations t;
+  size_t pos = 0;
+  while (pos < tsv.size()) {
+    size_t end = tsv.find('\n', pos);
+    if (end == std::string_view::npos) end = tsv.size();
+    std::string_view line = tsv.substr(pos, end - pos);
+    pos = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    Phrase p;
+    std::string word;
+    for (char c : line.substr(0, tab)) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        word.push_back(c);
+      } else if (!word.empty()) {
+        p.words.push_back(std::move(word));
+        word.clear();
+      }
+    }
+    if (!word.empty()) p.words.push_back(std::move(word));
+    p.key = text::MatchKey(text::RomanizeWord(line.substr(tab + 1)));
+    if (p.words.empty() || p.key.empty()) continue;
+    t.by_first_word_[p.words[0]].push_back(std::move(p));
+    ++t.count_;
+  }
+  for (auto& [w, list] : t.by_first_word_) {
+    std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {
+      return a.words.size() > b.words.size();
+    });
+  }
+  return t;
+}
+
+const std::vector<Translations::Phrase>* Translations::StartingWith(
+    std::string_view word) const {
+  auto it = by_first_word_.find(std::string(word));
+  return it == by_first_word_.end() ? nullptr : &it->second;
+}
+
+}  // namespace doro::match

@@ -1,0 +1,38 @@
+// English words that stand, on labels, for a translated part of a Korean
+// name: "Nambu Ring-ro" is 남부순환로, "South Mountain" is 남산. The table is
+// data (data/translations.tsv, compiled in); this module turns it into
+// romanized keys the matcher can splice into a span.
+#ifndef DORO_MATCH_TRANSLATIONS_H_
+#define DORO_MATCH_TRANSLATIONS_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace doro::match {
+
+class Translations {
+ public:
+  // Parses "english<TAB>korean" lines; '#' lines and blank lines are skipped,
+  // malformed lines are ignored (the table is ours and tested separately).
+  static Translations Parse(std::string_view tsv);
+
+  struct Phrase {
+    std::vector<std::string> words;  // lower-case English words
+    std::string key;                 // romanized key of the Korean word
+  };
+
+  // Phrases whose first word is `word`, longest first.
+  const std::vector<Phrase>* StartingWith(std::string_view word) const;
+
+  size_t size() const { return count_; }
+
+ private:
+  std::unordered_map<std::string, std::vector<Phrase>> by_first_word_;
+  size_t count_ = 0;
+};
+
+}  // namespace doro::match
+
+#endif  // DORO_MATCH_TRANSLATIONS_H_
