@@ -1,0 +1,165 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "db/address_row.h"
+#include "db/database.h"
+#include "db/flat_map.h"
+#include "db/format.h"
+#include "text/encoding.h"
+#include "text/keys.h"
+#include "text/utf8.h"
+
+namespace doro::db {
+namespace {
+
+AddressRow Row(std::string sido, std::string sigungu, std::string emd, std::string road_code,
+               std::string road, bool underground, int main, int sub) {
+  AddressRow r;
+  r.mgmt_no = "1111" + std::to_string(main) + "00" + std::to_string(sub);
+  r.legal_code = "1114010100";
+  r.sido = std::move(sido);
+  r.sigungu = std::move(sigungu);
+  r.emd = std::move(emd);
+  r.road_code = std::move(road_code);
+  r.road_name = std::move(road);
+  r.underground = underground;
+  r.main = main;
+  r.sub = sub;
+  r.zip = "04524";
+  return r;
+}
+
+TEST(AddressRow, RoundTripsThroughTheOfficialLayout) {
+  AddressRow r = Row("서울특별시", "중구", "태평로1가", "111403101001", "세종대로", false, 110, 0);
+  r.building_name = "서울특별시청";
+  const std::string line = FormatAddressRow(r);
+  EXPECT_EQ(std::count(line.begin(), line.end(), '|'), 23);
+  AddressRow back;
+  std::string why;
+  ASSERT_TRUE(ParseAddressRow(line, &back, &why)) << why;
+  EXPECT_EQ(back.road_name, "세종대로");
+  EXPECT_EQ(back.main, 110);
+  EXPECT_EQ(back.building_name, "서울특별시청");
+}
+
+TEST(AddressRow, RejectsBadLinesWithAReason) {
+  AddressRow r;
+  std::string why;
+  EXPECT_FALSE(ParseAddressRow("a|b|c", &r, &why));
+  EXPECT_NE(why.find("24 fields"), std::string::npos);
+  AddressRow good = Row("서울특별시", "중구", "태평로1가", "111403101001", "세종대로", false, 110, 0);
+  std::string line = FormatAddressRow(good);
+  std::string bad_number = line;
+  bad_number.replace(bad_number.find("|110|"), 5, "|x1|");
+  EXPECT_FALSE(ParseAddressRow(bad_number, &r, &why));
+  EXPECT_NE(why.find("building number"), std::string::npos);
+}
+
+TEST(AddressRow, ReadsCp949AndCrlfAndCountsBadLines) {
+  AddressRow a = Row("서울특별시", "중구", "태평로1가", "111403101001", "세종대로", false, 110, 0);
+  AddressRow b = Row("서울특별시", "중구", "태평로1가", "111403101001", "세종대로", true, 2, 0);
+  const std::string utf8 = FormatAddressRow(a) + "\r\nnot a row\r\n" + FormatAddressRow(b) + "\r\n";
+  const auto cp949 = text::Cp949ToUtf8(*text::Utf8ToCp949(utf8));
+  ASSERT_TRUE(cp949.has_value());
+  const std::string bytes = *text::Utf8ToCp949(utf8);
+  ASSERT_FALSE(text::IsValidUtf8(bytes));  // really CP949
+  LoadReport report;
+  std::vector<AddressRow> rows;
+  ReadAddressBytes("test.txt", bytes, [&](AddressRow&& r) { rows.push_back(std::move(r)); }, &report);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].road_name, "세종대로");
+  EXPECT_EQ(report.bad_lines, 1u);
+  ASSERT_EQ(report.bad_line_samples.size(), 1u);
+  EXPECT_EQ(report.bad_line_samples[0].rfind("test.txt:2:", 0), 0u) << report.bad_line_samples[0];
+}
+
+TEST(AddressRow, MissingPathIsAnErrorNotACrash) {
+  LoadReport report;
+  std::string error;
+  EXPECT_FALSE(ReadAddressPath("/nonexistent/doro", [](AddressRow&&) {}, &report, &error));
+  EXPECT_NE(error.find("/nonexistent/doro"), std::string::npos);
+}
+
+TEST(Format, RoadAddressAndReference) {
+  AddressRow r = Row("세종특별자치시", "", "조치원읍", "361103258022", "충현로", false, 38, 0);
+  EXPECT_EQ(RoadAddress(r), "세종특별자치시 조치원읍 충현로 38");
+  EXPECT_EQ(ReferencePart(r), "");
+  AddressRow s = Row("서울특별시", "관악구", "신림동", "116203005001", "남부순환로", true, 1721, 0);
+  EXPECT_EQ(RoadAddress(s), "서울특별시 관악구 남부순환로 지하 1721");
+  EXPECT_EQ(ReferencePart(s), "(신림동)");
+  s.apartment = true;
+  s.building_name = "관악아파트";
+  s.sub = 3;
+  EXPECT_EQ(RoadAddress(s), "서울특별시 관악구 남부순환로 지하 1721-3");
+  EXPECT_EQ(ReferencePart(s), "(신림동, 관악아파트)");
+}
+
+TEST(FlatMultiMap, FindsAllValuesOfAKeyAndNothingElse) {
+  std::vector<std::pair<uint64_t, uint32_t>> pairs;
+  for (uint32_t i = 0; i < 1000; ++i) pairs.emplace_back(HashKey(std::to_string(i % 300)), i);
+  const FlatMultiMap m = FlatMultiMap::Build(pairs);
+  for (uint32_t k = 0; k < 300; ++k) {
+    const auto found = m.Find(HashKey(std::to_string(k)));
+    std::vector<uint32_t> values;
+    for (const auto& e : found) values.push_back(e.value);
+    std::sort(values.begin(), values.end());
+    std::vector<uint32_t> expected;
+    for (uint32_t i = k; i < 1000; i += 300) expected.push_back(i);
+    EXPECT_EQ(values, expected) << k;
+  }
+  EXPECT_TRUE(m.Find(HashKey("absent")).empty());
+  EXPECT_TRUE(FlatMultiMap().Find(HashKey("x")).empty());
+}
+
+TEST(Keys, SkeletonFoldsRomanizationSystems) {
+  EXPECT_EQ(text::SkeletonKey("yangnyeongsiro"), text::SkeletonKey("yangnyongsiro"));
+  EXPECT_EQ(text::SkeletonKey("chunghyeonro"), text::SkeletonKey("chunghyonro"));
+  EXPECT_EQ(text::SkeletonKey("kil"), text::SkeletonKey("gil"));
+  EXPECT_NE(text::SkeletonKey("dosandaero"), text::SkeletonKey("dobongro"));
+  EXPECT_EQ(text::DigitsOf("samseongyoro16gil"), "16");
+  EXPECT_EQ(text::DigitsOf("a1b22c"), "1 22");
+}
+
+TEST(Keys, EditDistanceStopsEarly) {
+  EXPECT_EQ(text::EditDistance("seoul", "soul", 2), 1);
+  EXPECT_EQ(text::EditDistance("junggu", "gunggu", 2), 1);
+  EXPECT_EQ(text::EditDistance("ab", "ba", 2), 1);  // transposition
+  EXPECT_EQ(text::EditDistance("abcdef", "uvwxyz", 2), 3);
+  EXPECT_EQ(text::EditDistance("", "abc", 5), 3);
+}
+
+TEST(Database, IndexesRoadsAndFormatsAnswers) {
+  std::vector<AddressRow> rows = {
+      Row("서울특별시", "관악구", "신림동", "116203005001", "남부순환로", true, 1721, 0),
+      Row("서울특별시", "관악구", "신림동", "116203005001", "남부순환로", false, 1721, 0),
+      Row("서울특별시", "관악구", "봉천동", "116203005001", "남부순환로", false, 1800, 5),
+      Row("세종특별자치시", "", "조치원읍", "361103258022", "충현로", false, 38, 0),
+  };
+  auto db = Database::FromRows(rows);
+  const auto& t = db->tables();
+  ASSERT_EQ(t.roads.size(), 2u);
+  ASSERT_EQ(t.buildings.size(), 4u);
+  const auto found = t.road_keys.Find(HashKey("남부순환로"));
+  ASSERT_EQ(found.size(), 1u);
+  const uint32_t road = found[0].value;
+  const uint32_t under = db->FindBuilding(road, true, 1721, 0);
+  const uint32_t ground = db->FindBuilding(road, false, 1721, 0);
+  ASSERT_NE(under, kNone);
+  ASSERT_NE(ground, kNone);
+  EXPECT_NE(under, ground);
+  EXPECT_EQ(db->FindBuilding(road, false, 1800, 0), kNone);
+  EXPECT_EQ(db->RoadAddress(under), "서울특별시 관악구 남부순환로 지하 1721");
+  EXPECT_EQ(db->Reference(under), "(신림동)");
+  EXPECT_EQ(db->Zip(under), "04524");
+  EXPECT_EQ(db->RoadAddress(db->FindBuilding(road, false, 1800, 5)),
+            "서울특별시 관악구 남부순환로 1800-5");
+  const uint32_t sejong_road = t.road_keys.Find(HashKey("충현로"))[0].value;
+  const uint32_t s = db->FindBuilding(sejong_road, false, 38, 0);
+  EXPECT_EQ(db->RoadAddress(s), "세종특별자치시 조치원읍 충현로 38");
+  EXPECT_EQ(db->English(s), "38, Chunghyeon-ro, Jochiwon-eup, Sejong-si");
+}
+
+}  // namespace
+}  // namespace doro::db
