@@ -9,6 +9,8 @@
 
 #include "cli/answer_json.h"
 #include "cli/batch.h"
+#include "db/database.h"
+#include "db/index_file.h"
 #include "match/engine.h"
 
 #ifdef DORO_HAVE_SERVER
@@ -103,6 +105,33 @@ void AddBatch(CLI::App& app) {
   });
 }
 
+void AddIndex(CLI::App& app) {
+  auto* index = app.add_subcommand("index", "Compiled index files");
+  index->require_subcommand(1);
+  auto* build = index->add_subcommand("build", "Compile official text files into one mmap-able index file");
+  auto db = std::make_shared<std::string>();
+  auto out = std::make_shared<std::string>();
+  build->add_option("--db", *db, "Directory or file of official rnaddrkor_*.txt files")->required();
+  build->add_option("--out", *out, "Index file to write")->required();
+  build->callback([db, out] {
+    doro::LoadReport report;
+    std::string error;
+    auto database = doro::db::Database::Load(*db, &report, &error);
+    if (!database) {
+      std::cerr << "doro: " << error << "\n";
+      throw CLI::RuntimeError(2);
+    }
+    if (!doro::db::IndexFile::Write(*database, report, *out, &error)) {
+      std::cerr << "doro: " << error << "\n";
+      throw CLI::RuntimeError(2);
+    }
+    std::fprintf(stderr, "doro index build: %zu files, %llu rows, %llu bad lines, %llu roads, %.2f s -> %s\n",
+                 report.files.size(), static_cast<unsigned long long>(report.rows),
+                 static_cast<unsigned long long>(report.bad_lines),
+                 static_cast<unsigned long long>(report.roads), report.seconds, out->c_str());
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -110,6 +139,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   AddRefine(app);
   AddBatch(app);
+  AddIndex(app);
 #ifdef DORO_HAVE_SERVER
   doro::server::AddServeCommand(app);
 #endif

@@ -7,6 +7,7 @@
 
 #include "db/embedded.h"
 #include "db/format.h"
+#include "db/index_file.h"
 #include "db/sido.h"
 #include "text/keys.h"
 #include "text/romanize.h"
@@ -289,6 +290,9 @@ class DatabaseBuilder {
 
 std::unique_ptr<Database> Database::Load(const std::string& path,
                                          LoadReport* report, std::string* error) {
+  if (!path.empty() && IndexFile::LooksLikeIndex(path)) {
+    return IndexFile::Open(path, report, error);
+  }
   const auto start = std::chrono::steady_clock::now();
   DatabaseBuilder builder;
   RowSink sink = [&](AddressRow&& row) { builder.Add(row); };

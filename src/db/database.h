@@ -96,7 +96,8 @@ struct Tables {
 
 class Database {
  public:
-  // Builds from the official text files at `path` (file or directory); ""
+  // Opens `path`: a compiled index file (db/index_file.h), or official text
+  // files (a file or a directory of them), which are read and indexed; ""
   // builds the embedded demo database.
   static std::unique_ptr<Database> Load(const std::string& path,
                                         LoadReport* report, std::string* error);

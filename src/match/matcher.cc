@@ -542,7 +542,7 @@ void Matcher::Verify(Work& w) const {
         score -= num.basement ? 2.5f : 1.5f;
       }
       if (num.sub != 0) score += 0.5f;  // a full "15-25" match says more
-      w.cands.push_back({b, h, k, score});
+      w.cands.push_back({b, h, k, score, false, {}});
     }
   }
 }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what doro needs to build and test, from Debian packages only.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+  build-essential cmake pkg-config \
+  libboost-dev libsimdjson-dev rapidjson-dev libcli11-dev \
+  libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev \
+  >/dev/null
+echo "install-deps: done"

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The test command: builds and runs every test twice, once optimised and once
+# with AddressSanitizer + UBSan. Real-data tests read ../shared/data and skip,
+# saying so, only when it is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JOBS=${JOBS:-$(nproc)}
+
+run() {  # run BUILD_DIR [cmake args...]
+  local dir=$1
+  shift
+  cmake -S . -B "$dir" "$@" >/dev/null
+  cmake --build "$dir" -j "$JOBS"
+  (cd "$dir" && ctest --output-on-failure -j "$JOBS" --timeout 900)
+}
+
+echo "== Release build and tests"
+run build -DCMAKE_BUILD_TYPE=Release
+if [ "${DORO_SKIP_SANITIZE:-0}" != 1 ]; then
+  echo "== AddressSanitizer + UBSan build and tests"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    run build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDORO_SANITIZE=ON -DDORO_BUILD_BENCH=OFF
+fi

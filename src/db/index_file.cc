@@ -1,0 +1,282 @@
+#include "db/index_file.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+
+#include "db/sido.h"
+
+namespace doro::db {
+namespace {
+
+constexpr char kMagic[8] = {'D', 'O', 'R', 'O', 'I', 'D', 'X', '\0'};
+constexpr uint32_t kVersion = 1;
+constexpr size_t kAlign = 64;
+
+enum Section : uint32_t {
+  kStrings, kRegions, kAreas, kRoads, kBuildings,
+  kRoadKeysEntries, kRoadKeysSlots, kRoadSkelEntries, kRoadSkelSlots,
+  kRoadFuzzyEntries, kRoadFuzzySlots, kRegionKeysEntries, kRegionKeysSlots,
+  kSources, kSectionCount
+};
+
+struct SectionRef {
+  uint64_t offset;
+  uint64_t size;  // bytes
+};
+
+struct Header {
+  char magic[8];
+  uint32_t version;
+  uint32_t header_size;
+  uint64_t file_size;
+  uint64_t checksum;    // of bytes [header_size, file_size)
+  int64_t built_at;     // unix seconds
+  uint64_t rows;
+  uint64_t bad_lines;
+  SectionRef sections[kSectionCount];
+};
+
+// A word-at-a-time hash: fast enough to check 600 MB in a fraction of a
+// second, and any flipped or truncated byte changes it.
+uint64_t Checksum(const char* data, size_t size) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ size;
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, data + i, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    h ^= h >> 29;
+  }
+  for (; i < size; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001b3ull;
+  h ^= h >> 33;
+  return h;
+}
+
+template <typename T>
+std::span<const T> View(const char* base, const SectionRef& s) {
+  return std::span<const T>(reinterpret_cast<const T*>(base + s.offset), s.size / sizeof(T));
+}
+
+struct Mapping {
+  void* addr = nullptr;
+  size_t size = 0;
+  ~Mapping() {
+    if (addr != nullptr) munmap(addr, size);
+  }
+};
+
+bool Fail(std::string* error, const std::string& path, const std::string& why) {
+  *error = "index file " + path + " refused: " + why;
+  return false;
+}
+
+bool RefOk(StrRef r, size_t strings) {
+  return static_cast<uint64_t>(r.offset) + r.size <= strings;
+}
+
+// Every index stored in the tables must point inside its table, or a
+// damaged file could make the matcher read out of bounds.
+bool Validate(const Tables& t, std::string* why) {
+  const size_t ns = t.strings.size();
+  for (const auto& r : t.regions) {
+    if (!RefOk(r.name_ko, ns) || !RefOk(r.name_en, ns) || r.sido >= AllSido().size() ||
+        static_cast<uint64_t>(r.first_road) + r.road_count > t.roads.size()) {
+      return *why = "region table out of range", false;
+    }
+  }
+  for (const auto& a : t.areas) {
+    if (!RefOk(a.name_ko, ns) || !RefOk(a.name_en, ns) || a.region >= t.regions.size()) {
+      return *why = "area table out of range", false;
+    }
+  }
+  for (const auto& r : t.roads) {
+    if (!RefOk(r.name_ko, ns) || !RefOk(r.name_en, ns) || r.region >= t.regions.size() ||
+        static_cast<uint64_t>(r.first_building) + r.building_count > t.buildings.size()) {
+      return *why = "road table out of range", false;
+    }
+  }
+  for (const auto& b : t.buildings) {
+    if (b.road >= t.roads.size() || b.area >= t.areas.size() ||
+        (b.admin_area != kNone && b.admin_area >= t.areas.size()) || !RefOk(b.mgmt_no, ns) ||
+        !RefOk(b.name, ns)) {
+      return *why = "building table out of range", false;
+    }
+  }
+  auto map_ok = [](const FlatMultiMap& m, uint64_t limit) {
+    for (const auto& e : m.entries()) {
+      if (e.value >= limit && limit != 0) return false;
+    }
+    for (uint32_t s : m.slots()) {
+      if (s > m.entries().size()) return false;
+    }
+    const size_t n = m.slots().size();
+    return n == 0 || (n & (n - 1)) == 0;
+  };
+  if (!map_ok(t.road_keys, t.roads.size()) || !map_ok(t.road_skeleton, t.roads.size()) ||
+      !map_ok(t.road_fuzzy, t.roads.size()) || !map_ok(t.region_keys, 0)) {
+    return *why = "hash index out of range", false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IndexFile::Write(const Database& db, const LoadReport& source, const std::string& path,
+                      std::string* error) {
+  const Tables& t = db.tables();
+  std::string sources;
+  for (const auto& f : source.files) (sources += f) += '\n';
+  struct Piece {
+    const void* data;
+    size_t size;
+  };
+  const Piece pieces[kSectionCount] = {
+      {t.strings.data(), t.strings.size_bytes()},
+      {t.regions.data(), t.regions.size_bytes()},
+      {t.areas.data(), t.areas.size_bytes()},
+      {t.roads.data(), t.roads.size_bytes()},
+      {t.buildings.data(), t.buildings.size_bytes()},
+      {t.road_keys.entries().data(), t.road_keys.entries().size_bytes()},
+      {t.road_keys.slots().data(), t.road_keys.slots().size_bytes()},
+      {t.road_skeleton.entries().data(), t.road_skeleton.entries().size_bytes()},
+      {t.road_skeleton.slots().data(), t.road_skeleton.slots().size_bytes()},
+      {t.road_fuzzy.entries().data(), t.road_fuzzy.entries().size_bytes()},
+      {t.road_fuzzy.slots().data(), t.road_fuzzy.slots().size_bytes()},
+      {t.region_keys.entries().data(), t.region_keys.entries().size_bytes()},
+      {t.region_keys.slots().data(), t.region_keys.slots().size_bytes()},
+      {sources.data(), sources.size()},
+  };
+  Header h{};
+  std::memcpy(h.magic, kMagic, sizeof(kMagic));
+  h.version = kVersion;
+  h.header_size = sizeof(Header);
+  h.built_at = static_cast<int64_t>(std::time(nullptr));
+  h.rows = source.rows;
+  h.bad_lines = source.bad_lines;
+  uint64_t offset = (sizeof(Header) + kAlign - 1) / kAlign * kAlign;
+  for (uint32_t s = 0; s < kSectionCount; ++s) {
+    h.sections[s] = {offset, pieces[s].size};
+    offset = (offset + pieces[s].size + kAlign - 1) / kAlign * kAlign;
+  }
+  h.file_size = offset;
+  std::string body(offset - sizeof(Header), '\0');
+  for (uint32_t s = 0; s < kSectionCount; ++s) {
+    if (pieces[s].size) {
+      std::memcpy(body.data() + (h.sections[s].offset - sizeof(Header)), pieces[s].data,
+                  pieces[s].size);
+    }
+  }
+  h.checksum = Checksum(body.data(), body.size());
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return *error = "cannot write " + tmp, false;
+    out.write(reinterpret_cast<const char*>(&h), sizeof(h));
+    out.write(body.data(), static_cast<std::streamsize>(body.size()));
+    if (!out) return *error = "write failed for " + tmp, false;
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    return *error = "cannot rename " + tmp + " to " + path, false;
+  }
+  return true;
+}
+
+bool IndexFile::LooksLikeIndex(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[8] = {};
+  in.read(magic, sizeof(magic));
+  return in && std::memcmp(magic, kMagic, sizeof(kMagic)) == 0;
+}
+
+std::unique_ptr<Database> IndexFile::Open(const std::string& path, LoadReport* report,
+                                          std::string* error) {
+  const auto start = std::chrono::steady_clock::now();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Fail(error, path, "cannot open"), nullptr;
+  struct stat st {};
+  if (fstat(fd, &st) != 0) {
+    ::close(fd);
+    return Fail(error, path, "cannot stat"), nullptr;
+  }
+  const size_t size = static_cast<size_t>(st.st_size);
+  if (size < sizeof(Header)) {
+    ::close(fd);
+    return Fail(error, path, "truncated (shorter than the header)"), nullptr;
+  }
+  auto mapping = std::make_shared<Mapping>();
+  mapping->addr = mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (mapping->addr == MAP_FAILED) {
+    mapping->addr = nullptr;
+    return Fail(error, path, "mmap failed"), nullptr;
+  }
+  mapping->size = size;
+  const char* base = static_cast<const char*>(mapping->addr);
+  Header h;
+  std::memcpy(&h, base, sizeof(h));
+  if (std::memcmp(h.magic, kMagic, sizeof(kMagic)) != 0) {
+    return Fail(error, path, "not a doro index (bad magic)"), nullptr;
+  }
+  if (h.version != kVersion || h.header_size != sizeof(Header)) {
+    return Fail(error, path, "format version " + std::to_string(h.version) + ", this build reads " +
+                                 std::to_string(kVersion) + "; rebuild it with `doro index build`"),
+           nullptr;
+  }
+  if (h.file_size != size) {
+    return Fail(error, path, "truncated or extended: header says " + std::to_string(h.file_size) +
+                                 " bytes, file has " + std::to_string(size)),
+           nullptr;
+  }
+  for (const auto& s : h.sections) {
+    if (s.offset < sizeof(Header) || s.offset > size || s.size > size - s.offset ||
+        s.offset % 8 != 0) {
+      return Fail(error, path, "section table out of range"), nullptr;
+    }
+  }
+  if (Checksum(base + sizeof(Header), size - sizeof(Header)) != h.checksum) {
+    return Fail(error, path, "checksum mismatch (file is corrupt)"), nullptr;
+  }
+  std::unique_ptr<Database> db(new Database);
+  Tables& t = db->t_;
+  t.strings = View<char>(base, h.sections[kStrings]);
+  t.regions = View<RegionRec>(base, h.sections[kRegions]);
+  t.areas = View<AreaRec>(base, h.sections[kAreas]);
+  t.roads = View<RoadRec>(base, h.sections[kRoads]);
+  t.buildings = View<BuildingRec>(base, h.sections[kBuildings]);
+  t.road_keys = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRoadKeysEntries]),
+                                   View<uint32_t>(base, h.sections[kRoadKeysSlots]));
+  t.road_skeleton = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRoadSkelEntries]),
+                                       View<uint32_t>(base, h.sections[kRoadSkelSlots]));
+  t.road_fuzzy = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRoadFuzzyEntries]),
+                                    View<uint32_t>(base, h.sections[kRoadFuzzySlots]));
+  t.region_keys = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRegionKeysEntries]),
+                                     View<uint32_t>(base, h.sections[kRegionKeysSlots]));
+  std::string why;
+  if (!Validate(t, &why)) return Fail(error, path, why), nullptr;
+  db->mapping_ = mapping;
+  const auto sources = View<char>(base, h.sections[kSources]);
+  std::string_view list(sources.data(), sources.size());
+  while (!list.empty()) {
+    const size_t nl = list.find('\n');
+    report->files.emplace_back(list.substr(0, nl));
+    if (nl == std::string_view::npos) break;
+    list.remove_prefix(nl + 1);
+  }
+  report->files.insert(report->files.begin(), "(index) " + path);
+  report->rows = h.rows;
+  report->bad_lines = h.bad_lines;
+  report->roads = t.roads.size();
+  report->seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return db;
+}
+
+}  // namespace doro::db

@@ -1,0 +1,39 @@
+// The compiled index: a Database written as one binary file that opens with
+// mmap and serves at once, without parsing text.
+//
+// Layout (little-endian, every section 64-byte aligned):
+//   Header      magic "DOROIDX\0", format version, file size, checksum of
+//               everything after the header, build time, section table
+//   sections    strings, regions, areas, roads, buildings, and the entries
+//               and slots of each FlatMultiMap, plus the source file list
+// Opening checks magic, version, size, checksum and that every index inside
+// points inside its table; anything else is refused with a message.
+#ifndef DORO_DB_INDEX_FILE_H_
+#define DORO_DB_INDEX_FILE_H_
+
+#include <memory>
+#include <string>
+
+#include "db/database.h"
+
+namespace doro::db {
+
+class IndexFile {
+ public:
+  // Writes `db` to `path` (atomically: a temporary file renamed into place).
+  static bool Write(const Database& db, const LoadReport& source, const std::string& path,
+                    std::string* error);
+
+  // Maps `path` and returns a Database viewing it. *report gets the source
+  // files and counts recorded at build time.
+  static std::unique_ptr<Database> Open(const std::string& path, LoadReport* report,
+                                        std::string* error);
+
+  // True when the file starts with the index magic (cheap; used to tell an
+  // index file from a text file).
+  static bool LooksLikeIndex(const std::string& path);
+};
+
+}  // namespace doro::db
+
+#endif  // DORO_DB_INDEX_FILE_H_
