@@ -37,7 +37,7 @@ struct Header {
   uint32_t version;
   uint32_t header_size;
   uint64_t file_size;
-  uint64_t checksum;    // of bytes [header_size, file_size)
+  uint64_t checksum;    // of the whole file, this field read as zero
   int64_t built_at;     // unix seconds
   uint64_t rows;
   uint64_t bad_lines;
@@ -46,8 +46,8 @@ struct Header {
 
 // A word-at-a-time hash: fast enough to check 600 MB in a fraction of a
 // second, and any flipped or truncated byte changes it.
-uint64_t Checksum(const char* data, size_t size) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ size;
+uint64_t Checksum(const char* data, size_t size, uint64_t seed) {
+  uint64_t h = seed ^ size;
   size_t i = 0;
   for (; i + 8 <= size; i += 8) {
     uint64_t w;
@@ -58,6 +58,12 @@ uint64_t Checksum(const char* data, size_t size) {
   for (; i < size; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001b3ull;
   h ^= h >> 33;
   return h;
+}
+
+uint64_t FileChecksum(Header h, const char* body, size_t body_size) {
+  h.checksum = 0;
+  const uint64_t head = Checksum(reinterpret_cast<const char*>(&h), sizeof(h), 0x9E3779B97F4A7C15ull);
+  return Checksum(body, body_size, head);
 }
 
 template <typename T>
@@ -174,7 +180,7 @@ bool IndexFile::Write(const Database& db, const LoadReport& source, const std::s
                   pieces[s].size);
     }
   }
-  h.checksum = Checksum(body.data(), body.size());
+  h.checksum = FileChecksum(h, body.data(), body.size());
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -241,7 +247,7 @@ std::unique_ptr<Database> IndexFile::Open(const std::string& path, LoadReport* r
       return Fail(error, path, "section table out of range"), nullptr;
     }
   }
-  if (Checksum(base + sizeof(Header), size - sizeof(Header)) != h.checksum) {
+  if (FileChecksum(h, base + sizeof(Header), size - sizeof(Header)) != h.checksum) {
     return Fail(error, path, "checksum mismatch (file is corrupt)"), nullptr;
   }
   std::unique_ptr<Database> db(new Database);

@@ -1,0 +1,89 @@
+// The compiled index: same answers as the text files, and damaged files are
+// refused with a message instead of crashing.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "db/database.h"
+#include "db/index_file.h"
+#include "match/engine.h"
+
+namespace doro {
+namespace {
+
+namespace fs = std::filesystem;
+
+class IndexFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("doro_index_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+    path_ = (dir_ / "demo.doroidx").string();
+    LoadReport report;
+    std::string error;
+    auto db = db::Database::Load("", &report, &error);
+    ASSERT_NE(db, nullptr) << error;
+    ASSERT_TRUE(db::IndexFile::Write(*db, report, path_, &error)) << error;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string ReadAll() {
+    std::ifstream in(path_, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+  void WriteAll(const std::string& bytes) {
+    std::ofstream out(path_, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+
+  fs::path dir_;
+  std::string path_;
+};
+
+TEST_F(IndexFileTest, AnswersLikeTheTextFiles) {
+  std::string error;
+  auto from_text = Engine::Open("", &error);
+  ASSERT_NE(from_text, nullptr) << error;
+  auto from_index = Engine::Open(path_, &error);
+  ASSERT_NE(from_index, nullptr) << error;
+  EXPECT_EQ(from_index->report().rows, from_text->report().rows);
+  EXPECT_EQ(from_index->report().roads, from_text->report().roads);
+  for (const char* label : {"B 93, Wangsan-ro, Dongdaemun-gu, Seoul", "170, Toegye-ro",
+                            "38 Chunghyeon-ro, Jochiwon-eup, Sejong", "229, 당산로, Seoul",
+                            "B 2, Sejong-daero, Gung-gu, Seoul", "nothing here"}) {
+    const Answer a = from_text->Refine(label);
+    const Answer b = from_index->Refine(label);
+    EXPECT_EQ(a.reason, b.reason) << label;
+    EXPECT_EQ(a.address_full, b.address_full) << label;
+    EXPECT_EQ(a.english, b.english) << label;
+    EXPECT_EQ(a.zip, b.zip) << label;
+  }
+}
+
+TEST_F(IndexFileTest, RefusesTruncatedFiles) {
+  const std::string bytes = ReadAll();
+  for (size_t keep : {size_t{0}, size_t{7}, size_t{100}, bytes.size() / 2, bytes.size() - 1}) {
+    WriteAll(bytes.substr(0, keep));
+    std::string error;
+    EXPECT_EQ(Engine::Open(path_, &error), nullptr) << keep;
+    EXPECT_FALSE(error.empty()) << keep;
+  }
+}
+
+TEST_F(IndexFileTest, RefusesCorruptFiles) {
+  const std::string bytes = ReadAll();
+  for (size_t at : {size_t{9}, size_t{40}, bytes.size() / 3, bytes.size() - 10}) {
+    std::string damaged = bytes;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x5A);
+    WriteAll(damaged);
+    std::string error;
+    EXPECT_EQ(Engine::Open(path_, &error), nullptr) << at;
+    EXPECT_NE(error.find("refused"), std::string::npos) << error;
+  }
+}
+
+}  // namespace
+}  // namespace doro
