@@ -130,6 +130,11 @@ TEST(Keys, EditDistanceStopsEarly) {
   EXPECT_EQ(text::EditDistance("", "abc", 5), 3);
 }
 
+uint32_t One(const Database& db, uint32_t road, bool underground, uint32_t main, uint32_t sub) {
+  const auto found = db.FindBuildings(road, underground, main, sub);
+  return found.size() == 1 ? db.IndexOf(found[0]) : kNone;
+}
+
 TEST(Database, IndexesRoadsAndFormatsAnswers) {
   std::vector<AddressRow> rows = {
       Row("서울특별시", "관악구", "신림동", "116203005001", "남부순환로", true, 1721, 0),
@@ -144,21 +149,33 @@ TEST(Database, IndexesRoadsAndFormatsAnswers) {
   const auto found = t.road_keys.Find(HashKey("남부순환로"));
   ASSERT_EQ(found.size(), 1u);
   const uint32_t road = found[0].value;
-  const uint32_t under = db->FindBuilding(road, true, 1721, 0);
-  const uint32_t ground = db->FindBuilding(road, false, 1721, 0);
+  const uint32_t under = One(*db, road, true, 1721, 0);
+  const uint32_t ground = One(*db, road, false, 1721, 0);
   ASSERT_NE(under, kNone);
   ASSERT_NE(ground, kNone);
   EXPECT_NE(under, ground);
-  EXPECT_EQ(db->FindBuilding(road, false, 1800, 0), kNone);
+  EXPECT_EQ(One(*db, road, false, 1800, 0), kNone);
   EXPECT_EQ(db->RoadAddress(under), "서울특별시 관악구 남부순환로 지하 1721");
   EXPECT_EQ(db->Reference(under), "(신림동)");
   EXPECT_EQ(db->Zip(under), "04524");
-  EXPECT_EQ(db->RoadAddress(db->FindBuilding(road, false, 1800, 5)),
+  EXPECT_EQ(db->RoadAddress(One(*db, road, false, 1800, 5)),
             "서울특별시 관악구 남부순환로 1800-5");
   const uint32_t sejong_road = t.road_keys.Find(HashKey("충현로"))[0].value;
-  const uint32_t s = db->FindBuilding(sejong_road, false, 38, 0);
+  const uint32_t s = One(*db, sejong_road, false, 38, 0);
   EXPECT_EQ(db->RoadAddress(s), "세종특별자치시 조치원읍 충현로 38");
   EXPECT_EQ(db->English(s), "38, Chunghyeon-ro, Jochiwon-eup, Sejong-si");
+}
+
+TEST(Database, ARoadThroughTwoTownsMayRepeatANumber) {
+  std::vector<AddressRow> rows = {
+      Row("세종특별자치시", "", "장군면", "361103258099", "의당전의로", false, 618, 0),
+      Row("세종특별자치시", "", "전의면", "361103258099", "의당전의로", false, 618, 0),
+  };
+  auto db = Database::FromRows(rows);
+  const uint32_t road = db->tables().road_keys.Find(HashKey("의당전의로"))[0].value;
+  const auto found = db->FindBuildings(road, false, 618, 0);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_NE(db->RoadAddress(db->IndexOf(found[0])), db->RoadAddress(db->IndexOf(found[1])));
 }
 
 }  // namespace

@@ -146,7 +146,7 @@ class DatabaseBuilder {
   void SortBuildings() {
     auto& bs = db_->buildings_;
     auto key = [](const BuildingRec& b) {
-      return std::tuple(b.road, b.underground, b.main, b.sub);
+      return std::tuple(b.road, b.underground, b.main, b.sub, b.area);
     };
     std::stable_sort(bs.begin(), bs.end(),
                      [&](const BuildingRec& a, const BuildingRec& b) { return key(a) < key(b); });
@@ -321,18 +321,19 @@ std::unique_ptr<Database> Database::FromRows(const std::vector<AddressRow>& rows
   return builder.Finish();
 }
 
-uint32_t Database::FindBuilding(uint32_t road, bool underground, uint32_t main,
-                                uint32_t sub) const {
-  if (road >= t_.roads.size()) return kNone;
+std::span<const BuildingRec> Database::FindBuildings(uint32_t road, bool underground,
+                                                    uint32_t main, uint32_t sub) const {
+  if (road >= t_.roads.size()) return {};
   const RoadRec& r = t_.roads[road];
-  const auto begin = t_.buildings.begin() + r.first_building;
-  const auto end = begin + r.building_count;
+  const auto all = t_.buildings.subspan(r.first_building, r.building_count);
   const auto key = std::tuple(underground ? 1u : 0u, main, sub);
-  auto it = std::lower_bound(begin, end, key, [](const BuildingRec& b, const auto& k) {
+  auto less = [](const BuildingRec& b, const auto& k) {
     return std::tuple(b.underground, b.main, b.sub) < k;
-  });
-  if (it == end || std::tuple(it->underground, it->main, it->sub) != key) return kNone;
-  return static_cast<uint32_t>(it - t_.buildings.begin());
+  };
+  auto first = std::lower_bound(all.begin(), all.end(), key, less);
+  auto last = first;
+  while (last != all.end() && std::tuple(last->underground, last->main, last->sub) == key) ++last;
+  return all.subspan(static_cast<size_t>(first - all.begin()), static_cast<size_t>(last - first));
 }
 
 std::string Database::RoadAddress(uint32_t id) const {

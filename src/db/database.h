@@ -6,7 +6,7 @@
 //   regions   one per 시군구 (or per 시도 without 시군구, i.e. 세종)
 //   areas     법정 읍/면/동 and 행정동 names, each in one region
 //   roads     one per 도로명코드, sorted by region, then name
-//   buildings one per road address, sorted by (road, 지하, 본번, 부번)
+//   buildings one per road address, sorted by (road, 지하, 본번, 부번, area)
 #ifndef DORO_DB_DATABASE_H_
 #define DORO_DB_DATABASE_H_
 
@@ -117,9 +117,13 @@ class Database {
   std::string English(uint32_t building) const;      // engAddr
   std::string Zip(uint32_t building) const;          // "30145"
 
-  // Index of the building (road, underground, main, sub), or kNone.
-  uint32_t FindBuilding(uint32_t road, bool underground, uint32_t main,
-                        uint32_t sub) const;
+  // Buildings with this number on this road: usually one, but a road that
+  // runs through two 읍/면 may repeat numbers, one per 읍/면.
+  std::span<const BuildingRec> FindBuildings(uint32_t road, bool underground, uint32_t main,
+                                             uint32_t sub) const;
+  uint32_t IndexOf(const BuildingRec& b) const {
+    return static_cast<uint32_t>(&b - t_.buildings.data());
+  }
 
 
  private:

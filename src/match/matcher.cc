@@ -139,6 +139,7 @@ struct Matcher::Work {
     int main_atom;     // the atom holding the main number
     uint32_t main, sub;
     bool basement;
+    bool dropped_sub = false;  // "15-25" read as 15 (the 25 taken for a unit)
   };
   std::vector<Number> numbers;
   std::vector<uint32_t> zips;       // 5-digit numbers seen
@@ -459,10 +460,9 @@ void Matcher::FindNumbers(Work& w) const {
     if (a.kind != AtomKind::kDigits || consumed[i]) continue;
     const Atom* next = next_of(i);
     const Atom* prev = i > 0 ? &atoms[i - 1] : nullptr;
-    if (a.text.size() == 5) {
+    if (a.text.size() == 5) {  // a postal code, or now and then a long building number
       w.zips.push_back(static_cast<uint32_t>(ToInt(a.text)));
       w.zip_atoms.push_back(i);
-      continue;
     }
     if (a.text.size() > 5) continue;
     if (next != nullptr && next->sep != Sep::kComma && next->sep != Sep::kParen &&
@@ -486,6 +486,7 @@ void Matcher::FindNumbers(Work& w) const {
         with_sub.end = i + 2;
         consumed[i + 1] = true;
         w.numbers.push_back(with_sub);
+        num.dropped_sub = true;
       }
     }
     w.numbers.push_back(num);
@@ -533,16 +534,17 @@ void Matcher::Verify(Work& w) const {
            IsBasementWord(w.atoms[num.end]))) {
         score += 2.0f;
       }
-      uint32_t b = db_.FindBuilding(hit.road, num.basement, num.main, num.sub);
-      if (b == kNone) {
+      auto found = db_.FindBuildings(hit.road, num.basement, num.main, num.sub);
+      if (found.empty()) {
         // The other level: "B" left off an underground entrance costs a
         // little; "B" written for a building with no basement costs more.
-        b = db_.FindBuilding(hit.road, !num.basement, num.main, num.sub);
-        if (b == kNone) continue;
+        found = db_.FindBuildings(hit.road, !num.basement, num.main, num.sub);
+        if (found.empty()) continue;
         score -= num.basement ? 2.5f : 1.5f;
       }
-      if (num.sub != 0) score += 0.5f;  // a full "15-25" match says more
-      w.cands.push_back({b, h, k, score, false, {}});
+      if (num.dropped_sub) score -= 1.5f;
+      if (num.main_atom >= 0 && w.atoms[num.main_atom].text.size() == 5) score -= 1.0f;
+      for (const auto& b : found) w.cands.push_back({db_.IndexOf(b), h, k, score, false, {}});
     }
   }
 }
