@@ -729,6 +729,16 @@ Answer Matcher::Refine(std::string_view label) const {
     }
     return false;
   };
+  // Cheaper, surer lookups first; a later tier runs only when the earlier
+  // ones found nothing that agrees with the label's region.
+  std::vector<Work::RoadHit> first_hits;
+  std::vector<Work::Cand> first_cands;
+  auto keep_first = [&] {
+    if (first_cands.empty() && !w.cands.empty()) {
+      first_hits = w.hits;
+      first_cands = w.cands;
+    }
+  };
   for (int tier = 0; tier < 3; ++tier) {
     w.hits.clear();
     FindRoads(w, tier);
@@ -749,6 +759,7 @@ Answer Matcher::Refine(std::string_view label) const {
     Verify(w);
     ScoreRegions(w);
     if (has_clean()) break;
+    keep_first();
   }
   if (!has_clean()) {
     w.hits.clear();
@@ -756,6 +767,11 @@ Answer Matcher::Refine(std::string_view label) const {
     if (!w.hits.empty()) w.have_road = true;
     Verify(w);
     ScoreRegions(w);
+    if (!has_clean() && !first_cands.empty()) {
+      // Only conflicting matches anywhere: report the surest of them.
+      w.hits = std::move(first_hits);
+      w.cands = std::move(first_cands);
+    }
   }
   // Close calls: let typo'd region words speak.
   if (w.cands.size() > 1) {
