@@ -178,5 +178,28 @@ TEST(Database, ARoadThroughTwoTownsMayRepeatANumber) {
   EXPECT_NE(db->RoadAddress(db->IndexOf(found[0])), db->RoadAddress(db->IndexOf(found[1])));
 }
 
+TEST(Database, OfficialEnglishNamesReplaceRomanization) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("doro_db_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  AddressRow r = Row("서울특별시", "종로구", "명륜3가", "111104100319", "성균관로", false, 25, 2);
+  {
+    std::ofstream(dir / "rnaddrkor_seoul.txt") << FormatAddressRow(r) << "\n";
+    // Road-name code file: 시군구코드|도로명번호|읍면동일련번호|도로명|영문도로명|...
+    std::ofstream(dir / "TN_SPRD_RDNM.txt") << "11110|4100319|00|성균관로|Sungkyunkwan-ro|서울특별시|종로구|1\n"
+                                             << "garbage line\n";
+  }
+  LoadReport report;
+  std::string error;
+  auto db = Database::Load(dir.string(), &report, &error);
+  fs::remove_all(dir);
+  ASSERT_NE(db, nullptr) << error;
+  EXPECT_EQ(report.bad_lines, 1u);
+  ASSERT_EQ(db->tables().buildings.size(), 1u);
+  EXPECT_EQ(db->English(0), "25-2, Sungkyunkwan-ro, Jongno-gu, Seoul");
+  // The official spelling is a match key even though the rules spell it otherwise.
+  EXPECT_EQ(db->tables().road_keys.Find(HashKey("sungkyunkwanro")).size(), 1u);
+}
+
 }  // namespace
 }  // namespace doro::db

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "db/embedded.h"
+#include "db/english_names.h"
 #include "db/format.h"
 #include "db/index_file.h"
 #include "db/sido.h"
@@ -19,6 +20,8 @@ namespace doro::db {
 class DatabaseBuilder {
  public:
   DatabaseBuilder() : db_(new Database) {}
+
+  void SetEnglishNames(EnglishRoadNames names) { english_ = std::move(names); }
 
   void Add(const AddressRow& row) {
     const uint32_t region = RegionOf(row);
@@ -163,7 +166,10 @@ class DatabaseBuilder {
 
   void NameEnglish() {
     for (auto& road : db_->roads_) {
-      road.name_en = Intern(text::RomanizeRoadName(Str(road.name_ko)));
+      auto official = english_.find(road.code);
+      road.name_en = official != english_.end()
+                         ? Intern(official->second)
+                         : Intern(text::RomanizeRoadName(Str(road.name_ko)));
     }
     for (auto& a : db_->areas_) a.name_en = Intern(text::RomanizeAreaName(Str(a.name_ko)));
     for (auto& r : db_->regions_) {
@@ -286,6 +292,7 @@ class DatabaseBuilder {
   std::unordered_map<std::string, uint32_t> region_index_;
   std::unordered_map<std::string, uint32_t> area_index_;
   std::unordered_map<uint64_t, uint32_t> road_index_;
+  EnglishRoadNames english_;
 };
 
 std::unique_ptr<Database> Database::Load(const std::string& path,
@@ -301,8 +308,9 @@ std::unique_ptr<Database> Database::Load(const std::string& path,
       report->files.push_back("(built-in demo) " + std::string(f.name));
       ReadAddressBytes(f.name, f.content, sink, report);
     }
-  } else if (!ReadAddressPath(path, sink, report, error)) {
-    return nullptr;
+  } else {
+    if (!ReadAddressPath(path, sink, report, error)) return nullptr;
+    builder.SetEnglishNames(ReadEnglishRoadNames(path, report));
   }
   if (report->rows == 0) {
     *error = "no valid address rows in " + (path.empty() ? std::string("demo database") : path);
