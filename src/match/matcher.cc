@@ -699,6 +699,24 @@ Answer Matcher::Decide(Work& w, std::string_view label) const {
   return a;
 }
 
+// True when the best two clean candidates (distinct buildings) are within
+// the tie margin: the decision would be "ambiguous" as things stand.
+bool Matcher::IsCloseCall(const Work& w) {
+  float best = -1e9f, second = -1e9f;
+  uint32_t best_building = kNone;
+  for (const auto& c : w.cands) {
+    if (c.conflict) continue;
+    if (c.score > best) {
+      if (c.building != best_building) second = best;
+      best = c.score;
+      best_building = c.building;
+    } else if (c.building != best_building && c.score > second) {
+      second = c.score;
+    }
+  }
+  return second > best - kTieMargin;
+}
+
 Answer Matcher::Refine(std::string_view label) const {
   if (label.size() > options_.max_label_bytes) {
     Answer a;
@@ -774,7 +792,7 @@ Answer Matcher::Refine(std::string_view label) const {
     }
   }
   // Close calls: let typo'd region words speak.
-  if (w.cands.size() > 1) {
+  if (IsCloseCall(w)) {
     const size_t before = w.regions.size();
     FuzzyRegions(w);
     if (w.regions.size() > before) {

@@ -39,6 +39,7 @@ class Matcher {
   void ScoreRegions(Work& w) const;
   void FuzzyRegions(Work& w) const;
   Answer Decide(Work& w, std::string_view label) const;
+  static bool IsCloseCall(const Work& w);
 
   const db::Database& db_;
   const Translations& translations_;

@@ -50,8 +50,21 @@ int EditDistance(std::string_view a, std::string_view b, int max_distance) {
   const int n = static_cast<int>(a.size());
   const int m = static_cast<int>(b.size());
   if (std::abs(n - m) > max_distance) return max_distance + 1;
-  // Three rows of the optimal-string-alignment table.
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows of the optimal-string-alignment table; on the stack for the
+  // short keys this is called with in hot loops.
+  constexpr int kStack = 64;
+  int stack[3][kStack + 1];
+  std::vector<int> heap;
+  int* rows[3];
+  if (m <= kStack) {
+    rows[0] = stack[0], rows[1] = stack[1], rows[2] = stack[2];
+  } else {
+    heap.resize(3 * (m + 1));
+    rows[0] = heap.data(), rows[1] = heap.data() + (m + 1), rows[2] = heap.data() + 2 * (m + 1);
+  }
+  int* prev2 = rows[0];
+  int* prev = rows[1];
+  int* cur = rows[2];
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -66,8 +79,10 @@ int EditDistance(std::string_view a, std::string_view b, int max_distance) {
       row_min = std::min(row_min, v);
     }
     if (row_min > max_distance) return max_distance + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
+    int* t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return std::min(prev[m], max_distance + 1);
 }
