@@ -166,6 +166,24 @@ TEST(Database, IndexesRoadsAndFormatsAnswers) {
   EXPECT_EQ(db->English(s), "38, Chunghyeon-ro, Jochiwon-eup, Sejong-si");
 }
 
+TEST(Database, BuildingIdsSurvivePacking) {
+  std::vector<AddressRow> rows;
+  const std::vector<std::string> ids = {"36110101200000200181100000", "01110101200000200181100009",
+                                        "123", "0000000000000", "12345678901234", "not-a-number"};
+  for (size_t i = 0; i < ids.size(); ++i) {
+    AddressRow r = Row("서울특별시", "중구", "태평로1가", "111403101001", "세종대로", false,
+                       static_cast<int>(i + 1), 0);
+    r.mgmt_no = ids[i];
+    rows.push_back(r);
+  }
+  auto db = Database::FromRows(rows);
+  ASSERT_EQ(db->tables().buildings.size(), ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const uint32_t b = static_cast<uint32_t>(i);  // one road, sorted by number
+    EXPECT_EQ(db->BuildingId(b), ids[i] == "not-a-number" ? "" : ids[i]);
+  }
+}
+
 TEST(Database, ARoadThroughTwoTownsMayRepeatANumber) {
   std::vector<AddressRow> rows = {
       Row("세종특별자치시", "", "장군면", "361103258099", "의당전의로", false, 618, 0),

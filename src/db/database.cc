@@ -15,6 +15,20 @@
 
 namespace doro::db {
 
+// The building id as two numbers; ids that are not 1..26 digits keep only
+// their length (0), and print as "".
+void PackBuildingId(std::string_view id, uint64_t* hi, uint64_t* lo) {
+  *hi = *lo = 0;
+  if (id.empty() || id.size() > 26) return;
+  for (char c : id) {
+    if (c < '0' || c > '9') return;
+  }
+  const size_t split = id.size() > 13 ? id.size() - 13 : 0;
+  for (size_t i = 0; i < split; ++i) *hi = *hi * 10 + static_cast<uint64_t>(id[i] - '0');
+  for (size_t i = split; i < id.size(); ++i) *lo = *lo * 10 + static_cast<uint64_t>(id[i] - '0');
+  *hi |= static_cast<uint64_t>(id.size()) << 56;
+}
+
 // Collects rows one at a time (the national files do not fit in memory as
 // AddressRow objects), then sorts and indexes them in Finish().
 class DatabaseBuilder {
@@ -50,8 +64,14 @@ class DatabaseBuilder {
     for (char c : row.zip) {
       if (c >= '0' && c <= '9') b.zip = b.zip * 10 + static_cast<uint32_t>(c - '0');
     }
-    b.mgmt_no = Append(row.mgmt_no);
-    b.name = row.building_name.empty() ? StrRef{} : Intern(row.building_name);
+    PackBuildingId(row.mgmt_no, &b.id_hi, &b.id_lo);
+    b.name = kNone;
+    if (row.apartment && !row.building_name.empty()) {
+      auto [name, added] = name_index_.try_emplace(row.building_name,
+                                                    static_cast<uint32_t>(db_->names_.size()));
+      if (added) db_->names_.push_back(Intern(row.building_name));
+      b.name = name->second;
+    }
     db_->buildings_.push_back(b);
   }
 
@@ -67,6 +87,7 @@ class DatabaseBuilder {
     d.t_.areas = d.areas_;
     d.t_.roads = d.roads_;
     d.t_.buildings = d.buildings_;
+    d.t_.names = d.names_;
     return std::move(db_);
   }
 
@@ -292,6 +313,7 @@ class DatabaseBuilder {
   std::unordered_map<std::string, uint32_t> region_index_;
   std::unordered_map<std::string, uint32_t> area_index_;
   std::unordered_map<uint64_t, uint32_t> road_index_;
+  std::unordered_map<std::string, uint32_t> name_index_;
   EnglishRoadNames english_;
 };
 
@@ -364,9 +386,9 @@ std::string Database::Reference(uint32_t id) const {
   const AreaRec& area = t_.areas[b.area];
   std::string inner;
   if (!area.eup_myeon) inner = str(area.name_ko);
-  if (b.apartment && b.name.size) {
+  if (b.apartment && b.name < t_.names.size()) {
     if (!inner.empty()) inner += ", ";
-    inner += str(b.name);
+    inner += str(t_.names[b.name]);
   }
   return inner.empty() ? "" : "(" + inner + ")";
 }
@@ -384,6 +406,20 @@ std::string Database::English(uint32_t id) const {
   if (region.name_en.size) (out += ", ") += str(region.name_en);
   (out += ", ") += AllSido()[region.sido].english;
   return out;
+}
+
+std::string Database::BuildingId(uint32_t id) const {
+  const BuildingRec& b = t_.buildings[id];
+  const size_t len = static_cast<size_t>(b.id_hi >> 56);
+  if (len == 0 || len > 26) return "";
+  const uint64_t hi = b.id_hi & ((1ull << 56) - 1);
+  std::string lo = std::to_string(b.id_lo);
+  const size_t lo_len = std::min<size_t>(len, 13);
+  if (lo.size() < lo_len) lo.insert(0, lo_len - lo.size(), '0');
+  if (len <= 13) return lo;
+  std::string out = std::to_string(hi);
+  if (out.size() < len - 13) out.insert(0, len - 13 - out.size(), '0');
+  return out + lo;
 }
 
 std::string Database::Zip(uint32_t id) const {

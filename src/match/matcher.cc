@@ -651,7 +651,7 @@ Answer Matcher::Decide(Work& w, std::string_view label) const {
   for (size_t i = 0; i < w.cands.size() && i < 5; ++i) {
     const auto& c = w.cands[i];
     a.candidates.push_back({db_.RoadAddress(c.building),
-                            std::string(db_.str(t.buildings[c.building].mgmt_no)),
+                            db_.BuildingId(c.building),
                             std::round(c.score * 100.0) / 100.0});
   }
   const Work::Cand& best = w.cands[0];
@@ -673,7 +673,7 @@ Answer Matcher::Decide(Work& w, std::string_view label) const {
   a.address_full = a.reference.empty() ? a.address : a.address + " " + a.reference;
   a.zip = db_.Zip(b);
   a.english = db_.English(b);
-  a.building_id = std::string(db_.str(t.buildings[b].mgmt_no));
+  a.building_id = db_.BuildingId(b);
   a.detail = "matched";
 
   // Which parts of the label made the answer.
