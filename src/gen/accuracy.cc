@@ -1,0 +1,71 @@
+#include "gen/accuracy.h"
+
+#include <fmt/format.h>
+
+namespace doro::gen {
+namespace {
+
+void Add(ClassScore* s, int verdict, bool reason_differs) {
+  ++s->total;
+  if (verdict == 0) ++s->right;
+  if (verdict == 1) ++s->wrong;
+  if (verdict == 2) ++s->missed;
+  if (reason_differs) ++s->reason_differs;
+}
+
+std::string Line(const std::string& name, const ClassScore& s) {
+  return fmt::format("{:<22}{:>7}{:>9.2f}{:>9.2f}{:>9.2f}{:>9}\n", name, s.total, s.RightPct(),
+                     s.WrongPct(), s.MissedPct(), s.reason_differs);
+}
+
+}  // namespace
+
+AccuracyReport Score(const std::vector<LabelCase>& cases, const Refiner& refine,
+                     size_t max_failures) {
+  AccuracyReport r;
+  for (const LabelCase& c : cases) {
+    Outcome got = refine(c.label);
+    const bool expect_answer = !c.expected.empty();
+    int verdict;  // 0 right, 1 wrong, 2 missed
+    if (got.ok) {
+      verdict = (expect_answer && got.address == c.expected) ? 0 : 1;
+    } else {
+      verdict = expect_answer ? 2 : 0;
+    }
+    const bool reason_differs = verdict == 0 && !expect_answer && !c.expected_reason.empty() &&
+                                got.reason != c.expected_reason;
+    Add(&r.by_class[c.error_class], verdict, reason_differs);
+    Add(&r.total, verdict, reason_differs);
+    Add(expect_answer ? &r.positives : &r.negatives, verdict, reason_differs);
+    if (verdict != 0 && r.failures.size() < max_failures) {
+      r.failures.push_back(Failure{c, std::move(got), verdict == 1});
+    }
+  }
+  return r;
+}
+
+std::string AccuracyReport::Table() const {
+  std::string out = fmt::format("{:<22}{:>7}{:>9}{:>9}{:>9}{:>9}\n", "class", "cases", "right%",
+                                "wrong%", "missed%", "reason!=");
+  for (const auto& [name, s] : by_class) out += Line(name, s);
+  out += Line("(expect answer)", positives);
+  out += Line("(expect none)", negatives);
+  out += Line("TOTAL", total);
+  return out;
+}
+
+std::string AccuracyReport::FailureList(size_t max_lines) const {
+  std::string out;
+  size_t n = 0;
+  for (const Failure& f : failures) {
+    if (n++ >= max_lines) break;
+    const std::string expected =
+        f.c.expected.empty() ? "(none: " + f.c.expected_reason + ")" : f.c.expected;
+    const std::string got = f.got.ok ? f.got.address : "(none: " + f.got.reason + ")";
+    out += fmt::format("{}\t{}\t{}\t{}\t{}\n", f.c.error_class, f.wrong ? "wrong" : "missed",
+                       f.c.label, expected, got);
+  }
+  return out;
+}
+
+}  // namespace doro::gen

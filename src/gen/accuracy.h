@@ -1,0 +1,70 @@
+// Scoring an engine against generated label cases (gen/labels.h).
+//
+//   auto report = doro::gen::Score(cases, [&](std::string_view label) {
+//     doro::Answer a = engine->Refine(label);
+//     return doro::gen::Outcome{a.ok(), a.address, doro::ReasonName(a.reason)};
+//   });
+//   std::cout << report.Table();
+//
+// Per case exactly one of: right (the expected address, or no answer when
+// none is expected), wrong (an answer other than the expected one, including
+// any answer when none is expected), missed (no answer, one was expected).
+#ifndef DORO_GEN_ACCURACY_H_
+#define DORO_GEN_ACCURACY_H_
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gen/labels.h"
+
+namespace doro::gen {
+
+struct Outcome {
+  bool ok = false;
+  std::string address;
+  std::string reason;  // ReasonName of the engine's reason ("ok" when answered)
+};
+
+using Refiner = std::function<Outcome(std::string_view label)>;
+
+struct ClassScore {
+  size_t total = 0;
+  size_t right = 0;
+  size_t wrong = 0;
+  size_t missed = 0;
+  size_t reason_differs = 0;  // right no-answers whose reason is not the expected one
+
+  double RightPct() const { return total ? 100.0 * right / total : 0; }
+  double WrongPct() const { return total ? 100.0 * wrong / total : 0; }
+  double MissedPct() const { return total ? 100.0 * missed / total : 0; }
+};
+
+struct Failure {
+  LabelCase c;
+  Outcome got;
+  bool wrong = false;  // else missed
+};
+
+struct AccuracyReport {
+  std::map<std::string, ClassScore> by_class;
+  ClassScore total;
+  ClassScore positives;  // cases expecting an address
+  ClassScore negatives;  // cases expecting no answer
+  std::vector<Failure> failures;  // in case order, at most the limit given to Score
+
+  // A fixed-width table: one line per class, then positives, negatives, total.
+  std::string Table() const;
+  // The failures as lines "class<TAB>wrong|missed<TAB>label<TAB>expected<TAB>got".
+  std::string FailureList(size_t max_lines) const;
+};
+
+AccuracyReport Score(const std::vector<LabelCase>& cases, const Refiner& refine,
+                     size_t max_failures = 200);
+
+}  // namespace doro::gen
+
+#endif  // DORO_GEN_ACCURACY_H_

@@ -1,0 +1,1021 @@
+#include "gen/labels.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "db/embedded.h"
+#include "db/format.h"
+#include "db/sido.h"
+#include "text/keys.h"
+#include "text/romanize.h"
+#include "text/utf8.h"
+
+namespace doro::gen {
+namespace {
+
+// ---------------------------------------------------------------- PRNG
+// splitmix64: tiny, fast, identical output everywhere.
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : s_(seed) {}
+  uint64_t Next() {
+    uint64_t z = (s_ += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  // Uniform in [0, n); n == 0 gives 0.
+  size_t Below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(Next() % n); }
+  // True with probability percent/100.
+  bool Chance(int percent) { return static_cast<int>(Below(100)) < percent; }
+  template <typename T>
+  const T& Pick(const std::vector<T>& v) { return v[Below(v.size())]; }
+  template <typename T, size_t N>
+  const T& Pick(const std::array<T, N>& v) { return v[Below(N)]; }
+
+ private:
+  uint64_t s_;
+};
+
+// ---------------------------------------------------------------- vocabulary
+const std::vector<std::string> kClasses = {
+    "clean",        "note_glued", "mixed_script",         "units_names",
+    "reordered_missing", "typo",  "romanization_variant", "translated",
+    "basement",     "case",       "postal",
+    "neg_number",   "neg_road",   "neg_no_road",          "neg_other_city"};
+
+const std::array<const char*, 10> kNotes = {
+    "경비실 맡겨주세요", "문 앞에 놓아주세요", "부재시 경비실에 맡겨주세요",
+    "배송 전 연락 바랍니다", "파손주의", "빠른 배송 부탁드려요",
+    "택배함에 넣어주세요", "도착하면 전화주세요", "문앞", "벨 누르지 마세요"};
+
+const std::array<const char*, 12> kNames = {
+    "김&장", "(주)한빛상사", "Samsung Electronics", "Kim & Lee LLC",
+    "Starbucks", "CU편의점", "Olive Young", "Hana Bank",
+    "ABC Trading Co., Ltd.", "한빛빌딩", "Daiso", "Lotte Mart"};
+
+std::string Unit(Rng& rng) {
+  const int dong = 101 + static_cast<int>(rng.Below(12));
+  const int floor = 1 + static_cast<int>(rng.Below(25));
+  const int ho = floor * 100 + 1 + static_cast<int>(rng.Below(6));
+  switch (rng.Below(9)) {
+    case 0: return "#" + std::to_string(ho);
+    case 1: return std::to_string(floor) + "F";
+    case 2: return "Apt. " + std::to_string(dong) + "-dong " + std::to_string(ho) + "-ho";
+    case 3: return std::to_string(ho) + "ho" + std::to_string(dong) + "동";
+    case 4: return std::to_string(dong) + "동 " + std::to_string(ho) + "호";
+    case 5: return "Room " + std::to_string(ho);
+    case 6: return std::to_string(floor) + "층";
+    case 7: return "Suite " + std::to_string(ho);
+    default: return "Unit " + std::to_string(ho);
+  }
+}
+
+const std::array<const char*, 5> kCountries = {"Republic of Korea", "South Korea", "KOREA",
+                                               "Korea", "대한민국"};
+
+// Syllables for invented road names (neg_road).
+const std::array<const char*, 24> kFakeSyllables = {
+    "쿼", "퓨", "뷔", "튼", "켭", "짹", "쀼", "훽", "뮈", "퀸", "뽀", "쯔",
+    "텹", "꿰", "픕", "뙤", "쉑", "퀑", "갸", "츄", "븨", "쾅", "쮸", "퓍"};
+
+// QWERTY neighbours, for plausible finger slips.
+std::string_view Neighbours(char c) {
+  static const std::unordered_map<char, std::string_view> kMap = {
+      {'q', "wa"},  {'w', "qes"}, {'e', "wrd"}, {'r', "etf"}, {'t', "ryg"},
+      {'y', "tuh"}, {'u', "yij"}, {'i', "uok"}, {'o', "ipl"}, {'p', "ol"},
+      {'a', "qsz"}, {'s', "adw"}, {'d', "sfe"}, {'f', "dgr"}, {'g', "fht"},
+      {'h', "gjy"}, {'j', "hku"}, {'k', "jli"}, {'l', "ko"},  {'z', "xa"},
+      {'x', "zcs"}, {'c', "xvd"}, {'v', "cbf"}, {'b', "vng"}, {'n', "bmh"},
+      {'m', "nj"}};
+  auto it = kMap.find(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return it == kMap.end() ? std::string_view() : it->second;
+}
+
+// ---------------------------------------------------------------- helpers
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string Capitalize(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+
+// The leading run of Hangul syllables of a UTF-8 string (byte length).
+size_t LeadingHangulBytes(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t next = pos;
+    char32_t c = text::DecodeUtf8(s, &next);
+    if (!IsHangulSyllable(c) || next == pos) break;
+    pos = next;
+  }
+  return pos;
+}
+
+// Korean stem of a road name: "삼선교로16길" -> "삼선교", "한누리대로" ->
+// "한누리", "도움1로" -> "도움". Empty when the name has no such stem.
+std::string RoadStemKo(std::string_view name) {
+  size_t n = LeadingHangulBytes(name);
+  std::string_view h = name.substr(0, n);
+  // A name with digits right after the leading run ("도움1로") carries its
+  // type after the digits; otherwise the run ends with the type.
+  const bool type_in_run = n == name.size() ||
+                           !(name[n] >= '0' && name[n] <= '9') ||
+                           h.ends_with("로") || h.ends_with("길");
+  if (type_in_run) {
+    if (h.ends_with("대로") && h.size() > 6) {
+      h.remove_suffix(6);
+    } else if ((h.ends_with("로") || h.ends_with("길")) && h.size() > 3) {
+      h.remove_suffix(3);
+    } else if (n == name.size()) {
+      return "";
+    }
+  }
+  return std::string(h);
+}
+
+// Splits "수원시 장안구" into words and romanizes in English order:
+// "Jangan-gu, Suwon-si".
+std::string EnglishSigungu(std::string_view sigungu) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start <= sigungu.size()) {
+    size_t sp = sigungu.find(' ', start);
+    if (sp == std::string_view::npos) sp = sigungu.size();
+    if (sp > start) words.push_back(text::RomanizeAreaName(sigungu.substr(start, sp - start)));
+    start = sp + 1;
+  }
+  std::reverse(words.begin(), words.end());
+  return Join(words, ", ");
+}
+
+std::string NumberText(const db::AddressRow& r) {
+  std::string s = std::to_string(r.main);
+  if (r.sub > 0) s += "-" + std::to_string(r.sub);
+  return s;
+}
+
+// The number with a basement marker when the row is underground. `style`
+// < 0 picks the plain official-looking "B93".
+std::string NumberWithMarker(const db::AddressRow& r, Rng& rng, bool varied) {
+  const std::string n = NumberText(r);
+  if (!r.underground) return n;
+  if (!varied) return "B" + n;
+  switch (rng.Below(9)) {
+    case 0: return "B" + n;
+    case 1: return "B " + n;
+    case 2: return "B, " + n;
+    case 3: return "GF" + n;
+    case 4: return "G/F " + n;
+    case 5: return "지하 " + n;
+    case 6: return "지하" + n;
+    case 7: return "Underground " + n;
+    default: return n + "B";
+  }
+}
+
+// Which region words the label carries (as evidence a human could use).
+struct Scope {
+  bool sido = false;
+  bool sigungu = false;
+  bool emd = false;
+  bool zip = false;
+};
+
+// The pieces of one label before rendering.
+struct Parts {
+  std::string num, road, emd, sigungu, sido, zip, country;
+  std::vector<std::string> front, back;  // notes, names, units
+};
+
+std::string RenderEnglish(const Parts& p) {
+  std::string last = p.sido;
+  if (!p.zip.empty()) last = Join({last, p.zip}, " ");
+  std::vector<std::string> fields = p.front;
+  fields.push_back(p.num);
+  fields.push_back(p.road);
+  fields.push_back(p.emd);
+  fields.push_back(p.sigungu);
+  fields.push_back(last);
+  fields.push_back(p.country);
+  std::string out = Join(fields, ", ");
+  for (const auto& b : p.back) out = Join({out, b}, " ");
+  return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- Impl
+struct LabelGenerator::Impl {
+  struct Road {  // one distinct Korean road name
+    std::string ko;
+    std::string en;       // official-style English (RomanizeRoadName)
+    std::string stem_ko;  // "삼선교"
+    std::string rr_stem;  // "samseongyo": the prefix of `en` (case-insensitive)
+    std::vector<std::string> keys;  // match keys, RR first
+    std::vector<uint32_t> rows;
+  };
+  struct Translation {
+    std::string en, ko;
+  };
+
+  std::vector<db::AddressRow> rows;
+  std::vector<std::string> address;   // RoadAddress per row
+  std::vector<uint32_t> road_of_row;  // index into roads
+  std::vector<Road> roads;
+  std::unordered_map<std::string, uint32_t> road_by_ko;
+  std::unordered_map<std::string, std::vector<uint32_t>> roads_by_key;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> rows_by_number;
+  std::unordered_set<std::string> addresses;
+  std::unordered_set<std::string> region_keys;  // match keys of every region word
+  std::vector<std::string> road_skeletons;      // every road key's skeleton
+  std::set<std::string> sidos_present;
+  std::vector<uint32_t> underground_rows;
+  std::vector<Translation> translations;
+  // (row, translation) pairs whose road stem contains the Korean word.
+  std::vector<std::pair<uint32_t, uint32_t>> translatable;
+
+  static uint64_t NumKey(bool ug, int main, int sub) {
+    return (static_cast<uint64_t>(ug) << 62) |
+           (static_cast<uint64_t>(static_cast<uint32_t>(main)) << 31) |
+           static_cast<uint64_t>(static_cast<uint32_t>(sub) & 0x7FFFFFFFu);
+  }
+
+  void Build(const std::string& tsv);
+  std::vector<LabelCase> Generate(size_t count, uint64_t seed) const;
+  bool Make(const std::string& cls, Rng& rng, LabelCase* out) const;
+
+  // Distinct road addresses that fit: rows at this number whose road is one
+  // of `names` and that agree with the scope's region words about `row`.
+  size_t CountFits(const std::vector<uint32_t>& names, const db::AddressRow& row,
+                   const Scope& scope) const;
+  // The roads a written road key may denote (exact key hits), always
+  // including `truth`.
+  std::vector<uint32_t> Denoted(const std::string& key, uint32_t truth) const;
+  bool InScope(const db::AddressRow& r, const db::AddressRow& row, const Scope& s) const {
+    if (s.sido && r.sido != row.sido) return false;
+    if (s.sigungu && r.sigungu != row.sigungu) return false;
+    if (s.emd && r.emd != row.emd) return false;
+    if (s.zip && r.zip != row.zip) return false;
+    return true;
+  }
+
+  // Label pieces in official English for a row, full scope.
+  Parts EnglishParts(const db::AddressRow& r, Rng& rng, bool varied_marker) const;
+  std::string SidoEnglish(const db::AddressRow& r) const;
+  std::string SidoForm(const db::AddressRow& r, Rng& rng) const;
+  // Sets the label's expectation from the fits count.
+  void Expect(size_t fits, const std::string& addr, LabelCase* out) const {
+    if (fits == 1) {
+      out->expected = addr;
+      out->expected_reason.clear();
+    } else {
+      out->expected.clear();
+      out->expected_reason = "ambiguous";
+    }
+  }
+  // Road-type spelling and stem variants of an official English road name.
+  std::string RoadSpelling(const std::string& en, Rng& rng) const;
+  bool TypoWord(std::string* word, size_t lo, size_t hi, Rng& rng) const;
+  bool FarFromEveryRoad(const std::string& key) const;
+};
+
+void LabelGenerator::Impl::Build(const std::string& tsv) {
+  address.reserve(rows.size());
+  road_of_row.reserve(rows.size());
+  for (uint32_t i = 0; i < rows.size(); ++i) {
+    const db::AddressRow& r = rows[i];
+    address.push_back(db::RoadAddress(r));
+    addresses.insert(address.back());
+    auto [it, fresh] = road_by_ko.emplace(r.road_name, static_cast<uint32_t>(roads.size()));
+    if (fresh) {
+      Road road;
+      road.ko = r.road_name;
+      road.en = text::RomanizeRoadName(r.road_name);
+      road.stem_ko = RoadStemKo(r.road_name);
+      if (!road.stem_ko.empty()) {
+        std::string rr = text::RomanizeWord(road.stem_ko);
+        if (!rr.empty() && Lower(road.en).starts_with(rr)) road.rr_stem = rr;
+      }
+      road.keys = text::RomanizationKeys(r.road_name);
+      std::string official = text::MatchKey(road.en);
+      if (std::find(road.keys.begin(), road.keys.end(), official) == road.keys.end()) {
+        road.keys.insert(road.keys.begin(), official);
+      }
+      roads.push_back(std::move(road));
+    }
+    road_of_row.push_back(it->second);
+    roads[it->second].rows.push_back(i);
+    rows_by_number[NumKey(r.underground, r.main, r.sub)].push_back(i);
+    if (r.underground) underground_rows.push_back(i);
+    sidos_present.insert(r.sido);
+  }
+  for (uint32_t k = 0; k < roads.size(); ++k) {
+    roads_by_key[roads[k].ko].push_back(k);
+    for (const auto& key : roads[k].keys) {
+      roads_by_key[key].push_back(k);
+      road_skeletons.push_back(text::SkeletonKey(key));
+    }
+  }
+  // Region words, in every form the generator writes them.
+  std::set<std::string> seen_regions;
+  for (const auto& r : rows) {
+    for (const std::string* w : {&r.sido, &r.sigungu, &r.emd}) {
+      if (w->empty() || !seen_regions.insert(*w).second) continue;
+      region_keys.insert(text::MatchKey(text::RomanizeAreaName(*w)));
+      region_keys.insert(*w);
+    }
+  }
+  for (const auto& s : db::AllSido()) region_keys.insert(text::MatchKey(s.english));
+
+  // Translation table.
+  size_t pos = 0;
+  while (pos < tsv.size()) {
+    size_t eol = tsv.find('\n', pos);
+    if (eol == std::string::npos) eol = tsv.size();
+    std::string line = tsv.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab == 0 || tab + 1 >= line.size()) continue;
+    Translation t{line.substr(0, tab), line.substr(tab + 1)};
+    size_t tab2 = t.ko.find('\t');
+    if (tab2 != std::string::npos) t.ko.resize(tab2);
+    if (t.ko.empty() || !text::IsValidUtf8(t.ko) || !text::IsValidUtf8(t.en)) continue;
+    // Only pure Hangul words can be found inside a stem.
+    if (LeadingHangulBytes(t.ko) != t.ko.size()) continue;
+    translations.push_back(std::move(t));
+  }
+  for (uint32_t ti = 0; ti < translations.size(); ++ti) {
+    for (const Road& road : roads) {
+      if (road.rr_stem.empty() || road.stem_ko.find(translations[ti].ko) == std::string::npos) {
+        continue;
+      }
+      for (uint32_t ri : road.rows) translatable.emplace_back(ri, ti);
+    }
+  }
+}
+
+std::vector<uint32_t> LabelGenerator::Impl::Denoted(const std::string& key,
+                                                    uint32_t truth) const {
+  std::vector<uint32_t> out{truth};
+  auto it = roads_by_key.find(key);
+  if (it != roads_by_key.end()) {
+    for (uint32_t k : it->second) {
+      if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+    }
+  }
+  return out;
+}
+
+size_t LabelGenerator::Impl::CountFits(const std::vector<uint32_t>& names,
+                                       const db::AddressRow& row, const Scope& scope) const {
+  auto it = rows_by_number.find(NumKey(row.underground, row.main, row.sub));
+  if (it == rows_by_number.end()) return 0;
+  std::set<std::string_view> fits;
+  for (uint32_t i : it->second) {
+    if (std::find(names.begin(), names.end(), road_of_row[i]) == names.end()) continue;
+    if (!InScope(rows[i], row, scope)) continue;
+    fits.insert(address[i]);
+  }
+  return fits.size();
+}
+
+std::string LabelGenerator::Impl::SidoEnglish(const db::AddressRow& r) const {
+  const db::SidoInfo* s = db::FindSidoByKorean(r.sido);
+  if (s != nullptr) return std::string(s->english);
+  return text::RomanizeAreaName(r.sido);
+}
+
+std::string LabelGenerator::Impl::SidoForm(const db::AddressRow& r, Rng& rng) const {
+  const db::SidoInfo* s = db::FindSidoByKorean(r.sido);
+  if (s == nullptr) return rng.Chance(50) ? r.sido : text::RomanizeAreaName(r.sido);
+  std::string en(s->english);
+  std::string base = en;
+  const bool province = en.ends_with("-do");
+  if (en.ends_with("-si") || province) base.resize(en.size() - 3);
+  const std::string kind(s->kind_en);
+  const std::string short_ko(s->short_ko);
+  switch (rng.Below(7)) {
+    case 0: return en;
+    case 1: return base;
+    case 2: return province ? en : base + "-si";
+    case 3: return base + " " + kind;
+    case 4: return std::string(s->korean);
+    case 5: return short_ko;
+    default: return province ? short_ko + "도" : short_ko + "시";
+  }
+}
+
+Parts LabelGenerator::Impl::EnglishParts(const db::AddressRow& r, Rng& rng,
+                                         bool varied_marker) const {
+  Parts p;
+  p.num = NumberWithMarker(r, rng, varied_marker);
+  p.road = roads[road_by_ko.at(r.road_name)].en;
+  if (db::IsEupMyeon(r.emd)) p.emd = text::RomanizeAreaName(r.emd);
+  if (!r.sigungu.empty()) p.sigungu = EnglishSigungu(r.sigungu);
+  p.sido = SidoEnglish(r);
+  return p;
+}
+
+std::string LabelGenerator::Impl::RoadSpelling(const std::string& en, Rng& rng) const {
+  // Tokens of the official form: "Samseongyo-ro", "16-gil".
+  std::vector<std::string> tok;
+  size_t start = 0;
+  while (start < en.size()) {
+    size_t sp = en.find(' ', start);
+    if (sp == std::string::npos) sp = en.size();
+    tok.push_back(en.substr(start, sp - start));
+    start = sp + 1;
+  }
+  auto respell = [&](std::string t) {
+    struct Sfx {
+      const char* official;
+      std::array<const char*, 5> forms;
+    };
+    static const Sfx kSfx[] = {
+        {"-daero", {" Daero", "daero", "-Daero", "-dae-ro", " daero"}},
+        {"beon-gil", {" beon-gil", "beongil", "-beon-gil", "beon gil", "beon-gil"}},
+        {"-ro", {" ro", "ro", " Road", " Rd", "-Ro"}},
+        {"-gil", {" gil", "gil", " Gil", "-Gil", " Street"}},
+    };
+    for (const auto& s : kSfx) {
+      std::string_view off = s.official;
+      if (t.size() > off.size() && std::string_view(t).ends_with(off)) {
+        return t.substr(0, t.size() - off.size()) + rng.Pick(s.forms);
+      }
+    }
+    return t;
+  };
+  std::string out;
+  for (size_t i = 0; i < tok.size(); ++i) {
+    std::string t = rng.Chance(70) ? respell(tok[i]) : tok[i];
+    if (i == 0) {
+      out = t;
+    } else {
+      // "Bangok 1-gil" -> "Bangok1-gil" sometimes.
+      out += rng.Chance(30) ? "" : " ";
+      out += t;
+    }
+  }
+  return out;
+}
+
+// One edit inside word[lo, hi) (ASCII letters only), never at `lo` itself so
+// the first letter survives.
+bool LabelGenerator::Impl::TypoWord(std::string* word, size_t lo, size_t hi, Rng& rng) const {
+  std::string& w = *word;
+  if (hi > w.size() || hi < lo + 3) return false;
+  for (size_t i = lo; i < hi; ++i) {
+    if (!IsAsciiAlpha(w[i])) return false;
+  }
+  const size_t pos = lo + 1 + rng.Below(hi - lo - 1);
+  const bool upper = w[pos] >= 'A' && w[pos] <= 'Z';
+  auto fit = [&](char c) {
+    return upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+  };
+  switch (rng.Below(6)) {
+    case 0: {  // keyboard neighbour
+      std::string_view n = Neighbours(w[pos]);
+      if (n.empty()) return false;
+      w[pos] = fit(n[rng.Below(n.size())]);
+      return true;
+    }
+    case 1:  // any letter
+      w[pos] = fit(static_cast<char>('a' + rng.Below(26)));
+      return true;
+    case 2:  // insertion
+      w.insert(w.begin() + static_cast<std::ptrdiff_t>(pos),
+               static_cast<char>('a' + rng.Below(26)));
+      return true;
+    case 3:  // deletion
+      w.erase(w.begin() + static_cast<std::ptrdiff_t>(pos));
+      return true;
+    case 4:  // transposition
+      if (pos + 1 >= hi || w[pos] == w[pos + 1]) return false;
+      std::swap(w[pos], w[pos + 1]);
+      return true;
+    default:  // doubled letter
+      w.insert(w.begin() + static_cast<std::ptrdiff_t>(pos), w[pos]);
+      return true;
+  }
+}
+
+bool LabelGenerator::Impl::FarFromEveryRoad(const std::string& key) const {
+  const std::string sk = text::SkeletonKey(key);
+  for (const auto& other : road_skeletons) {
+    if (other.size() + 2 < sk.size() || sk.size() + 2 < other.size()) continue;
+    if (text::EditDistance(sk, other, 2) <= 2) return false;
+  }
+  return true;
+}
+
+bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out) const {
+  out->error_class = cls;
+  out->expected.clear();
+  out->expected_reason.clear();
+  uint32_t ri = static_cast<uint32_t>(rng.Below(rows.size()));
+  if (cls == "basement") {
+    if (underground_rows.empty()) return false;
+    ri = underground_rows[rng.Below(underground_rows.size())];
+  }
+  uint32_t ti = 0;
+  if (cls == "translated") {
+    if (translatable.empty()) return false;
+    const auto& pr = translatable[rng.Below(translatable.size())];
+    ri = pr.first;
+    ti = pr.second;
+  }
+  const db::AddressRow& row = rows[ri];
+  out->source_row = ri;
+  const uint32_t road_id = road_of_row[ri];
+  const Road& road = roads[road_id];
+  const std::string& addr = address[ri];
+  const bool eup_myeon = db::IsEupMyeon(row.emd);
+  Scope full{true, !row.sigungu.empty(), eup_myeon, false};
+  Parts p = EnglishParts(row, rng, false);
+  auto english_key = [&](const std::string& written) {
+    return Denoted(text::MatchKey(written), road_id);
+  };
+
+  if (cls == "clean") {
+    if (rng.Chance(30)) p.zip = row.zip;
+    if (rng.Chance(30)) p.country = "Republic of Korea";
+    out->label = RenderEnglish(p);
+    Scope s = full;
+    s.zip = !p.zip.empty();
+    Expect(CountFits(english_key(p.road), row, s), addr, out);
+    return true;
+  }
+  if (cls == "note_glued") {
+    std::string note = rng.Pick(kNotes);
+    if (rng.Chance(40)) p.country = rng.Pick(kCountries);
+    std::string body = RenderEnglish(p);
+    out->label = rng.Chance(50) ? body + note : note + body;
+    Expect(CountFits(english_key(p.road), row, full), addr, out);
+    return true;
+  }
+  if (cls == "mixed_script") {
+    const bool road_ko = rng.Chance(50);
+    std::vector<uint32_t> names = road_ko ? std::vector<uint32_t>{road_id} : english_key(p.road);
+    if (road_ko) p.road = row.road_name;
+    if (row.underground && rng.Chance(50)) p.num = "지하 " + NumberText(row);
+    // Districts: whole Korean, or half-and-half ("Seongdong구", "마포-gu").
+    auto mix = [&](const std::string& ko, std::string* en) {
+      if (ko.empty() || ko.find(' ') != std::string::npos) return;
+      const size_t hangul = LeadingHangulBytes(ko);
+      if (hangul != ko.size() || ko.size() < 6) return;
+      const std::string suffix_ko = ko.substr(ko.size() - 3);
+      const std::string stem_ko = ko.substr(0, ko.size() - 3);
+      const size_t dash = en->rfind('-');
+      switch (rng.Below(3)) {
+        case 0: *en = ko; break;
+        case 1:
+          if (dash != std::string::npos) *en = en->substr(0, dash) + suffix_ko;
+          break;
+        default:
+          if (dash != std::string::npos) *en = stem_ko + en->substr(dash);
+          break;
+      }
+    };
+    bool mixed = road_ko;
+    if (!row.sigungu.empty() && rng.Chance(60)) { mix(row.sigungu, &p.sigungu); mixed = true; }
+    if (!p.emd.empty() && rng.Chance(50)) { mix(row.emd, &p.emd); mixed = true; }
+    if (rng.Chance(40) || !mixed) p.sido = SidoForm(row, rng);
+    if (rng.Chance(40)) p.country = rng.Pick(kCountries);
+    out->label = rng.Chance(30) ? Join({p.num, p.road, p.emd, p.sigungu, p.sido}, " ")
+                                : RenderEnglish(p);
+    Expect(CountFits(names, row, full), addr, out);
+    return true;
+  }
+  if (cls == "units_names") {
+    const int n = 1 + static_cast<int>(rng.Below(2));
+    for (int i = 0; i < n; ++i) {
+      std::string extra = rng.Chance(50) ? std::string(rng.Pick(kNames)) : Unit(rng);
+      if (rng.Chance(75)) {
+        p.back.push_back(extra);
+      } else {
+        p.front.push_back(extra);
+      }
+    }
+    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(p);
+    Expect(CountFits(english_key(p.road), row, full), addr, out);
+    return true;
+  }
+  if (cls == "reordered_missing") {
+    Scope s = full;
+    p.num = NumberWithMarker(row, rng, true);
+    if (rng.Chance(50)) { p.sido.clear(); s.sido = false; }
+    if (!p.sigungu.empty() && rng.Chance(50)) { p.sigungu.clear(); s.sigungu = false; }
+    if (!p.emd.empty() && rng.Chance(35)) { p.emd.clear(); s.emd = false; }
+    if (!eup_myeon && !row.emd.empty() && rng.Chance(40)) {
+      p.emd = "(" + text::RomanizeAreaName(row.emd) + ")";
+      s.emd = true;
+    }
+    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    if (rng.Chance(20)) { p.zip = row.zip; s.zip = true; }
+    std::vector<std::string> fields;
+    switch (rng.Below(3)) {
+      case 0:  // Korean order: big to small, number last.
+        fields = {p.zip, p.sido, p.sigungu, p.emd, p.road, p.num, p.country};
+        break;
+      case 1:  // number before the road, the rest shuffled
+        fields = {p.sido, p.sigungu, p.emd, p.zip, p.country};
+        for (size_t i = fields.size(); i > 1; --i) std::swap(fields[i - 1], fields[rng.Below(i)]);
+        // Not right after the postal code: "30011 12 Foo-ro" reads badly.
+        fields.insert(fields.begin() + static_cast<std::ptrdiff_t>(
+                                           fields[0].empty() || fields[0] == p.zip ? 0 : rng.Below(2)),
+                      p.num + " " + p.road);
+        break;
+      default:  // road then number ("Hannuri-daero 12"), rest shuffled
+        fields = {p.sido, p.sigungu, p.emd, p.zip, p.country};
+        for (size_t i = fields.size(); i > 1; --i) std::swap(fields[i - 1], fields[rng.Below(i)]);
+        fields.insert(fields.begin(), p.road + " " + p.num);
+        break;
+    }
+    std::vector<std::string> kept;
+    for (auto& f : fields) {
+      if (!f.empty()) kept.push_back(f);
+    }
+    std::string label;
+    const char* seps[] = {", ", " ", ""};
+    for (size_t i = 0; i < kept.size(); ++i) {
+      if (i > 0) {
+        // Glue only where a script or bracket change still marks the seam.
+        const bool can_glue = kept[i - 1].back() == ')' || kept[i][0] == '(';
+        label += seps[can_glue ? rng.Below(3) : rng.Below(2)];
+      }
+      label += kept[i];
+    }
+    out->label = label;
+    Expect(CountFits(english_key(p.road), row, s), addr, out);
+    return true;
+  }
+  if (cls == "typo") {
+    Scope s = full;
+    std::vector<uint32_t> names = english_key(p.road);
+    const bool road_typo = rng.Chance(65);
+    if (road_typo) {
+      if (road.rr_stem.size() < 5) return false;
+      std::string written = p.road;
+      if (!TypoWord(&written, 0, road.rr_stem.size(), rng)) return false;
+      const std::string key = text::MatchKey(written);
+      if (roads_by_key.count(key) || region_keys.count(key)) return false;
+      // The true road must be the clear nearest among roads with this number.
+      int d_true = 99;
+      for (const auto& k : road.keys) d_true = std::min(d_true, text::EditDistance(key, k, 3));
+      if (d_true > 2) return false;
+      auto it = rows_by_number.find(NumKey(row.underground, row.main, row.sub));
+      if (it != rows_by_number.end()) {
+        for (uint32_t i : it->second) {
+          const uint32_t other = road_of_row[i];
+          if (other == road_id || !InScope(rows[i], row, s)) continue;
+          for (const auto& k : roads[other].keys) {
+            if (text::EditDistance(key, k, d_true + 1) <= d_true + 1) return false;
+          }
+        }
+      }
+      p.road = written;
+      names = {road_id};
+    } else {
+      // A typo in the city or district word; the answer must not need it.
+      std::string* target = nullptr;
+      if (!p.sigungu.empty() && rng.Chance(50)) {
+        target = &p.sigungu;
+        s.sigungu = false;
+      } else if (!p.emd.empty() && rng.Chance(40)) {
+        target = &p.emd;
+        s.emd = false;
+      } else {
+        target = &p.sido;
+        s.sido = false;
+        if (rng.Chance(30)) *target = Upper(*target);
+      }
+      size_t hi = 0;
+      while (hi < target->size() && IsAsciiAlpha((*target)[hi])) ++hi;
+      if (hi < 4) return false;
+      std::string written = *target;
+      if (!TypoWord(&written, 0, hi, rng)) return false;
+      if (region_keys.count(text::MatchKey(written))) return false;
+      *target = written;
+    }
+    if (rng.Chance(20)) p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(p);
+    const size_t fits = CountFits(names, row, s);
+    if (fits != 1) return false;  // only typos a careful human resolves
+    Expect(fits, addr, out);
+    return true;
+  }
+  if (cls == "romanization_variant") {
+    std::string written = p.road;
+    bool changed = false;
+    if (!road.rr_stem.empty() && rng.Chance(60)) {
+      std::vector<std::string> variants;
+      for (const auto& k : text::RomanizationKeys(road.stem_ko)) {
+        if (k != road.rr_stem && !k.empty()) variants.push_back(k);
+      }
+      if (!variants.empty()) {
+        written = Capitalize(rng.Pick(variants)) + written.substr(road.rr_stem.size());
+        changed = true;
+      }
+    }
+    if (!changed || rng.Chance(50)) {
+      written = RoadSpelling(written, rng);
+    }
+    if (written == p.road) return false;
+    const std::string key = text::MatchKey(written);
+    std::vector<uint32_t> names = Denoted(key, road_id);
+    // A variant spelling that is another road's name is not this road's.
+    for (uint32_t k : names) {
+      if (k != road_id) return false;
+    }
+    p.road = written;
+    if (rng.Chance(30)) p.sido = SidoForm(row, rng);
+    out->label = RenderEnglish(p);
+    Expect(CountFits(names, row, full), addr, out);
+    return true;
+  }
+  if (cls == "translated") {
+    const Translation& t = translations[ti];
+    const size_t at = road.stem_ko.find(t.ko);
+    const std::string before = road.stem_ko.substr(0, at);
+    const std::string after = road.stem_ko.substr(at + t.ko.size());
+    std::string written;
+    if (!before.empty()) written = Capitalize(text::RomanizeWord(before)) + " ";
+    written += t.en;
+    if (!after.empty()) written += " " + Capitalize(text::RomanizeWord(after));
+    written += road.en.substr(road.rr_stem.size());  // "-ro 16-gil"
+    p.road = written;
+    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(p);
+    Expect(CountFits({road_id}, row, full), addr, out);
+    return true;
+  }
+  if (cls == "basement") {
+    p.num = NumberWithMarker(row, rng, true);
+    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(p);
+    Expect(CountFits(english_key(p.road), row, full), addr, out);
+    return true;
+  }
+  if (cls == "case") {
+    if (rng.Chance(40)) p.road = RoadSpelling(p.road, rng);
+    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    if (rng.Chance(30)) p.zip = row.zip;
+    std::string label = RenderEnglish(p);
+    out->label = rng.Chance(50) ? Upper(label) : Lower(label);
+    const std::vector<uint32_t> names = Denoted(text::MatchKey(p.road), road_id);
+    Scope s = full;
+    s.zip = !p.zip.empty();
+    Expect(CountFits(names, row, s), addr, out);
+    return true;
+  }
+  if (cls == "postal") {
+    Scope s = full;
+    s.zip = true;
+    if (rng.Chance(30) && !p.sigungu.empty()) { p.sigungu.clear(); s.sigungu = false; }
+    std::string body;
+    switch (rng.Below(4)) {
+      case 0: p.zip = row.zip; body = RenderEnglish(p); break;
+      case 1: body = row.zip + " " + RenderEnglish(p); break;
+      case 2: body = "(" + row.zip + ") " + RenderEnglish(p); break;
+      default: p.road += " (" + row.zip + ")"; body = RenderEnglish(p); break;
+    }
+    if (rng.Chance(40)) body += ", " + std::string(rng.Pick(kCountries));
+    out->label = body;
+    Expect(CountFits(english_key(roads[road_id].en), row, s), addr, out);
+    return true;
+  }
+  if (cls == "neg_number") {
+    // A main number no row of any road spelled like this one carries.
+    std::vector<uint32_t> names = english_key(road.en);
+    std::set<int> used;
+    int max_main = 0;
+    for (uint32_t k : names) {
+      for (uint32_t i : roads[k].rows) {
+        used.insert(rows[i].main);
+        max_main = std::max(max_main, rows[i].main);
+      }
+    }
+    int n = 0;
+    for (int attempt = 0; attempt < 20 && n == 0; ++attempt) {
+      int cand = rng.Chance(50) ? 1 + static_cast<int>(rng.Below(max_main + 1))
+                                : max_main + 1 + static_cast<int>(rng.Below(200));
+      if (!used.count(cand)) n = cand;
+    }
+    if (n == 0) return false;
+    p.num = std::to_string(n);
+    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(p);
+    out->expected_reason = "no_building";
+    return true;
+  }
+  if (cls == "neg_road") {
+    std::string fake;
+    const size_t syl = 2 + rng.Below(2);
+    for (size_t i = 0; i < syl; ++i) fake += rng.Pick(kFakeSyllables);
+    fake += rng.Chance(70) ? "로" : "길";
+    if (road_by_ko.count(fake)) return false;
+    const std::string en = text::RomanizeRoadName(fake);
+    for (const auto& k : text::RomanizationKeys(fake)) {
+      if (!FarFromEveryRoad(k) || region_keys.count(k)) return false;
+    }
+    if (!FarFromEveryRoad(text::MatchKey(en))) return false;
+    p.road = rng.Chance(25) ? fake : en;
+    p.num = NumberText(row);
+    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(p);
+    out->expected_reason = "no_road";
+    return true;
+  }
+  if (cls == "neg_no_road") {
+    Parts q;
+    q.emd = row.emd.empty() ? "" : text::RomanizeAreaName(row.emd);
+    q.sigungu = p.sigungu;
+    q.sido = SidoForm(row, rng);
+    if (rng.Chance(40)) q.zip = row.zip;
+    if (rng.Chance(40)) q.country = rng.Pick(kCountries);
+    q.front.push_back(rng.Chance(50) ? Unit(rng) : std::string(rng.Pick(kNames)));
+    if (rng.Chance(40)) q.back.push_back(rng.Pick(kNotes));
+    out->label = RenderEnglish(q);
+    out->expected_reason = "no_road";
+    return true;
+  }
+  if (cls == "neg_other_city") {
+    std::vector<const db::SidoInfo*> absent;
+    for (const auto& s : db::AllSido()) {
+      if (!sidos_present.count(std::string(s.korean)) &&
+          (s.former_ko.empty() || !sidos_present.count(std::string(s.former_ko)))) {
+        absent.push_back(&s);
+      }
+    }
+    if (absent.empty()) return false;
+    const db::SidoInfo* other = absent[rng.Below(absent.size())];
+    p.emd.clear();
+    p.sigungu.clear();
+    p.sido = rng.Chance(80) ? std::string(other->english) : std::string(other->korean);
+    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(p);
+    out->expected_reason = "region_conflict";
+    return true;
+  }
+  return false;
+}
+
+std::vector<LabelCase> LabelGenerator::Impl::Generate(size_t count, uint64_t seed) const {
+  std::vector<LabelCase> out;
+  if (rows.empty() || count == 0) return out;
+  std::vector<std::string> classes;
+  for (const auto& c : kClasses) {
+    if (c == "basement" && underground_rows.empty()) continue;
+    if (c == "translated" && translatable.empty()) continue;
+    if (c == "neg_other_city" && sidos_present.size() >= db::AllSido().size()) continue;
+    classes.push_back(c);
+  }
+  out.reserve(count);
+  for (size_t i = 0; i < count; ++i) {
+    const std::string& cls = classes[i % classes.size()];
+    // Each case has its own stream, so one class's retries do not shift the
+    // others.
+    Rng rng(seed * 0x2545F4914F6CDD1Dull + i * 0x9E3779B97F4A7C15ull + 1);
+    LabelCase c;
+    for (int attempt = 0; attempt < 40; ++attempt) {
+      if (Make(cls, rng, &c)) {
+        out.push_back(std::move(c));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- public
+const std::vector<std::string>& LabelClasses() { return kClasses; }
+
+bool LoadRows(const std::string& path, std::vector<db::AddressRow>* rows, std::string* error) {
+  LoadReport report;
+  auto sink = [rows](db::AddressRow&& r) { rows->push_back(std::move(r)); };
+  if (path.empty()) {
+    for (const auto& f : embedded::DemoDatabase()) {
+      db::ReadAddressBytes(f.name, f.content, sink, &report);
+    }
+    return true;
+  }
+  return db::ReadAddressPath(path, sink, &report, error);
+}
+
+LabelGenerator::LabelGenerator(std::vector<db::AddressRow> rows,
+                               const std::string* translations_tsv)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->rows = std::move(rows);
+  std::string tsv = translations_tsv != nullptr ? *translations_tsv
+                                                : std::string(embedded::Translations());
+  impl_->Build(tsv);
+}
+
+LabelGenerator::~LabelGenerator() = default;
+
+std::vector<LabelCase> LabelGenerator::Generate(size_t count, uint64_t seed) const {
+  return impl_->Generate(count, seed);
+}
+
+std::vector<std::string> LabelGenerator::AvailableClasses() const {
+  std::vector<std::string> out;
+  for (const auto& c : kClasses) {
+    if (c == "basement" && impl_->underground_rows.empty()) continue;
+    if (c == "translated" && impl_->translatable.empty()) continue;
+    if (c == "neg_other_city" && impl_->sidos_present.size() >= db::AllSido().size()) continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+const std::vector<db::AddressRow>& LabelGenerator::rows() const { return impl_->rows; }
+
+bool LabelGenerator::HasAddress(std::string_view address) const {
+  return impl_->addresses.count(std::string(address)) > 0;
+}
+
+bool LabelGenerator::HasRoadNumber(std::string_view road_ko, int main) const {
+  auto it = impl_->road_by_ko.find(std::string(road_ko));
+  if (it == impl_->road_by_ko.end()) return false;
+  for (uint32_t i : impl_->roads[it->second].rows) {
+    if (impl_->rows[i].main == main) return true;
+  }
+  return false;
+}
+
+namespace {
+std::string Clean(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return out;
+}
+
+std::string JsonString(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+}  // namespace
+
+std::string CaseToTsv(const LabelCase& c) {
+  return Clean(c.label) + "\t" + Clean(c.error_class) + "\t" + Clean(c.expected) + "\t" +
+         Clean(c.expected_reason);
+}
+
+std::string CaseToJson(const LabelCase& c) {
+  return "{\"label\":" + JsonString(c.label) + ",\"class\":" + JsonString(c.error_class) +
+         ",\"expected\":" + JsonString(c.expected) +
+         ",\"expected_reason\":" + JsonString(c.expected_reason) + "}";
+}
+
+}  // namespace doro::gen
