@@ -232,9 +232,13 @@ class DatabaseBuilder {
           skeletons.push_back(std::move(sk));
         }
       }
-      for (const auto& sk : skeletons) {
+      for (size_t v = 0; v < skeletons.size(); ++v) {
+        const std::string& sk = skeletons[v];
         skeleton.emplace_back(HashKey(sk), id);
         fuzzy.emplace_back(HashKey(sk), id);
+        // Deletions of the main spelling only: they are most of the index's
+        // memory, and the other spellings' typos are rarer still.
+        if (v > 0) continue;
         if (sk.size() < 5) continue;  // one edit in a short name is another name
         std::string del;
         for (size_t i = 0; i < sk.size(); ++i) {
