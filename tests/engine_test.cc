@@ -9,7 +9,7 @@ namespace doro {
 namespace {
 
 class EngineTest : public ::testing::Test {
- protected:
+ public:
   static void SetUpTestSuite() {
     std::string error;
     engine_ = Engine::Open("", &error).release();
