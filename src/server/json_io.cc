@@ -1,0 +1,518 @@
+#include "server/json_io.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <string>
+
+#include "text/utf8.h"
+
+namespace doro::server {
+namespace {
+
+namespace od = simdjson::ondemand;
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+// The request body as simdjson wants it. simdjson rejects a whole document
+// with invalid UTF-8 anywhere; to confine the damage to the one string that
+// holds the bad bytes, each invalid byte is replaced by '?' (same length, so
+// offsets keep) and its offset remembered. A replaced byte outside a string
+// still makes the JSON invalid; one inside a label marks that label bad.
+class Input {
+ public:
+  explicit Input(std::string_view body) {
+    if (simdjson::validate_utf8(body.data(), body.size())) {
+      padded_ = simdjson::padded_string(body.data(), body.size());
+      return;
+    }
+    std::string copy(body);
+    size_t pos = 0;
+    while (pos < copy.size()) {
+      const size_t start = pos;
+      const char32_t cp = text::DecodeUtf8(copy, &pos);
+      if (cp == 0xFFFD && pos - start == 1) {
+        copy[start] = '?';
+        invalid_.push_back(start);
+      }
+    }
+    padded_ = simdjson::padded_string(copy.data(), copy.size());
+  }
+
+  const simdjson::padded_string& padded() const { return padded_; }
+
+  // True when any replaced byte lies inside `raw`, a view into padded().
+  bool Tainted(std::string_view raw) const {
+    if (invalid_.empty()) return false;
+    const size_t begin = static_cast<size_t>(raw.data() - padded_.data());
+    auto it = std::lower_bound(invalid_.begin(), invalid_.end(), begin);
+    return it != invalid_.end() && *it < begin + raw.size();
+  }
+
+ private:
+  simdjson::padded_string padded_;
+  std::vector<size_t> invalid_;  // sorted offsets of replaced bytes
+};
+
+od::parser& ThreadParser() {
+  thread_local od::parser parser;
+  return parser;
+}
+
+class Walker {
+ public:
+  Walker(const Input& in, const ParseLimits& limits, ParseError* error)
+      : in_(in), limits_(limits), error_(error) {}
+
+  bool Fail(std::string message, int status = 400) {
+    error_->status = status;
+    error_->message = std::move(message);
+    return false;
+  }
+  bool Fail(const std::string& where, simdjson::error_code e) {
+    return Fail("malformed JSON at " + where + ": " + simdjson::error_message(e));
+  }
+
+  // Opens the document and its root object.
+  bool Open(od::document* doc, od::object* root) {
+    auto e = ThreadParser().iterate(in_.padded()).get(*doc);
+    if (e) return Fail(std::string("malformed JSON: ") + simdjson::error_message(e));
+    od::json_type type;
+    if ((e = doc->type().get(type))) return Fail(std::string("malformed JSON: ") + simdjson::error_message(e));
+    if (type != od::json_type::object) return Fail("body must be a JSON object");
+    if ((e = doc->get_object().get(*root))) return Fail("body", e);
+    return true;
+  }
+
+  // After the root object: nothing but whitespace may follow.
+  bool Close(od::document* doc) {
+    auto loc = doc->current_location();
+    if (loc.error() == simdjson::OUT_OF_BOUNDS) return true;
+    if (loc.error()) return Fail("body", loc.error());
+    return Fail("malformed JSON: unexpected content after the top-level object");
+  }
+
+  // Walks a value the request does not use, so that malformed JSON inside it
+  // is still caught. Depth is bounded by the parser (1024).
+  bool Consume(od::value v, const std::string& where) {
+    od::json_type type;
+    if (auto e = v.type().get(type)) return Fail(where, e);
+    switch (type) {
+      case od::json_type::array: {
+        od::array a;
+        if (auto e = v.get_array().get(a)) return Fail(where, e);
+        for (auto el : a) {
+          od::value x;
+          if (auto e = std::move(el).get(x)) return Fail(where, e);
+          if (!Consume(x, where)) return false;
+        }
+        return true;
+      }
+      case od::json_type::object: {
+        od::object o;
+        if (auto e = v.get_object().get(o)) return Fail(where, e);
+        for (auto f : o) {
+          od::field field;
+          if (auto e = std::move(f).get(field)) return Fail(where, e);
+          std::string_view key;
+          if (auto e = field.unescaped_key().get(key)) return Fail(where, e);
+          if (!Consume(field.value(), where)) return false;
+        }
+        return true;
+      }
+      case od::json_type::number: {
+        od::number n;
+        auto e = v.get_number().get(n);
+        if (e) return Fail(where, e);
+        return true;
+      }
+      case od::json_type::string: {
+        std::string_view s;
+        if (auto e = v.get_string().get(s)) return Fail(where, e);
+        return true;
+      }
+      case od::json_type::boolean: {
+        bool b;
+        if (auto e = v.get_bool().get(b)) return Fail(where, e);
+        return true;
+      }
+      case od::json_type::null: {
+        bool is_null = false;
+        if (auto e = v.is_null().get(is_null)) return Fail(where, e);
+        if (!is_null) return Fail("malformed JSON at " + where);
+        return true;
+      }
+    }
+    return Fail("malformed JSON at " + where);
+  }
+
+  // A label: must be a JSON string; a bad one is kept and marked.
+  bool ReadLabel(od::value v, const std::string& where, LabelIn* out) {
+    od::json_type type;
+    if (auto e = v.type().get(type)) return Fail(where, e);
+    if (type != od::json_type::string) return Fail(where + " must be a string");
+    const std::string_view raw = v.raw_json_token();
+    const bool tainted = in_.Tainted(raw);
+    std::string_view s;
+    auto e = v.get_string().get(s);
+    if (e == simdjson::STRING_ERROR) {
+      out->bad = true;
+      out->why = "label is not a decodable JSON string (bad escape or lone surrogate)";
+      out->text = text::ToValidUtf8(raw.substr(0, limits_.max_label_bytes));
+      return true;
+    }
+    if (e) return Fail(where, e);
+    if (tainted) {
+      out->bad = true;
+      out->why = "label is not valid UTF-8";
+      out->text = std::string(s.substr(0, limits_.max_label_bytes));
+      return true;
+    }
+    *out = CheckLabel(s, limits_);
+    return true;
+  }
+
+  // seq: a string, or a number echoed exactly as written.
+  bool ReadSeq(od::value v, const std::string& where, std::string* out) {
+    od::json_type type;
+    if (auto e = v.type().get(type)) return Fail(where, e);
+    if (type == od::json_type::string) {
+      std::string_view s;
+      if (auto e = v.get_string().get(s)) return Fail(where, e);
+      *out = std::string(s);
+      return true;
+    }
+    if (type == od::json_type::number) {
+      std::string_view raw = v.raw_json_token();
+      while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\n' || raw.back() == '\r')) {
+        raw.remove_suffix(1);
+      }
+      od::number n;
+      auto e = v.get_number().get(n);
+      if (e) return Fail(where, e);
+      *out = std::string(raw);
+      return true;
+    }
+    return Fail(where + " must be a string or a number");
+  }
+
+  bool ReadContestItem(od::value v, size_t index, ContestItem* item) {
+    const std::string where = "requestList[" + std::to_string(index) + "]";
+    od::json_type type;
+    if (auto e = v.type().get(type)) return Fail(where, e);
+    if (type != od::json_type::object) return Fail(where + " must be an object");
+    od::object o;
+    if (auto e = v.get_object().get(o)) return Fail(where, e);
+    bool has_seq = false, has_address = false;
+    for (auto f : o) {
+      od::field field;
+      if (auto e = std::move(f).get(field)) return Fail(where, e);
+      std::string_view key;
+      if (auto e = field.unescaped_key().get(key)) return Fail(where, e);
+      if (key == "seq") {
+        if (has_seq) return Fail(where + " has seq twice");
+        has_seq = true;
+        if (!ReadSeq(field.value(), where + ".seq", &item->seq)) return false;
+      } else if (key == "requestAddress") {
+        if (has_address) return Fail(where + " has requestAddress twice");
+        has_address = true;
+        if (!ReadLabel(field.value(), where + ".requestAddress", &item->label)) return false;
+      } else {
+        if (!Consume(field.value(), where + "." + std::string(key))) return false;
+      }
+    }
+    if (!has_seq) return Fail(where + " is missing seq");
+    if (!has_address) return Fail(where + " is missing requestAddress");
+    return true;
+  }
+
+  // A list of labels under `name`.
+  bool ReadLabelList(od::value v, const std::string& name, std::vector<LabelIn>* out) {
+    od::json_type type;
+    if (auto e = v.type().get(type)) return Fail(name, e);
+    if (type != od::json_type::array) return Fail(name + " must be an array");
+    od::array a;
+    if (auto e = v.get_array().get(a)) return Fail(name, e);
+    size_t i = 0;
+    for (auto el : a) {
+      od::value x;
+      const std::string where = name + "[" + std::to_string(i) + "]";
+      if (auto e = std::move(el).get(x)) return Fail(where, e);
+      if (out->size() >= limits_.max_items) {
+        return Fail(name + " has more than " + std::to_string(limits_.max_items) + " items", 413);
+      }
+      LabelIn label;
+      if (!ReadLabel(x, where, &label)) return false;
+      out->push_back(std::move(label));
+      ++i;
+    }
+    return true;
+  }
+
+  const ParseLimits& limits() const { return limits_; }
+
+ private:
+  const Input& in_;
+  const ParseLimits& limits_;
+  ParseError* error_;
+};
+
+void Str(Writer& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void WriteAnswer(Writer& w, std::string_view input, const Answer& a) {
+  const bool ok = a.ok();
+  w.StartObject();
+  w.Key("input");
+  Str(w, text::IsValidUtf8(input) ? std::string(input) : text::ToValidUtf8(input));
+  w.Key("status");
+  Str(w, ok ? "ok" : "no_answer");
+  w.Key("roadAddr");
+  Str(w, ok ? a.address_full : "");
+  w.Key("roadAddrPart1");
+  Str(w, ok ? a.address : "");
+  w.Key("roadAddrPart2");
+  Str(w, ok ? a.reference : "");
+  w.Key("engAddr");
+  Str(w, ok ? a.english : "");
+  w.Key("zipNo");
+  Str(w, ok ? a.zip : "");
+  w.Key("bdMgtSn");
+  Str(w, ok ? a.building_id : "");
+  w.Key("reason");
+  if (ok) {
+    w.Null();
+  } else {
+    w.String(ReasonName(a.reason));
+  }
+  w.Key("detail");
+  Str(w, a.detail);
+  w.Key("used");
+  w.StartArray();
+  for (const auto& s : a.used) Str(w, s);
+  w.EndArray();
+  w.Key("ignored");
+  w.StartArray();
+  for (const auto& s : a.ignored) Str(w, s);
+  w.EndArray();
+  w.Key("candidates");
+  w.StartArray();
+  for (const auto& c : a.candidates) {
+    w.StartObject();
+    w.Key("roadAddrPart1");
+    Str(w, c.address);
+    w.Key("bdMgtSn");
+    Str(w, c.building_id);
+    w.Key("score");
+    w.Double(c.score);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+}  // namespace
+
+LabelIn CheckLabel(std::string_view s, const ParseLimits& limits) {
+  LabelIn out;
+  if (s.size() > limits.max_label_bytes) {
+    out.bad = true;
+    out.why = "label longer than " + std::to_string(limits.max_label_bytes) + " bytes";
+    out.text = text::ToValidUtf8(s.substr(0, limits.max_label_bytes));
+  } else if (!text::IsValidUtf8(s)) {
+    out.bad = true;
+    out.why = "label is not valid UTF-8";
+    out.text = text::ToValidUtf8(s);
+  } else {
+    out.text = std::string(s);
+  }
+  return out;
+}
+
+Answer BadInputAnswer(const LabelIn& label) {
+  Answer a;
+  a.reason = Reason::kBadInput;
+  a.detail = label.why;
+  return a;
+}
+
+bool ParseContestBatch(std::string_view body, const ParseLimits& limits,
+                       std::vector<ContestItem>* items, ParseError* error) {
+  items->clear();
+  Input in(body);
+  Walker w(in, limits, error);
+  od::document doc;
+  od::object root;
+  if (!w.Open(&doc, &root)) return false;
+  bool seen = false;
+  for (auto f : root) {
+    od::field field;
+    if (auto e = std::move(f).get(field)) return w.Fail("body", e);
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key)) return w.Fail("body", e);
+    if (key != "requestList") {
+      if (!w.Consume(field.value(), std::string(key))) return false;
+      continue;
+    }
+    if (seen) return w.Fail("requestList given twice");
+    seen = true;
+    od::value v = field.value();
+    od::json_type type;
+    if (auto e = v.type().get(type)) return w.Fail("requestList", e);
+    if (type != od::json_type::array) return w.Fail("requestList must be an array");
+    od::array a;
+    if (auto e = v.get_array().get(a)) return w.Fail("requestList", e);
+    size_t i = 0;
+    for (auto el : a) {
+      od::value x;
+      if (auto e = std::move(el).get(x)) return w.Fail("requestList[" + std::to_string(i) + "]", e);
+      if (items->size() >= limits.max_items) {
+        return w.Fail("requestList has more than " + std::to_string(limits.max_items) + " items", 413);
+      }
+      ContestItem item;
+      if (!w.ReadContestItem(x, i, &item)) return false;
+      items->push_back(std::move(item));
+      ++i;
+    }
+  }
+  if (!w.Close(&doc)) return false;
+  if (!seen) return w.Fail("body is missing requestList");
+  return true;
+}
+
+bool ParseRefineOne(std::string_view body, const ParseLimits& limits,
+                    LabelIn* label, ParseError* error) {
+  Input in(body);
+  Walker w(in, limits, error);
+  od::document doc;
+  od::object root;
+  if (!w.Open(&doc, &root)) return false;
+  bool seen = false;
+  for (auto f : root) {
+    od::field field;
+    if (auto e = std::move(f).get(field)) return w.Fail("body", e);
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key)) return w.Fail("body", e);
+    if (key != "address") {
+      if (!w.Consume(field.value(), std::string(key))) return false;
+      continue;
+    }
+    if (seen) return w.Fail("address given twice");
+    seen = true;
+    if (!w.ReadLabel(field.value(), "address", label)) return false;
+  }
+  if (!w.Close(&doc)) return false;
+  if (!seen) return w.Fail("body is missing address");
+  return true;
+}
+
+bool ParseRefineBatch(std::string_view body, const ParseLimits& limits,
+                      std::vector<LabelIn>* labels, ParseError* error) {
+  labels->clear();
+  Input in(body);
+  Walker w(in, limits, error);
+  od::document doc;
+  od::object root;
+  if (!w.Open(&doc, &root)) return false;
+  bool seen = false;
+  for (auto f : root) {
+    od::field field;
+    if (auto e = std::move(f).get(field)) return w.Fail("body", e);
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key)) return w.Fail("body", e);
+    if (key != "addresses") {
+      if (!w.Consume(field.value(), std::string(key))) return false;
+      continue;
+    }
+    if (seen) return w.Fail("addresses given twice");
+    seen = true;
+    if (!w.ReadLabelList(field.value(), "addresses", labels)) return false;
+  }
+  if (!w.Close(&doc)) return false;
+  if (!seen) return w.Fail("body is missing addresses");
+  return true;
+}
+
+std::string ContestResponse(const std::vector<ContestItem>& items,
+                            const std::vector<std::string>& results) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  w.Key("HEADER");
+  w.StartObject();
+  w.Key("RESULT_CODE");
+  w.String("S");
+  w.Key("RESULT_MSG");
+  w.String("Success");
+  w.EndObject();
+  w.Key("BODY");
+  w.StartArray();
+  for (size_t i = 0; i < items.size(); ++i) {
+    w.StartObject();
+    w.Key("seq");
+    Str(w, items[i].seq);
+    w.Key("resultAddress");
+    Str(w, i < results.size() && !results[i].empty() ? std::string_view(results[i]) : kNoAnswer);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string ContestError(std::string_view message) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  w.Key("HEADER");
+  w.StartObject();
+  w.Key("RESULT_CODE");
+  w.String("F");
+  w.Key("RESULT_MSG");
+  Str(w, text::ToValidUtf8(message));
+  w.EndObject();
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string RichAnswer(std::string_view input, const Answer& answer) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  WriteAnswer(w, input, answer);
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string RichAnswers(const std::vector<LabelIn>& labels,
+                        const std::vector<Answer>& answers) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  w.Key("count");
+  w.Uint64(labels.size());
+  w.Key("results");
+  w.StartArray();
+  for (size_t i = 0; i < labels.size() && i < answers.size(); ++i) {
+    WriteAnswer(w, labels[i].text, answers[i]);
+  }
+  w.EndArray();
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string GenericError(int code, std::string_view message) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  w.Key("status");
+  w.String("error");
+  w.Key("code");
+  w.Int(code);
+  w.Key("message");
+  Str(w, text::ToValidUtf8(message));
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+}  // namespace doro::server

@@ -1,0 +1,110 @@
+#include "server/serve_command.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <csignal>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "match/engine.h"
+#include "server/server.h"
+
+namespace doro::server {
+namespace {
+
+struct ServeFlags {
+  std::string db;
+  ServerOptions options;
+  double idle_timeout_seconds = 30;
+};
+
+std::shared_ptr<const Engine> OpenEngine(const std::string& db, size_t max_label_bytes, std::string* error) {
+  EngineOptions engine_options;
+  engine_options.max_label_bytes = max_label_bytes;
+  std::unique_ptr<Engine> engine = Engine::Open(db, error, engine_options);
+  return std::shared_ptr<const Engine>(std::move(engine));
+}
+
+void LogLoad(const char* what, const std::string& db, const LoadReport& r) {
+  spdlog::info("{} {}: {} files, {} rows, {} bad lines, {} roads, {:.3f} s", what, db.empty() ? "built-in demo database" : db,
+               r.files.size(), r.rows, r.bad_lines, r.roads, r.seconds);
+  for (const auto& sample : r.bad_line_samples) spdlog::warn("bad line: {}", sample);
+}
+
+void Serve(const ServeFlags& flags) {
+  ServerOptions options = flags.options;
+  options.idle_timeout = std::chrono::milliseconds(static_cast<int64_t>(flags.idle_timeout_seconds * 1000));
+  std::string error;
+  auto engine = OpenEngine(flags.db, options.limits.max_label_bytes, &error);
+  if (!engine) {
+    spdlog::error("cannot open database {}: {}", flags.db, error);
+    throw CLI::RuntimeError(2);
+  }
+  LogLoad("loaded", flags.db, engine->report());
+
+  const std::string db = flags.db;
+  const size_t max_label_bytes = options.limits.max_label_bytes;
+  ReloadFn reload = [db, max_label_bytes](std::string* err) -> std::shared_ptr<const Engine> {
+    auto fresh = OpenEngine(db, max_label_bytes, err);
+    if (fresh) LogLoad("reopened", db, fresh->report());
+    return fresh;
+  };
+
+  // Signals are handled by Asio on this thread; install before serving.
+  boost::asio::io_context signals_ioc;
+  boost::asio::signal_set signals(signals_ioc, SIGINT, SIGTERM, SIGHUP);
+
+  Server server(options, std::move(engine), std::move(reload));
+  if (!server.Start(&error)) {
+    spdlog::error("{}", error);
+    throw CLI::RuntimeError(2);
+  }
+  spdlog::info("serving on http://{}:{} with {} threads", options.host, server.port(),
+               options.threads == 0 ? std::thread::hardware_concurrency() : options.threads);
+
+  std::function<void(const boost::system::error_code&, int)> on_signal;
+  on_signal = [&](const boost::system::error_code& ec, int signal) {
+    if (ec) return;
+    if (signal == SIGHUP) {
+      spdlog::info("SIGHUP: reloading {}", db.empty() ? "built-in demo database" : db);
+      server.ReloadAsync([](const Response& r) {
+        if (r.status != 200) spdlog::error("reload failed: {}", r.body);
+      });
+      signals.async_wait(on_signal);
+      return;
+    }
+    spdlog::info("signal {}: finishing in-flight requests", signal);
+  };
+  signals.async_wait(on_signal);
+  signals_ioc.run();  // returns after SIGINT/SIGTERM: no handler re-armed
+  server.Stop();
+  spdlog::info("stopped");
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app) {
+  auto* cmd = app.add_subcommand("serve", "Serve refinement over HTTP (JSON API, /metrics, /healthz)");
+  auto f = std::make_shared<ServeFlags>();
+  cmd->add_option("--db", f->db, "Directory or file of official rnaddrkor_*.txt files, or an index file (default: built-in demo)");
+  cmd->add_option("--host", f->options.host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--port", f->options.port, "Port to listen on (0 = any free port)")->capture_default_str();
+  cmd->add_option("--threads", f->options.threads, "I/O and batch threads (0 = all cores)")->capture_default_str();
+  cmd->add_option("--max-body-bytes", f->options.limits.max_body_bytes, "Largest request body; larger -> 413")
+      ->capture_default_str();
+  cmd->add_option("--max-items", f->options.limits.max_items, "Most labels in one request; more -> 413")
+      ->capture_default_str();
+  cmd->add_option("--max-label-bytes", f->options.limits.max_label_bytes,
+                  "Longest label; longer ones get no answer (bad_input)")
+      ->capture_default_str();
+  cmd->add_option("--idle-timeout", f->idle_timeout_seconds,
+                  "Seconds a connection may stay idle or take to send a request / read a response")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->callback([f] { Serve(*f); });
+}
+
+}  // namespace doro::server

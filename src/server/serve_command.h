@@ -1,0 +1,18 @@
+// The `doro serve` subcommand.
+#ifndef DORO_SERVER_SERVE_COMMAND_H_
+#define DORO_SERVER_SERVE_COMMAND_H_
+
+#include <CLI/CLI.hpp>
+
+namespace doro::server {
+
+// Registers `serve` on `app`: --db, --host, --port, --threads,
+// --max-body-bytes, --max-items, --max-label-bytes, --idle-timeout. The
+// callback opens the database, serves until SIGTERM/SIGINT (graceful stop,
+// exit 0), reloads the database on SIGHUP, and throws CLI::RuntimeError(2)
+// when the database cannot be opened or the port cannot be bound.
+void AddServeCommand(CLI::App& app);
+
+}  // namespace doro::server
+
+#endif  // DORO_SERVER_SERVE_COMMAND_H_

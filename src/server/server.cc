@@ -1,0 +1,326 @@
+#include "server/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "server/work_pool.h"
+
+namespace doro::server {
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+constexpr uint32_t kHeaderLimit = 64 * 1024;  // a URL-encoded 2,000-byte label fits
+constexpr auto kLinger = std::chrono::seconds(2);
+
+bool IsLoopback(const net::ip::address& a) {
+  if (a.is_loopback()) return true;
+  if (a.is_v6() && a.to_v6().is_v4_mapped()) {
+    return net::ip::make_address_v4(net::ip::v4_mapped, a.to_v6()).is_loopback();
+  }
+  return false;
+}
+
+}  // namespace
+
+class Session;
+
+struct Server::Impl {
+  ServerOptions options;
+  std::shared_ptr<const Engine> initial_engine;
+  ReloadFn reload;
+  std::unique_ptr<WorkPool> pool;
+  std::unique_ptr<Handlers> handlers;
+
+  // Declared before the io_context: sessions destroyed with it unregister here.
+  std::mutex sessions_mu;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+
+  std::mutex state_mu;
+  std::condition_variable threads_done;
+  unsigned running = 0;
+  bool started = false;
+  bool stopped = false;
+
+  net::io_context ioc;
+  std::optional<tcp::acceptor> acceptor;
+  std::optional<net::steady_timer> retry_timer;
+  std::optional<net::thread_pool> slow;  // reloads, off the I/O threads
+  std::vector<std::thread> threads;
+  std::atomic<bool> stopping{false};
+  uint16_t port = 0;
+
+  void Accept();
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, Server::Impl* impl) : stream_(std::move(socket)), impl_(impl) {
+    beast::error_code ec;
+    const auto peer = stream_.socket().remote_endpoint(ec);
+    loopback_ = !ec && IsLoopback(peer.address());
+  }
+
+  ~Session() {
+    std::lock_guard<std::mutex> lock(impl_->sessions_mu);
+    impl_->sessions.erase(this);
+  }
+
+  void Run() {
+    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::Read, shared_from_this()));
+  }
+
+  // At shutdown: a connection waiting for its next request is closed; one
+  // with a request under way is left to finish it.
+  void CloseIfIdle() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->reading_ && !self->parser_->got_some() && self->buffer_.size() == 0) {
+        beast::error_code ec;
+        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        self->stream_.close();
+      }
+    });
+  }
+
+ private:
+  void Read() {
+    if (impl_->stopping) {
+      Close();
+      return;
+    }
+    parser_.emplace();
+    parser_->body_limit(impl_->options.limits.max_body_bytes);
+    parser_->header_limit(kHeaderLimit);
+    reading_ = true;
+    stream_.expires_after(impl_->options.idle_timeout);
+    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  void OnRead(beast::error_code ec, size_t) {
+    reading_ = false;
+    Handlers& handlers = *impl_->handlers;
+    if (ec == http::error::end_of_stream || ec == net::error::operation_aborted || ec == beast::error::timeout) {
+      Close();  // client done, shutdown, or too slow: nothing to answer
+      return;
+    }
+    if (ec == http::error::body_limit) {
+      const std::string target = parser_->is_header_done() ? std::string(parser_->get().target()) : std::string();
+      Send(handlers.Error(target, 413,
+                          "request body larger than " + std::to_string(impl_->options.limits.max_body_bytes) + " bytes"),
+           true, 11);
+      return;
+    }
+    if (ec) {
+      if (parser_->got_some()) {
+        const std::string target = parser_->is_header_done() ? std::string(parser_->get().target()) : std::string();
+        const int status = ec == http::error::header_limit ? 431 : 400;
+        Send(handlers.Error(target, status, "bad HTTP request: " + ec.message()), true, 11);
+      } else {
+        Close();
+      }
+      return;
+    }
+    const auto& req = parser_->get();
+    Request request;
+    request.method = req.method_string();
+    request.target = req.target();
+    request.body = req.body();
+    request.loopback_peer = loopback_;
+    const bool close = !req.keep_alive();
+    const unsigned version = req.version();
+    if (Handlers::IsSlow(request)) {
+      // The work guard keeps the I/O threads alive (even during Stop) until
+      // the response has been posted back.
+      auto guard = net::make_work_guard(stream_.get_executor());
+      net::post(*impl_->slow, [self = shared_from_this(), guard, request, close, version] {
+        auto response = std::make_shared<Response>(self->impl_->handlers->Handle(request));
+        net::post(self->stream_.get_executor(),
+                  [self, response, close, version] { self->Send(std::move(*response), close, version); });
+      });
+      return;
+    }
+    Send(handlers.Handle(request), close, version);
+  }
+
+  void Send(Response response, bool close, unsigned version) {
+    auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(response.status), version);
+    res->set(http::field::server, "doro");
+    res->set(http::field::content_type, response.content_type);
+    if (!response.allow.empty()) res->set(http::field::allow, response.allow);
+    res->body() = std::move(response.body);
+    res->keep_alive(!close && !impl_->stopping);
+    res->prepare_payload();
+    stream_.expires_after(impl_->options.idle_timeout);
+    http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, size_t) {
+      if (ec) return;  // the socket is closed with the session
+      if (res->need_eof()) {
+        self->Linger();
+      } else {
+        self->Read();
+      }
+    });
+  }
+
+  // Half-closes and discards what the client still sends, briefly, so that
+  // an error response is not lost to a reset caused by unread request bytes.
+  void Linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return Close();
+    stream_.expires_after(kLinger);
+    Drain();
+  }
+
+  void Drain() {
+    stream_.async_read_some(net::buffer(scratch_), [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (ec) return self->Close();
+      self->Drain();
+    });
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  Server::Impl* impl_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  bool loopback_ = false;
+  bool reading_ = false;
+  std::array<char, 16384> scratch_;
+};
+
+void Server::Impl::Accept() {
+  acceptor->async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (!acceptor->is_open() || stopping) return;
+    if (ec) {
+      // Typically out of file descriptors: back off instead of spinning.
+      spdlog::warn("accept failed: {}", ec.message());
+      retry_timer->expires_after(std::chrono::milliseconds(50));
+      retry_timer->async_wait([this](beast::error_code) {
+        net::post(acceptor->get_executor(), [this] {
+          if (acceptor->is_open() && !stopping) Accept();
+        });
+      });
+      return;
+    }
+    auto session = std::make_shared<Session>(std::move(socket), this);
+    {
+      std::lock_guard<std::mutex> lock(sessions_mu);
+      sessions.emplace(session.get(), session);
+    }
+    session->Run();
+    Accept();
+  });
+}
+
+Server::Server(ServerOptions options, std::shared_ptr<const Engine> engine, ReloadFn reload)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  if (impl_->options.threads == 0) impl_->options.threads = std::max(1u, std::thread::hardware_concurrency());
+  impl_->pool = std::make_unique<WorkPool>(impl_->options.threads);
+  impl_->handlers = std::make_unique<Handlers>(impl_->options.limits, std::move(engine), std::move(reload),
+                                               impl_->pool.get());
+}
+
+Server::~Server() { Stop(); }
+
+Handlers& Server::handlers() { return *impl_->handlers; }
+
+uint16_t Server::port() const { return impl_->port; }
+
+bool Server::Start(std::string* error) {
+  std::lock_guard<std::mutex> lock(impl_->state_mu);
+  if (impl_->started) {
+    *error = "server already started";
+    return false;
+  }
+  Impl& s = *impl_;
+  beast::error_code ec;
+  const auto address = net::ip::make_address(s.options.host, ec);
+  if (ec) {
+    *error = "bad --host '" + s.options.host + "': " + ec.message();
+    return false;
+  }
+  s.acceptor.emplace(net::make_strand(s.ioc));
+  s.retry_timer.emplace(s.ioc);
+  const tcp::endpoint endpoint(address, s.options.port);
+  s.acceptor->open(endpoint.protocol(), ec);
+  if (!ec) s.acceptor->set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) s.acceptor->bind(endpoint, ec);
+  if (!ec) s.acceptor->listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    *error = "cannot listen on " + s.options.host + ":" + std::to_string(s.options.port) + ": " + ec.message();
+    s.acceptor.reset();
+    return false;
+  }
+  s.port = s.acceptor->local_endpoint().port();
+  s.slow.emplace(1);
+  s.started = true;
+  s.Accept();
+  s.running = s.options.threads;
+  for (unsigned i = 0; i < s.options.threads; ++i) {
+    s.threads.emplace_back([&s] {
+      s.ioc.run();
+      std::lock_guard<std::mutex> lock(s.state_mu);
+      if (--s.running == 0) s.threads_done.notify_all();
+    });
+  }
+  return true;
+}
+
+void Server::Stop() {
+  Impl& s = *impl_;
+  {
+    std::unique_lock<std::mutex> lock(s.state_mu);
+    if (!s.started || s.stopped) return;
+    s.stopped = true;
+    s.stopping = true;
+    net::post(s.acceptor->get_executor(), [&s] {
+      beast::error_code ec;
+      s.acceptor->close(ec);
+      s.retry_timer->cancel();
+    });
+    {
+      std::lock_guard<std::mutex> slock(s.sessions_mu);
+      for (auto& [ptr, weak] : s.sessions) {
+        if (auto session = weak.lock()) session->CloseIfIdle();
+      }
+    }
+    if (!s.threads_done.wait_for(lock, s.options.drain_timeout, [&s] { return s.running == 0; })) {
+      spdlog::warn("connections still open after {} ms; closing them", s.options.drain_timeout.count());
+      s.ioc.stop();
+    }
+  }
+  for (auto& t : s.threads) t.join();
+  s.threads.clear();
+  s.slow->join();
+}
+
+void Server::ReloadAsync(std::function<void(const Response&)> done) {
+  Impl& s = *impl_;
+  if (!s.slow) {
+    done(s.handlers->Reload());
+    return;
+  }
+  net::post(*s.slow, [&s, done = std::move(done)] { done(s.handlers->Reload()); });
+}
+
+}  // namespace doro::server

@@ -1,0 +1,66 @@
+// The HTTP/1.1 server behind `doro serve`: Boost.Beast over Asio, keep-alive,
+// chunked request bodies, one strand per connection on N I/O threads.
+//
+//   Server server(options, engine, reload_fn);
+//   if (!server.Start(&error)) ...;      // binds; port 0 = ephemeral
+//   ... server.port() ...
+//   server.Stop();                       // graceful: see below
+//
+// Every read and write has a deadline (idle_timeout): a slow or idle client
+// is disconnected, never pins a thread. Stop() closes the listening socket,
+// lets requests already being read or handled finish and get their response
+// (with Connection: close), drops idle keep-alive connections, and returns
+// when all are done (or after drain_timeout, forcibly).
+#ifndef DORO_SERVER_SERVER_H_
+#define DORO_SERVER_SERVER_H_
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "match/engine.h"
+#include "server/handlers.h"
+
+namespace doro::server {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;  // 0 = any free port
+  unsigned threads = 0;  // I/O threads and batch helpers; 0 = hardware threads
+  Limits limits;
+  std::chrono::milliseconds idle_timeout{30000};
+  std::chrono::milliseconds drain_timeout{30000};
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, std::shared_ptr<const Engine> engine, ReloadFn reload);
+  ~Server();  // Stop()
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and starts serving on background threads; false + *error when
+  // the address cannot be bound.
+  bool Start(std::string* error);
+  // The bound port (after Start).
+  uint16_t port() const;
+  // Graceful stop; safe to call more than once and from any non-I/O thread.
+  void Stop();
+
+  // Reload in the background (as POST /admin/reload does); `done` gets the
+  // response on a background thread. Used for SIGHUP.
+  void ReloadAsync(std::function<void(const Response&)> done);
+
+  Handlers& handlers();
+
+  struct Impl;  // opaque; public only so that connection objects can name it
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace doro::server
+
+#endif  // DORO_SERVER_SERVER_H_
