@@ -164,6 +164,7 @@ Matcher::Matcher(const db::Database& db, const Translations& translations,
   road_skeletons_.reserve(t.roads.size());
   for (const auto& r : t.roads) {
     road_skeletons_.push_back(text::SkeletonKey(text::MatchKey(db_.str(r.name_en))));
+    road_digits_.push_back(text::DigitsOf(road_skeletons_.back()));
   }
   const auto sidos = db::AllSido();
   for (uint32_t i = 0; i < sidos.size(); ++i) {
@@ -310,7 +311,7 @@ void Matcher::FindRoads(Work& w, int tier) const {
             const int max_d = sk.size() >= 10 ? 2 : 1;
             auto try_road = [&](uint32_t road) {
               const std::string& rs = road_skeletons_[road];
-              if (text::DigitsOf(rs) != digits) return;
+              if (road_digits_[road] != digits) return;
               const int d = text::EditDistance(sk, rs, max_d);
               if (d <= max_d) add_hit(road, i, j + 1, base - 0.5f * static_cast<float>(d - 1));
             };
@@ -350,33 +351,37 @@ void Matcher::FindRoads(Work& w, int tier) const {
           if (parse::IsFieldBoundary(atoms[i].sep)) break;
           continue;
         }
-        std::string key;
-        bool translated = false;
-        for (int k = i; k <= j;) {
-          const Atom& a = atoms[k];
-          const auto* phrases = a.kind == AtomKind::kLatin ? translations_.StartingWith(a.key) : nullptr;
-          bool used = false;
-          if (phrases != nullptr) {
-            for (const auto& p : *phrases) {
-              const int len = static_cast<int>(p.words.size());
-              if (k + len > j + 1) continue;
-              bool fits = true;
-              for (int m = 0; m < len && fits; ++m) fits = atoms[k + m].key == p.words[m];
-              if (!fits) continue;
-              key += p.key;
-              k += len;
-              used = translated = true;
-              break;
-            }
+        // Every way of reading the span with or without each phrase; a word
+        // may translate several ways ("university": 대학, 대학교).
+        struct Partial {
+          std::string key;
+          bool translated;
+        };
+        std::vector<std::pair<int, Partial>> stack = {{i, {"", false}}};
+        std::vector<Partial> done;
+        while (!stack.empty() && done.size() < 16) {
+          auto [k, p] = std::move(stack.back());
+          stack.pop_back();
+          if (k > j) {
+            if (p.translated) done.push_back(std::move(p));
+            continue;
           }
-          if (!used) {
-            key += (k == j && IsGenericRoadWord(a.key)) ? std::string("ro") : a.key;
-            ++k;
+          const Atom& a = atoms[k];
+          stack.push_back({k + 1, {p.key + ((k == j && IsGenericRoadWord(a.key)) ? std::string("ro") : a.key),
+                                   p.translated}});
+          const auto* phrases = a.kind == AtomKind::kLatin ? translations_.StartingWith(a.key) : nullptr;
+          if (phrases == nullptr) continue;
+          for (const auto& ph : *phrases) {
+            const int len = static_cast<int>(ph.words.size());
+            if (k + len > j + 1) continue;
+            bool fits = true;
+            for (int m = 0; m < len && fits; ++m) fits = atoms[k + m].key == ph.words[m];
+            if (fits) stack.push_back({k + len, {p.key + ph.key, true}});
           }
         }
-        if (translated) {
-          for (const auto& f : t.road_keys.Find(HashKey(key))) add_hit(f.value, i, j + 1, kTranslated);
-          for (const auto& f : t.road_skeleton.Find(HashKey(text::SkeletonKey(key)))) {
+        for (const auto& p : done) {
+          for (const auto& f : t.road_keys.Find(HashKey(p.key))) add_hit(f.value, i, j + 1, kTranslated);
+          for (const auto& f : t.road_skeleton.Find(HashKey(text::SkeletonKey(p.key)))) {
             add_hit(f.value, i, j + 1, kTranslated - 1.0f);
           }
         }
@@ -427,19 +432,33 @@ void Matcher::ScanRegionRoads(Work& w) const {
       if (a.kind != AtomKind::kDigits && i < j) {
         const std::string sk = text::SkeletonKey(key);
         const std::string digits = text::DigitsOf(sk);
-        const int max_d = static_cast<int>(sk.size()) / 3;
-        if (max_d >= 1) {
-          for (uint32_t g : scope) {
-            const auto& region = t.regions[g];
-            for (uint32_t r = region.first_road; r < region.first_road + region.road_count; ++r) {
-              const std::string& rs = road_skeletons_[r];
-              if (text::DigitsOf(rs) != digits) continue;
-              const int d = text::EditDistance(sk, rs, max_d);
-              if (d > max_d) continue;
-              const float sim = 1.0f - static_cast<float>(d) / static_cast<float>(std::max(sk.size(), rs.size()));
-              w.hits.push_back({r, i, j + 1, kRegionScan + 3.0f * sim - 2.0f});
+        const int max_d = std::max(1, static_cast<int>(sk.size()) / 4);
+        // Only a road clearly closer than every other road of the district
+        // counts: a label far from two roads names neither.
+        int best_d = max_d + 1, second_d = max_d + 1;
+        std::vector<uint32_t> best;  // roads of one name (one per 읍/면 or code)
+        for (uint32_t g : scope) {
+          const auto& region = t.regions[g];
+          for (uint32_t r = region.first_road; r < region.first_road + region.road_count; ++r) {
+            if (road_digits_[r] != digits) continue;
+            const std::string& rs = road_skeletons_[r];
+            const int d = text::EditDistance(sk, rs, second_d);
+            if (d < best_d) {
+              second_d = best_d;
+              best_d = d;
+              best.assign(1, r);
+            } else if (d == best_d && !best.empty() && rs == road_skeletons_[best[0]]) {
+              best.push_back(r);
+            } else if (d < second_d) {
+              second_d = d;
             }
           }
+        }
+        if (!best.empty() && best_d <= max_d && second_d > best_d) {
+          const std::string& rs = road_skeletons_[best[0]];
+          const float sim = 1.0f - static_cast<float>(best_d) /
+                                       static_cast<float>(std::max(sk.size(), rs.size()));
+          for (uint32_t r : best) w.hits.push_back({r, i, j + 1, kRegionScan + 3.0f * sim - 2.0f});
         }
       }
       if (parse::IsFieldBoundary(a.sep)) break;
@@ -699,6 +718,29 @@ Answer Matcher::Decide(Work& w, std::string_view label) const {
   return a;
 }
 
+// True when no 시도/시군구 named on the label (outside the road's own words)
+// contradicts the road's region.
+bool Matcher::RoadAgrees(const Work& w, uint32_t road, int begin, int end) const {
+  const auto& t = db_.tables();
+  const uint32_t region = t.roads[road].region;
+  const uint32_t sido = t.regions[region].sido;
+  for (const auto& r : w.regions) {
+    if (r.fuzzy || (r.begin < end && r.end > begin)) continue;
+    bool strong = false, soft = false, matched = false;
+    for (uint32_t v : r.values) {
+      const uint32_t id = db::RegionIdOf(v);
+      switch (db::RegionKindOf(v)) {
+        case RegionKind::kSido: strong = true; matched |= id == sido; break;
+        case RegionKind::kSigungu: strong = true; matched |= id == region; break;
+        case RegionKind::kCityStem: soft = true; matched |= id == region; break;
+        case RegionKind::kArea: soft = true; matched |= t.areas[id].region == region; break;
+      }
+    }
+    if (strong && !soft && !matched) return false;
+  }
+  return true;
+}
+
 // True when the best two clean candidates (distinct buildings) are within
 // the tie margin: the decision would be "ambiguous" as things stand.
 bool Matcher::IsCloseCall(const Work& w) {
@@ -757,6 +799,7 @@ Answer Matcher::Refine(std::string_view label) const {
       first_cands = w.cands;
     }
   };
+  bool found_agreeing_road = false;
   for (int tier = 0; tier < 3; ++tier) {
     w.hits.clear();
     FindRoads(w, tier);
@@ -778,8 +821,15 @@ Answer Matcher::Refine(std::string_view label) const {
     ScoreRegions(w);
     if (has_clean()) break;
     keep_first();
+    // A road found exactly where the label says, without the number: the
+    // answer is no_building, not some other road that has the number.
+    if (std::any_of(w.hits.begin(), w.hits.end(),
+                    [&](const Work::RoadHit& h) { return RoadAgrees(w, h.road, h.begin, h.end); })) {
+      found_agreeing_road = true;
+      break;
+    }
   }
-  if (!has_clean()) {
+  if (!has_clean() && !found_agreeing_road) {
     w.hits.clear();
     ScanRegionRoads(w);
     if (!w.hits.empty()) w.have_road = true;

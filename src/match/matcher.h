@@ -40,11 +40,13 @@ class Matcher {
   void FuzzyRegions(Work& w) const;
   Answer Decide(Work& w, std::string_view label) const;
   static bool IsCloseCall(const Work& w);
+  bool RoadAgrees(const Work& w, uint32_t road, int begin, int end) const;
 
   const db::Database& db_;
   const Translations& translations_;
   EngineOptions options_;
   std::vector<std::string> road_skeletons_;  // SkeletonKey of each road's English name
+  std::vector<std::string> road_digits_;     // DigitsOf each skeleton
   struct NamedKey {
     std::string key;
     uint32_t value;  // db::PackRegion
