@@ -163,7 +163,8 @@ Matcher::Matcher(const db::Database& db, const Translations& translations,
   const auto& t = db_.tables();
   road_skeletons_.reserve(t.roads.size());
   for (const auto& r : t.roads) {
-    road_skeletons_.push_back(text::SkeletonKey(text::MatchKey(db_.str(r.name_en))));
+    road_keys_.push_back(text::MatchKey(db_.str(r.name_en)));
+    road_skeletons_.push_back(text::SkeletonKey(road_keys_.back()));
     road_digits_.push_back(text::DigitsOf(road_skeletons_.back()));
   }
   const auto sidos = db::AllSido();
@@ -293,7 +294,9 @@ void Matcher::FindRoads(Work& w, int tier) const {
       if (a.kind == AtomKind::kLatin) korean_ok = false;
       if (korean_ok) korean.insert(0, a.text);
 
-      const bool can_start = a.kind != AtomKind::kDigits;
+      // Spans start at a name, not a number; a road named by a number
+      // ("63-ro") is looked up exactly only.
+      const bool can_start = a.kind != AtomKind::kDigits || (tier == 0 && i < j);
       if (can_start) {
         const float base = tier == 0 ? kExact : tier == 1 ? kSkeleton : kOneEdit;
         for (const auto& k : keys) {
@@ -442,7 +445,10 @@ void Matcher::ScanRegionRoads(Work& w) const {
           for (uint32_t r = region.first_road; r < region.first_road + region.road_count; ++r) {
             if (road_digits_[r] != digits) continue;
             const std::string& rs = road_skeletons_[r];
-            const int d = text::EditDistance(sk, rs, second_d);
+            // Skeletons forgive romanization, plain keys forgive typing
+            // ("Seojng" is one swap from "Sejong", two once "eo" folds).
+            const int d = std::min(text::EditDistance(sk, rs, second_d),
+                                   text::EditDistance(key, road_keys_[r], second_d));
             if (d < best_d) {
               second_d = best_d;
               best_d = d;

@@ -45,6 +45,7 @@ class Matcher {
   const db::Database& db_;
   const Translations& translations_;
   EngineOptions options_;
+  std::vector<std::string> road_keys_;       // MatchKey of each road's English name
   std::vector<std::string> road_skeletons_;  // SkeletonKey of each road's English name
   std::vector<std::string> road_digits_;     // DigitsOf each skeleton
   struct NamedKey {
