@@ -55,6 +55,8 @@ class Input {
   std::vector<size_t> invalid_;  // sorted offsets of replaced bytes
 };
 
+constexpr int kMaxDepth = 128;  // for values the request does not use
+
 od::parser& ThreadParser() {
   thread_local od::parser parser;
   return parser;
@@ -94,8 +96,10 @@ class Walker {
   }
 
   // Walks a value the request does not use, so that malformed JSON inside it
-  // is still caught. Depth is bounded by the parser (1024).
-  bool Consume(od::value v, const std::string& where) {
+  // is still caught. Nesting is bounded here: the fallback parser does not
+  // bound it, and recursion must not run off the stack.
+  bool Consume(od::value v, const std::string& where, int depth = 0) {
+    if (depth > kMaxDepth) return Fail("JSON nested deeper than " + std::to_string(kMaxDepth) + " at " + where);
     od::json_type type;
     if (auto e = v.type().get(type)) return Fail(where, e);
     switch (type) {
@@ -105,7 +109,7 @@ class Walker {
         for (auto el : a) {
           od::value x;
           if (auto e = std::move(el).get(x)) return Fail(where, e);
-          if (!Consume(x, where)) return false;
+          if (!Consume(x, where, depth + 1)) return false;
         }
         return true;
       }
@@ -117,7 +121,7 @@ class Walker {
           if (auto e = std::move(f).get(field)) return Fail(where, e);
           std::string_view key;
           if (auto e = field.unescaped_key().get(key)) return Fail(where, e);
-          if (!Consume(field.value(), where)) return false;
+          if (!Consume(field.value(), where, depth + 1)) return false;
         }
         return true;
       }
