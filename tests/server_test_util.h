@@ -5,7 +5,11 @@
 
 #include <rapidjson/document.h>
 
+#include <sys/socket.h>
+#include <sys/time.h>
+
 #include <atomic>
+#include <cstdio>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -67,6 +71,7 @@ class Client {
  public:
   explicit Client(uint16_t port) : socket_(ioc_) {
     socket_.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+    SetReadTimeout(60);
   }
   HttpResponse Send(http::verb method, std::string_view target, std::string body = "",
                     bool keep_alive = true, std::string_view content_type = "application/json") {
@@ -102,7 +107,6 @@ class Client {
 
   void WriteRaw(std::string_view bytes) { net::write(socket_, net::buffer(bytes.data(), bytes.size())); }
   HttpResponse ReadResponse() {
-    HttpResponse res;
     http::response_parser<http::string_body> parser;
     parser.body_limit(1ull << 30);
     http::read(socket_, buffer_, parser);
@@ -116,6 +120,11 @@ class Client {
     return ec == net::error::eof || ec == net::error::connection_reset;
   }
   tcp::socket& socket() { return socket_; }
+  // Blocking reads fail after `seconds` instead of hanging a broken test.
+  void SetReadTimeout(int seconds) {
+    timeval tv{seconds, 0};
+    ::setsockopt(socket_.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  }
 
  private:
   net::io_context ioc_;

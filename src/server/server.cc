@@ -118,7 +118,7 @@ class Session : public std::enable_shared_from_this<Session> {
       return;
     }
     if (ec == http::error::body_limit) {
-      const std::string target = parser_->is_header_done() ? std::string(parser_->get().target()) : std::string();
+      const std::string target(parser_->get().target());  // set once the request line is read
       Send(handlers.Error(target, 413,
                           "request body larger than " + std::to_string(impl_->options.limits.max_body_bytes) + " bytes"),
            true, 11);
@@ -126,7 +126,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec) {
       if (parser_->got_some()) {
-        const std::string target = parser_->is_header_done() ? std::string(parser_->get().target()) : std::string();
+        const std::string target(parser_->get().target());  // set once the request line is read
         const int status = ec == http::error::header_limit ? 431 : 400;
         Send(handlers.Error(target, status, "bad HTTP request: " + ec.message()), true, 11);
       } else {
