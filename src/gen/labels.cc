@@ -140,6 +140,14 @@ size_t LeadingHangulBytes(std::string_view s) {
   return pos;
 }
 
+bool EndsWithHangul(std::string_view s) {
+  // Hangul syllables are 3 bytes in UTF-8, starting 0xEA..0xED.
+  if (s.size() < 3) return false;
+  size_t pos = s.size() - 3;
+  char32_t c = text::DecodeUtf8(s, &pos);
+  return IsHangulSyllable(c);
+}
+
 // Korean stem of a road name: "삼선교로16길" -> "삼선교", "한누리대로" ->
 // "한누리", "도움1로" -> "도움". Empty when the name has no such stem.
 std::string RoadStemKo(std::string_view name) {
@@ -580,7 +588,13 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
     std::string note = rng.Pick(kNotes);
     if (rng.Chance(40)) p.country = rng.Pick(kCountries);
     std::string body = RenderEnglish(p);
-    out->label = rng.Chance(50) ? body + note : note + body;
+    // Glued where the script changes ("Seoul경비실"); next to Hangul a
+    // space, since nothing would mark the seam.
+    if (rng.Chance(50)) {
+      out->label = body + (EndsWithHangul(body) ? " " : "") + note;
+    } else {
+      out->label = note + (LeadingHangulBytes(body) > 0 ? " " : "") + body;
+    }
     Expect(CountFits(english_key(p.road), row, full), addr, out);
     return true;
   }
@@ -610,7 +624,13 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
     bool mixed = road_ko;
     if (!row.sigungu.empty() && rng.Chance(60)) { mix(row.sigungu, &p.sigungu); mixed = true; }
     if (!p.emd.empty() && rng.Chance(50)) { mix(row.emd, &p.emd); mixed = true; }
-    if (rng.Chance(40) || !mixed) p.sido = SidoForm(row, rng);
+    if (!mixed) {
+      // Nothing Korean yet: the city in Korean then.
+      const db::SidoInfo* si = db::FindSidoByKorean(row.sido);
+      p.sido = si != nullptr && rng.Chance(50) ? std::string(si->short_ko) : row.sido;
+    } else if (rng.Chance(40)) {
+      p.sido = SidoForm(row, rng);
+    }
     if (rng.Chance(40)) p.country = rng.Pick(kCountries);
     out->label = rng.Chance(30) ? Join({p.num, p.road, p.emd, p.sigungu, p.sido}, " ")
                                 : RenderEnglish(p);
