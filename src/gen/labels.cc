@@ -268,8 +268,17 @@ struct LabelGenerator::Impl {
   std::set<std::string> sidos_present;
   std::vector<uint32_t> underground_rows;
   std::vector<Translation> translations;
-  // (row, translation) pairs whose road stem contains the Korean word.
-  std::vector<std::pair<uint32_t, uint32_t>> translatable;
+  struct TrUse {
+    uint32_t road;
+    uint32_t ti;         // translations index
+    uint32_t at;         // byte offset of the translated part in the stem
+    bool with_type;      // the entry includes the road type (문화로)
+  };
+  std::vector<TrUse> translatable;
+  static std::string_view RoadTypeAfterStem(const Road& road);
+  // The road written with the entry's English; *denoted gets every road
+  // that English could stand for.
+  std::string TranslatedRoad(const TrUse& u, std::vector<uint32_t>* denoted) const;
 
   static uint64_t NumKey(bool ug, int main, int sub) {
     return (static_cast<uint64_t>(ug) << 62) |
@@ -383,14 +392,77 @@ void LabelGenerator::Impl::Build(const std::string& tsv) {
     if (LeadingHangulBytes(t.ko) != t.ko.size()) continue;
     translations.push_back(std::move(t));
   }
+  // Where each table entry of two or more syllables fits a road: inside the
+  // stem ("Nambu Ring-ro" for 남부순환로), or as the stem's end plus the
+  // road type ("Culture Road" for 문화로).
   for (uint32_t ti = 0; ti < translations.size(); ++ti) {
-    for (const Road& road : roads) {
-      if (road.rr_stem.empty() || road.stem_ko.find(translations[ti].ko) == std::string::npos) {
+    const std::string& ko = translations[ti].ko;
+    if (ko.size() < 6) continue;
+    for (uint32_t k = 0; k < roads.size(); ++k) {
+      const Road& road = roads[k];
+      if (road.rr_stem.empty()) continue;
+      const size_t at = road.stem_ko.find(ko);
+      if (at != std::string::npos) {
+        translatable.push_back(TrUse{k, ti, static_cast<uint32_t>(at), false});
         continue;
       }
-      for (uint32_t ri : road.rows) translatable.emplace_back(ri, ti);
+      const std::string_view type = RoadTypeAfterStem(road);
+      if (type.empty() || !ko.ends_with(type)) continue;
+      const std::string_view head = std::string_view(ko).substr(0, ko.size() - type.size());
+      if (head.empty() || !std::string_view(road.stem_ko).ends_with(head)) continue;
+      translatable.push_back(
+          TrUse{k, ti, static_cast<uint32_t>(road.stem_ko.size() - head.size()), true});
     }
   }
+}
+
+std::string_view LabelGenerator::Impl::RoadTypeAfterStem(const Road& road) {
+  std::string_view rest = std::string_view(road.ko).substr(road.stem_ko.size());
+  for (std::string_view t : {"대로", "로", "길"}) {
+    if (rest.starts_with(t)) return t;
+  }
+  return {};
+}
+
+std::string LabelGenerator::Impl::TranslatedRoad(const TrUse& u,
+                                                 std::vector<uint32_t>* denoted) const {
+  const Road& road = roads[u.road];
+  const Translation& t = translations[u.ti];
+  const std::string before = road.stem_ko.substr(0, u.at);
+  std::string after, tail_ko;
+  std::string tail_en = road.en.substr(road.rr_stem.size());  // "-ro 16-gil"
+  if (u.with_type) {
+    // The entry swallows the road type: "-ro 16-gil" -> " 16-gil".
+    tail_ko = road.ko.substr(road.stem_ko.size() + RoadTypeAfterStem(road).size());
+    const size_t sp = tail_en.find(' ');
+    tail_en = sp == std::string::npos ? "" : tail_en.substr(sp);
+  } else {
+    after = road.stem_ko.substr(u.at + t.ko.size());
+    tail_ko = road.ko.substr(road.stem_ko.size());
+  }
+  std::string words;
+  bool start = true;
+  for (char c : t.en) {
+    words += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    start = c == ' ';
+  }
+  std::string written;
+  if (!before.empty()) written = Capitalize(text::RomanizeWord(before)) + " ";
+  written += words;
+  if (!after.empty()) written += " " + Capitalize(text::RomanizeWord(after));
+  written += tail_en;
+  // Every road the same English could stand for: the other Korean readings
+  // of the same English words.
+  denoted->assign(1, u.road);
+  for (const Translation& other : translations) {
+    if (other.en != t.en || other.ko == t.ko) continue;
+    auto it = road_by_ko.find(before + other.ko + after + tail_ko);
+    if (it != road_by_ko.end() &&
+        std::find(denoted->begin(), denoted->end(), it->second) == denoted->end()) {
+      denoted->push_back(it->second);
+    }
+  }
+  return written;
 }
 
 std::vector<uint32_t> LabelGenerator::Impl::Denoted(const std::string& key,
@@ -556,12 +628,12 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
     if (underground_rows.empty()) return false;
     ri = underground_rows[rng.Below(underground_rows.size())];
   }
-  uint32_t ti = 0;
+  const TrUse* use = nullptr;
   if (cls == "translated") {
     if (translatable.empty()) return false;
-    const auto& pr = translatable[rng.Below(translatable.size())];
-    ri = pr.first;
-    ti = pr.second;
+    use = &translatable[rng.Below(translatable.size())];
+    const auto& on_road = roads[use->road].rows;
+    ri = on_road[rng.Below(on_road.size())];
   }
   const db::AddressRow& row = rows[ri];
   out->source_row = ri;
@@ -786,19 +858,11 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
     return true;
   }
   if (cls == "translated") {
-    const Translation& t = translations[ti];
-    const size_t at = road.stem_ko.find(t.ko);
-    const std::string before = road.stem_ko.substr(0, at);
-    const std::string after = road.stem_ko.substr(at + t.ko.size());
-    std::string written;
-    if (!before.empty()) written = Capitalize(text::RomanizeWord(before)) + " ";
-    written += t.en;
-    if (!after.empty()) written += " " + Capitalize(text::RomanizeWord(after));
-    written += road.en.substr(road.rr_stem.size());  // "-ro 16-gil"
-    p.road = written;
+    std::vector<uint32_t> names;
+    p.road = TranslatedRoad(*use, &names);
     if (rng.Chance(30)) p.country = rng.Pick(kCountries);
     out->label = RenderEnglish(p);
-    Expect(CountFits({road_id}, row, full), addr, out);
+    Expect(CountFits(names, row, full), addr, out);
     return true;
   }
   if (cls == "basement") {
