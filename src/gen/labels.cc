@@ -48,7 +48,7 @@ class Rng {
 const std::vector<std::string> kClasses = {
     "clean",        "note_glued", "mixed_script",         "units_names",
     "reordered_missing", "typo",  "romanization_variant", "translated",
-    "basement",     "case",       "postal",
+    "basement",     "case",       "postal",     "combined",
     "neg_number",   "neg_road",   "neg_no_road",          "neg_other_city"};
 
 const std::array<const char*, 10> kNotes = {
@@ -323,6 +323,10 @@ struct LabelGenerator::Impl {
   std::string RoadSpelling(const std::string& en, Rng& rng) const;
   bool TypoWord(std::string* word, size_t lo, size_t hi, Rng& rng) const;
   bool FarFromEveryRoad(const std::string& key) const;
+  // A one-edit typo in the stem of row `ri`'s road as *written (which starts
+  // with the RR stem), kept only when the true road stays the clear nearest
+  // among the roads with this number in scope `s`.
+  bool TypoRoad(uint32_t ri, const Scope& s, Rng& rng, std::string* written) const;
 };
 
 void LabelGenerator::Impl::Build(const std::string& tsv) {
@@ -619,6 +623,32 @@ bool LabelGenerator::Impl::FarFromEveryRoad(const std::string& key) const {
   return true;
 }
 
+bool LabelGenerator::Impl::TypoRoad(uint32_t ri, const Scope& s, Rng& rng,
+                                    std::string* written) const {
+  const db::AddressRow& row = rows[ri];
+  const uint32_t road_id = road_of_row[ri];
+  const Road& road = roads[road_id];
+  if (road.rr_stem.size() < 5 || !Lower(*written).starts_with(road.rr_stem)) return false;
+  if (!TypoWord(written, 0, road.rr_stem.size(), rng)) return false;
+  const std::string key = text::MatchKey(*written);
+  if (roads_by_key.count(key) || region_keys.count(key)) return false;
+  // The true road must be the clear nearest among roads with this number.
+  int d_true = 99;
+  for (const auto& k : road.keys) d_true = std::min(d_true, text::EditDistance(key, k, 3));
+  if (d_true > 2) return false;
+  auto it = rows_by_number.find(NumKey(row.underground, row.main, row.sub));
+  if (it != rows_by_number.end()) {
+    for (uint32_t i : it->second) {
+      const uint32_t other = road_of_row[i];
+      if (other == road_id || !InScope(rows[i], row, s)) continue;
+      for (const auto& k : roads[other].keys) {
+        if (text::EditDistance(key, k, d_true + 1) <= d_true + 1) return false;
+      }
+    }
+  }
+  return true;
+}
+
 bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out) const {
   out->error_class = cls;
   out->expected.clear();
@@ -778,25 +808,8 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
     std::vector<uint32_t> names = english_key(p.road);
     const bool road_typo = rng.Chance(65);
     if (road_typo) {
-      if (road.rr_stem.size() < 5) return false;
       std::string written = p.road;
-      if (!TypoWord(&written, 0, road.rr_stem.size(), rng)) return false;
-      const std::string key = text::MatchKey(written);
-      if (roads_by_key.count(key) || region_keys.count(key)) return false;
-      // The true road must be the clear nearest among roads with this number.
-      int d_true = 99;
-      for (const auto& k : road.keys) d_true = std::min(d_true, text::EditDistance(key, k, 3));
-      if (d_true > 2) return false;
-      auto it = rows_by_number.find(NumKey(row.underground, row.main, row.sub));
-      if (it != rows_by_number.end()) {
-        for (uint32_t i : it->second) {
-          const uint32_t other = road_of_row[i];
-          if (other == road_id || !InScope(rows[i], row, s)) continue;
-          for (const auto& k : roads[other].keys) {
-            if (text::EditDistance(key, k, d_true + 1) <= d_true + 1) return false;
-          }
-        }
-      }
+      if (!TypoRoad(ri, s, rng, &written)) return false;
       p.road = written;
       names = {road_id};
     } else {
@@ -898,6 +911,92 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
     if (rng.Chance(40)) body += ", " + std::string(rng.Pick(kCountries));
     out->label = body;
     Expect(CountFits(english_key(roads[road_id].en), row, s), addr, out);
+    return true;
+  }
+  if (cls == "combined") {
+    // Several of the above at once, as real labels have them.
+    Scope s = full;
+    std::vector<uint32_t> names = english_key(p.road);
+    p.num = NumberWithMarker(row, rng, true);
+    bool typo = false;
+    int changes = 0;
+    while (changes < 3) {
+      switch (rng.Below(9)) {
+        case 0:
+          if (rng.Chance(50)) {
+            p.back.push_back(rng.Chance(50) ? std::string(rng.Pick(kNames)) : Unit(rng));
+          } else {
+            p.front.push_back(rng.Chance(50) ? std::string(rng.Pick(kNames)) : Unit(rng));
+          }
+          break;
+        case 1: p.sido = SidoForm(row, rng); break;
+        case 2:
+          if (typo) continue;
+          p.road = row.road_name;
+          names = {road_id};
+          break;
+        case 3: {
+          if (typo || p.road == row.road_name) continue;
+          std::string written = RoadSpelling(p.road, rng);
+          std::vector<uint32_t> d = Denoted(text::MatchKey(written), road_id);
+          if (d.size() != 1) continue;
+          p.road = written;
+          names = d;
+          break;
+        }
+        case 4: {
+          if (typo || p.road != road.en) continue;
+          std::string written = p.road;
+          if (!TypoRoad(ri, s, rng, &written)) continue;
+          p.road = written;
+          names = {road_id};
+          typo = true;
+          break;
+        }
+        case 5:
+          if (!p.sigungu.empty() && rng.Chance(50)) {
+            p.sigungu.clear();
+            s.sigungu = false;
+          } else if (!p.emd.empty() && rng.Chance(50)) {
+            p.emd.clear();
+            s.emd = false;
+          } else {
+            p.sido.clear();
+            s.sido = false;
+          }
+          break;
+        case 6: p.zip = row.zip; s.zip = true; break;
+        case 7: p.country = rng.Pick(kCountries); break;
+        default:
+          if (!eup_myeon && !row.emd.empty()) {
+            p.emd = "(" + text::RomanizeAreaName(row.emd) + ")";
+            s.emd = true;
+          }
+          break;
+      }
+      ++changes;
+    }
+    std::string label;
+    if (rng.Chance(30)) {  // Korean order, big to small
+      std::vector<std::string> f = p.front;
+      for (const std::string* x : {&p.zip, &p.sido, &p.sigungu, &p.emd, &p.road, &p.num,
+                                   &p.country}) {
+        f.push_back(*x);
+      }
+      f.insert(f.end(), p.back.begin(), p.back.end());
+      label = Join(f, " ");
+    } else {
+      label = RenderEnglish(p);
+    }
+    if (rng.Chance(25)) label = rng.Chance(50) ? Upper(label) : Lower(label);
+    if (rng.Chance(30)) {
+      const std::string note = rng.Pick(kNotes);
+      label += (EndsWithHangul(label) ? " " : "") + note;
+    }
+    out->label = label;
+    const size_t fits = CountFits(names, row, s);
+    if (typo && fits != 1) return false;
+    Expect(fits, addr, out);
     return true;
   }
   if (cls == "neg_number") {
