@@ -4,6 +4,8 @@
 #define DORO_TESTS_SERVER_TEST_UTIL_H_
 
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <sys/socket.h>
 #include <sys/time.h>
