@@ -28,10 +28,43 @@ AccuracyReport RunAndPrint(const Engine& engine, const std::vector<LabelCase>& c
         Answer a = engine.Refine(label);
         return Outcome{a.ok(), a.address, ReasonName(a.reason)};
       },
-      400);
+      2000);
   std::cout << report.Table() << "\nFirst failures (class, verdict, label, expected, got):\n"
-            << report.FailureList(60) << std::flush;
+            << report.FailureList(12) << std::flush;
   return report;
+}
+
+// The scorer itself, on a fake engine.
+TEST(ScoreTest, CountsEachVerdict) {
+  const std::vector<LabelCase> cases = {
+      {"a", "clean", "X", "", 0},                // right
+      {"b", "clean", "X", "", 0},                // wrong address
+      {"c", "clean", "X", "", 0},                // missed
+      {"d", "neg_road", "", "no_road", 0},       // right, same reason
+      {"e", "neg_road", "", "no_road", 0},       // right, other reason
+      {"f", "neg_road", "", "no_road", 0},       // wrong: answered
+  };
+  const AccuracyReport r = Score(cases, [](std::string_view label) {
+    if (label == "a") return Outcome{true, "X", "ok"};
+    if (label == "b" || label == "f") return Outcome{true, "Y", "ok"};
+    if (label == "e") return Outcome{false, "", "ambiguous"};
+    return Outcome{false, "", "no_road"};
+  });
+  EXPECT_EQ(r.total.total, 6u);
+  EXPECT_EQ(r.total.right, 3u);
+  EXPECT_EQ(r.total.wrong, 2u);
+  EXPECT_EQ(r.total.missed, 1u);
+  EXPECT_EQ(r.total.reason_differs, 1u);
+  EXPECT_EQ(r.by_class.at("clean").right, 1u);
+  EXPECT_EQ(r.by_class.at("neg_road").wrong, 1u);
+  EXPECT_EQ(r.positives.total, 3u);
+  EXPECT_EQ(r.negatives.total, 3u);
+  ASSERT_EQ(r.failures.size(), 3u);
+  EXPECT_TRUE(r.failures[0].wrong);
+  EXPECT_FALSE(r.failures[1].wrong);
+  EXPECT_NEAR(r.total.RightPct(), 50.0, 1e-9);
+  EXPECT_NE(r.Table().find("TOTAL"), std::string::npos);
+  EXPECT_NE(r.FailureList(1).find("neg_road\twrong\tf"), std::string::npos);
 }
 
 TEST(AccuracyTest, DemoDatabase) {

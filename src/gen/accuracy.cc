@@ -54,16 +54,20 @@ std::string AccuracyReport::Table() const {
   return out;
 }
 
-std::string AccuracyReport::FailureList(size_t max_lines) const {
+std::string AccuracyReport::FailureList(size_t per_class) const {
+  // Grouped by class so that one weak class does not hide the others.
+  std::map<std::string, std::vector<const Failure*>> by;
+  for (const Failure& f : failures) by[f.c.error_class].push_back(&f);
   std::string out;
-  size_t n = 0;
-  for (const Failure& f : failures) {
-    if (n++ >= max_lines) break;
-    const std::string expected =
-        f.c.expected.empty() ? "(none: " + f.c.expected_reason + ")" : f.c.expected;
-    const std::string got = f.got.ok ? f.got.address : "(none: " + f.got.reason + ")";
-    out += fmt::format("{}\t{}\t{}\t{}\t{}\n", f.c.error_class, f.wrong ? "wrong" : "missed",
-                       f.c.label, expected, got);
+  for (const auto& [cls, list] : by) {
+    for (size_t i = 0; i < list.size() && i < per_class; ++i) {
+      const Failure& f = *list[i];
+      const std::string expected =
+          f.c.expected.empty() ? "(none: " + f.c.expected_reason + ")" : f.c.expected;
+      const std::string got = f.got.ok ? f.got.address : "(none: " + f.got.reason + ")";
+      out += fmt::format("{}\t{}\t{}\t{}\t{}\n", f.c.error_class, f.wrong ? "wrong" : "missed",
+                         f.c.label, expected, got);
+    }
   }
   return out;
 }

@@ -58,8 +58,9 @@ struct AccuracyReport {
 
   // A fixed-width table: one line per class, then positives, negatives, total.
   std::string Table() const;
-  // The failures as lines "class<TAB>wrong|missed<TAB>label<TAB>expected<TAB>got".
-  std::string FailureList(size_t max_lines) const;
+  // The kept failures as lines "class<TAB>wrong|missed<TAB>label<TAB>expected
+  // <TAB>got", at most `per_class` for each class.
+  std::string FailureList(size_t per_class) const;
 };
 
 AccuracyReport Score(const std::vector<LabelCase>& cases, const Refiner& refine,
