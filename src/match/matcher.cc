@@ -48,16 +48,28 @@ bool IsGenericRoadWord(std::string_view w) {
                      "boulevard", "blvd", "way", "lane", "ln", "ri"});
 }
 
+// "toegyerd", "seosomunroad": a generic road word glued to the name. Returns
+// the name part, or "" when there is none.
+std::string_view GluedGenericStem(std::string_view w) {
+  for (std::string_view suffix : {"road", "street", "rd", "st"}) {
+    if (w.size() >= suffix.size() + 3 && w.ends_with(suffix)) {
+      return w.substr(0, w.size() - suffix.size());
+    }
+  }
+  return {};
+}
+
 bool EndsWithHangul(std::string_view text, std::string_view syllable) {
   return text.size() >= syllable.size() && text.ends_with(syllable);
 }
 
-bool IsRoadTerminal(const Atom& a) {
+bool IsRoadTerminal(const Atom& a, const Translations& tr) {
+  if (a.kind == AtomKind::kLatin && tr.EndsRoadName(a.key)) return true;
   if (a.kind == AtomKind::kLatin) {
     const std::string_view k = a.key;
     if (k == "ri") return false;  // 리 (a village) far more often than a road
     return k.ends_with("ro") || k.ends_with("gil") || k.ends_with("kil") ||
-           k.ends_with("lo") || IsGenericRoadWord(k);
+           k.ends_with("lo") || IsGenericRoadWord(k) || !GluedGenericStem(k).empty();
   }
   if (a.kind == AtomKind::kHangul) {
     return EndsWithHangul(a.text, "로") || EndsWithHangul(a.text, "길");
@@ -266,7 +278,7 @@ void Matcher::FindRoads(Work& w, int tier) const {
     w.hits.push_back({road, b, e, q});
   };
   for (int j = 0; j < n; ++j) {
-    if (!IsRoadTerminal(atoms[j])) continue;
+    if (!IsRoadTerminal(atoms[j], translations_)) continue;
     keys.assign(1, std::string());
     bool korean_ok = true;
     korean.clear();
@@ -280,6 +292,9 @@ void Matcher::FindRoads(Work& w, int tier) const {
         } else {
           alternatives = {"ro"};
         }
+      } else if (i == j && !GluedGenericStem(a.key).empty()) {
+        const std::string stem(GluedGenericStem(a.key));
+        alternatives = {stem + "ro", stem + "daero", stem + "gil", a.key};
       } else if (a.key == "bun" || a.key == "beon") {
         alternatives = {"beon"};
       } else {
@@ -348,7 +363,7 @@ void Matcher::FindRoads(Work& w, int tier) const {
     // Translated words: splice the romanized Korean for English phrases
     // ("Nambu Ring-ro" -> "nambu" + "sunhwan" + "ro") and look up again.
     for (int j = 0; j < n; ++j) {
-      if (!IsRoadTerminal(atoms[j])) continue;
+      if (!IsRoadTerminal(atoms[j], translations_)) continue;
       for (int i = j; i >= 0 && j - i < static_cast<int>(kMaxSpanAtoms); --i) {
         if (atoms[i].kind == AtomKind::kDigits) {
           if (parse::IsFieldBoundary(atoms[i].sep)) break;
@@ -427,7 +442,7 @@ void Matcher::ScanRegionRoads(Work& w) const {
   const auto& atoms = w.atoms;
   const int n = static_cast<int>(atoms.size());
   for (int j = 0; j < n; ++j) {
-    if (!IsRoadTerminal(atoms[j])) continue;
+    if (!IsRoadTerminal(atoms[j], translations_)) continue;
     std::string key;
     for (int i = j; i >= 0 && j - i < 6; --i) {
       const Atom& a = atoms[i];
@@ -582,7 +597,7 @@ void Matcher::ScoreRegions(Work& w) const {
     const db::BuildingRec& b = t.buildings[c.building];
     const uint32_t region = t.roads[b.road].region;
     const uint32_t sido = t.regions[region].sido;
-    bool sido_ok = false, sigungu_ok = false, area_ok = false, city_ok = false;
+    bool sido_ok = false, sigungu_ok = false, area_ok = false, admin_ok = false, city_ok = false;
     for (int s = 0; s < static_cast<int>(w.regions.size()); ++s) {
       const auto& r = w.regions[s];
       if (r.begin < hit.end && r.end > hit.begin) continue;  // part of the road name
@@ -605,7 +620,10 @@ void Matcher::ScoreRegions(Work& w) const {
             break;
           case RegionKind::kArea:
             soft = true;
-            if (id == b.area || id == b.admin_area) matched = area_ok = true;
+            // The 법정 area is the one the address is written with; a 행정동
+            // may straddle two 읍/면, so it says less.
+            if (id == b.area) matched = area_ok = true;
+            else if (id == b.admin_area) matched = admin_ok = true;
             break;
         }
       }
@@ -619,6 +637,7 @@ void Matcher::ScoreRegions(Work& w) const {
     if (sigungu_ok) c.score += 3.0f;
     if (city_ok && !sigungu_ok) c.score += 1.5f;
     if (area_ok) c.score += 1.5f;
+    else if (admin_ok) c.score += 0.5f;
     for (uint32_t z : w.zips) {
       if (z == b.zip) c.score += 2.0f;
     }

@@ -30,8 +30,13 @@ Translations Translations::Parse(std::string_view tsv) {
       }
     }
     if (!word.empty()) p.words.push_back(std::move(word));
-    p.key = text::MatchKey(text::RomanizeWord(line.substr(tab + 1)));
+    const std::string_view ko = line.substr(tab + 1);
+    // A road word is romanized as a road name: 대학로 is "Daehak-ro", not
+    // "daehangno" with the sound change across the type suffix.
+    p.key = text::MatchKey((ko.ends_with("로") || ko.ends_with("길")) ? text::RomanizeRoadName(ko)
+                                                                      : text::RomanizeWord(ko));
     if (p.words.empty() || p.key.empty()) continue;
+    if (ko.ends_with("로") || ko.ends_with("길")) t.road_words_.insert(p.words.back());
     t.by_first_word_[p.words[0]].push_back(std::move(p));
     ++t.count_;
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace doro::match {
@@ -28,9 +29,16 @@ class Translations {
 
   size_t size() const { return count_; }
 
+  // True when `word` ends a phrase whose Korean ends a road name (로, 길):
+  // "highway" (고속도로), so the matcher treats it like "-ro".
+  bool EndsRoadName(std::string_view word) const {
+    return road_words_.count(std::string(word)) > 0;
+  }
+
  private:
   std::unordered_map<std::string, std::vector<Phrase>> by_first_word_;
   size_t count_ = 0;
+  std::unordered_set<std::string> road_words_;
 };
 
 }  // namespace doro::match
