@@ -126,6 +126,22 @@ int ToInt(std::string_view digits) {
   return v;
 }
 
+std::array<uint8_t, 27> HistogramOf(std::string_view key) {
+  std::array<uint8_t, 27> h{};
+  for (char c : key) {
+    const int slot = (c >= 'a' && c <= 'z') ? c - 'a' : 26;
+    if (h[slot] < 255) ++h[slot];
+  }
+  return h;
+}
+
+// ceil(L1 / 2): a lower bound on the edit distance of the two keys.
+int HistogramBound(const std::array<uint8_t, 27>& a, const std::array<uint8_t, 27>& b) {
+  int l1 = 0;
+  for (size_t i = 0; i < a.size(); ++i) l1 += std::abs(int{a[i]} - int{b[i]});
+  return (l1 + 1) / 2;
+}
+
 }  // namespace
 
 struct Matcher::Work {
@@ -178,6 +194,8 @@ Matcher::Matcher(const db::Database& db, const Translations& translations,
     road_keys_.push_back(text::MatchKey(db_.str(r.name_en)));
     road_skeletons_.push_back(text::SkeletonKey(road_keys_.back()));
     road_digits_.push_back(text::DigitsOf(road_skeletons_.back()));
+    road_key_hist_.push_back(HistogramOf(road_keys_.back()));
+    road_skeleton_hist_.push_back(HistogramOf(road_skeletons_.back()));
   }
   const auto sidos = db::AllSido();
   for (uint32_t i = 0; i < sidos.size(); ++i) {
@@ -451,6 +469,8 @@ void Matcher::ScanRegionRoads(Work& w) const {
         const std::string sk = text::SkeletonKey(key);
         const std::string digits = text::DigitsOf(sk);
         const int max_d = std::max(1, static_cast<int>(sk.size()) / 4);
+        const Histogram sk_hist = HistogramOf(sk);
+        const Histogram key_hist = HistogramOf(key);
         // Only a road clearly closer than every other road of the district
         // counts: a label far from two roads names neither.
         int best_d = max_d + 1, second_d = max_d + 1;
@@ -459,6 +479,10 @@ void Matcher::ScanRegionRoads(Work& w) const {
           const auto& region = t.regions[g];
           for (uint32_t r = region.first_road; r < region.first_road + region.road_count; ++r) {
             if (road_digits_[r] != digits) continue;
+            if (HistogramBound(sk_hist, road_skeleton_hist_[r]) > second_d &&
+                HistogramBound(key_hist, road_key_hist_[r]) > second_d) {
+              continue;
+            }
             const std::string& rs = road_skeletons_[r];
             // Skeletons forgive romanization, plain keys forgive typing
             // ("Seojng" is one swap from "Sejong", two once "eo" folds).

@@ -11,6 +11,8 @@
 #ifndef DORO_MATCH_MATCHER_H_
 #define DORO_MATCH_MATCHER_H_
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +50,12 @@ class Matcher {
   std::vector<std::string> road_keys_;       // MatchKey of each road's English name
   std::vector<std::string> road_skeletons_;  // SkeletonKey of each road's English name
   std::vector<std::string> road_digits_;     // DigitsOf each skeleton
+  // Letter counts of each road's key and skeleton: half their L1 distance
+  // bounds the edit distance from below, which prunes most of a district
+  // scan before any edit distance is computed.
+  using Histogram = std::array<uint8_t, 27>;
+  std::vector<Histogram> road_key_hist_;
+  std::vector<Histogram> road_skeleton_hist_;
   struct NamedKey {
     std::string key;
     uint32_t value;  // db::PackRegion
