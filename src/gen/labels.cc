@@ -239,6 +239,32 @@ std::string RenderEnglish(const Parts& p) {
   return out;
 }
 
+// Letter changes between romanization systems and habits; each keeps the
+// SkeletonKey-style reading (eo/o, eu/u, k/g, t/d, p/b, ch/j, s/sh, r/l).
+std::string RespellStem(const std::string& stem, Rng& rng) {
+  static const std::array<std::pair<const char*, const char*>, 12> kRules = {{
+      {"eo", "o"}, {"eu", "u"}, {"g", "k"}, {"d", "t"}, {"b", "p"}, {"j", "ch"},
+      {"si", "shi"}, {"r", "l"}, {"k", "g"}, {"ch", "j"}, {"yeo", "yo"}, {"u", "oo"}}};
+  for (int attempt = 0; attempt < 6; ++attempt) {
+    const auto& [from, to] = kRules[rng.Below(kRules.size())];
+    const std::string_view f(from);
+    std::vector<size_t> at;
+    for (size_t pos = stem.find(from); pos != std::string::npos; pos = stem.find(from, pos + 1)) {
+      const char before = pos > 0 ? stem[pos - 1] : ' ';
+      // "ng" stays "ng" ("Undank" is no one's spelling), and the u of "eu"
+      // does not become "oo".
+      if ((f == "g" || f == "k") && before == 'n') continue;
+      if (f == "u" && (before == 'e' || before == 'o')) continue;
+      at.push_back(pos);
+    }
+    if (at.empty()) continue;
+    std::string out = stem;
+    out.replace(at[rng.Below(at.size())], std::string_view(from).size(), to);
+    return out;
+  }
+  return stem;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- Impl
@@ -249,6 +275,7 @@ struct LabelGenerator::Impl {
     std::string stem_ko;  // "삼선교"
     std::string rr_stem;  // "samseongyo": the prefix of `en` (case-insensitive)
     std::vector<std::string> keys;  // match keys, RR first
+    std::vector<std::string> skeletons;  // SkeletonKey of each key
     std::vector<uint32_t> rows;
   };
   struct Translation {
@@ -267,6 +294,9 @@ struct LabelGenerator::Impl {
   std::vector<std::string> road_skeletons;      // every road key's skeleton
   std::set<std::string> sidos_present;
   std::vector<uint32_t> underground_rows;
+  // Roads of each 시도+시군구 (the scope a typo must stay unambiguous in).
+  std::unordered_map<std::string, std::vector<uint32_t>> roads_by_region;
+  static std::string RegionOf(const db::AddressRow& r) { return r.sido + '\x1f' + r.sigungu; }
   std::vector<Translation> translations;
   struct TrUse {
     uint32_t road;
@@ -324,9 +354,14 @@ struct LabelGenerator::Impl {
   bool TypoWord(std::string* word, size_t lo, size_t hi, Rng& rng) const;
   bool FarFromEveryRoad(const std::string& key) const;
   // A one-edit typo in the stem of row `ri`'s road as *written (which starts
-  // with the RR stem), kept only when the true road stays the clear nearest
-  // among the roads with this number in scope `s`.
+  // with the RR stem), kept only when the true road stays the strict nearest
+  // of its 시군구 (plain and SkeletonKey distance) and no road with this
+  // number in scope `s` comes within one more edit.
   bool TypoRoad(uint32_t ri, const Scope& s, Rng& rng, std::string* written) const;
+  // True when the road key `key` (a respelling of row ri's road) names no
+  // other road exactly and, folded by SkeletonKey, lies at least two edits
+  // from every other road of the row's 시군구.
+  bool ClearlyNearest(uint32_t ri, const std::string& key) const;
 };
 
 void LabelGenerator::Impl::Build(const std::string& tsv) {
@@ -357,13 +392,20 @@ void LabelGenerator::Impl::Build(const std::string& tsv) {
     roads[it->second].rows.push_back(i);
     rows_by_number[NumKey(r.underground, r.main, r.sub)].push_back(i);
     if (r.underground) underground_rows.push_back(i);
+    auto& in_region = roads_by_region[RegionOf(r)];
+    if (in_region.empty() || in_region.back() != it->second) {
+      if (std::find(in_region.begin(), in_region.end(), it->second) == in_region.end()) {
+        in_region.push_back(it->second);
+      }
+    }
     sidos_present.insert(r.sido);
   }
   for (uint32_t k = 0; k < roads.size(); ++k) {
     roads_by_key[roads[k].ko].push_back(k);
     for (const auto& key : roads[k].keys) {
       roads_by_key[key].push_back(k);
-      road_skeletons.push_back(text::SkeletonKey(key));
+      roads[k].skeletons.push_back(text::SkeletonKey(key));
+      road_skeletons.push_back(roads[k].skeletons.back());
     }
   }
   // Region words, in every form the generator writes them.
@@ -550,7 +592,7 @@ std::string LabelGenerator::Impl::RoadSpelling(const std::string& en, Rng& rng) 
         {"-daero", {" Daero", "daero", "-Daero", "-dae-ro", " daero"}},
         {"beon-gil", {" beon-gil", "beongil", "-beon-gil", "beon gil", "beon-gil"}},
         {"-ro", {" ro", "ro", " Road", " Rd", "-Ro"}},
-        {"-gil", {" gil", "gil", " Gil", "-Gil", " Street"}},
+        {"-gil", {" gil", "gil", " Gil", "-Gil", "-GIL"}},
     };
     for (const auto& s : kSfx) {
       std::string_view off = s.official;
@@ -623,6 +665,26 @@ bool LabelGenerator::Impl::FarFromEveryRoad(const std::string& key) const {
   return true;
 }
 
+bool LabelGenerator::Impl::ClearlyNearest(uint32_t ri, const std::string& key) const {
+  const db::AddressRow& row = rows[ri];
+  const uint32_t road_id = road_of_row[ri];
+  auto hit = roads_by_key.find(key);
+  if (hit != roads_by_key.end()) {
+    for (uint32_t k : hit->second) {
+      if (k != road_id) return false;
+    }
+  }
+  if (region_keys.count(key)) return false;
+  const std::string sk = text::SkeletonKey(key);
+  for (uint32_t other : roads_by_region.at(RegionOf(row))) {
+    if (other == road_id) continue;
+    for (const auto& other_sk : roads[other].skeletons) {
+      if (text::EditDistance(sk, other_sk, 1) <= 1) return false;
+    }
+  }
+  return true;
+}
+
 bool LabelGenerator::Impl::TypoRoad(uint32_t ri, const Scope& s, Rng& rng,
                                     std::string* written) const {
   const db::AddressRow& row = rows[ri];
@@ -636,6 +698,19 @@ bool LabelGenerator::Impl::TypoRoad(uint32_t ri, const Scope& s, Rng& rng,
   int d_true = 99;
   for (const auto& k : road.keys) d_true = std::min(d_true, text::EditDistance(key, k, 3));
   if (d_true > 2) return false;
+  // No other road of the 시군구 as close, letter for letter or once the
+  // romanization differences are folded away.
+  const std::string sk = text::SkeletonKey(key);
+  int sk_true = 99;
+  for (const auto& k : road.skeletons) sk_true = std::min(sk_true, text::EditDistance(sk, k, 3));
+  for (uint32_t other : roads_by_region.at(RegionOf(row))) {
+    if (other == road_id) continue;
+    const Road& o = roads[other];
+    for (size_t j = 0; j < o.keys.size(); ++j) {
+      if (text::EditDistance(key, o.keys[j], d_true) <= d_true) return false;
+      if (text::EditDistance(sk, o.skeletons[j], sk_true) <= sk_true) return false;
+    }
+  }
   auto it = rows_by_number.find(NumKey(row.underground, row.main, row.sub));
   if (it != rows_by_number.end()) {
     for (uint32_t i : it->second) {
@@ -844,7 +919,20 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
   if (cls == "romanization_variant") {
     std::string written = p.road;
     bool changed = false;
-    if (!road.rr_stem.empty() && rng.Chance(60)) {
+    if (!road.rr_stem.empty() && rng.Chance(45)) {
+      // Spellings people use that the romanizer does not produce itself:
+      // older or McCune-Reischauer-like letters, one or two per stem.
+      std::string stem = road.rr_stem;
+      const int edits = 1 + static_cast<int>(rng.Below(2));
+      for (int e = 0; e < edits; ++e) stem = RespellStem(stem, rng);
+      if (stem != road.rr_stem && ClearlyNearest(ri, text::MatchKey(stem) +
+                                                     text::MatchKey(written.substr(
+                                                         road.rr_stem.size())))) {
+        written = Capitalize(stem) + written.substr(road.rr_stem.size());
+        changed = true;
+      }
+    }
+    if (!changed && !road.rr_stem.empty() && rng.Chance(60)) {
       std::vector<std::string> variants;
       for (const auto& k : text::RomanizationKeys(road.stem_ko)) {
         if (k != road.rr_stem && !k.empty()) variants.push_back(k);
@@ -936,7 +1024,7 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
           names = {road_id};
           break;
         case 3: {
-          if (typo || p.road == row.road_name) continue;
+          if (typo || p.road != road.en) continue;
           std::string written = RoadSpelling(p.road, rng);
           std::vector<uint32_t> d = Denoted(text::MatchKey(written), road_id);
           if (d.size() != 1) continue;

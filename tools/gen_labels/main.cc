@@ -2,6 +2,7 @@
 // line: label, class, expected road address ("" = no answer), expected reason.
 //
 //   gen_labels --db ../shared/data/juso/sejong/rnaddrkor_sejong.txt --count 5000
+//   gen_labels --db ... --count 50000 --score   # run the engine, print the table
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -9,7 +10,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "gen/accuracy.h"
 #include "gen/labels.h"
+#include "match/engine.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Generate messy address labels with their expected answers"};
@@ -24,6 +27,12 @@ int main(int argc, char** argv) {
   app.add_option("--format", format, "tsv or jsonl")->check(CLI::IsMember({"tsv", "jsonl"}));
   app.add_option("--translations", translations_path,
                  "translation table (default: the compiled-in data/translations.tsv)");
+  bool score = false;
+  size_t show = 10;
+  app.add_flag("--score", score,
+               "instead of the cases, run the engine on them and print the per-class table "
+               "and failures");
+  app.add_option("--show", show, "with --score: failures listed per class");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<doro::db::AddressRow> rows;
@@ -51,6 +60,22 @@ int main(int argc, char** argv) {
     tr = &tsv;
   }
   doro::gen::LabelGenerator gen(std::move(rows), tr);
+  if (score) {
+    auto engine = doro::Engine::Open(db_path, &error);
+    if (engine == nullptr) {
+      std::cerr << "gen_labels: " << error << "\n";
+      return 1;
+    }
+    const auto report = doro::gen::Score(
+        gen.Generate(count, seed),
+        [&](std::string_view label) {
+          doro::Answer a = engine->Refine(label);
+          return doro::gen::Outcome{a.ok(), a.address, doro::ReasonName(a.reason)};
+        },
+        100000);
+    std::cout << report.Table() << "\n" << report.FailureList(show);
+    return 0;
+  }
   std::string out;
   for (const auto& c : gen.Generate(count, seed)) {
     out += format == "jsonl" ? doro::gen::CaseToJson(c) : doro::gen::CaseToTsv(c);
