@@ -89,7 +89,7 @@ bool IsUnitWordAfter(const Atom& a) {
   if (a.kind == AtomKind::kLatin) {
     return IsOneOf(a.key, {"ho", "dong", "f", "fl", "floor", "cheung", "th", "nd",
                            "rd", "st", "stfloor", "ndfloor", "rdfloor", "thfloor",
-                           "danji", "cha", "room", "unit", "flr", "bl", "block"});
+                           "danji", "cha", "flr", "bl", "block"});
   }
   if (a.kind == AtomKind::kHangul) {
     return IsOneOf(a.text, {"호", "동", "층", "단지", "차", "블럭", "블록", "호실", "번지"});
@@ -112,9 +112,8 @@ bool IsRoadPartAfter(const Atom& a) {
                            "bun", "ga", "daero", "road", "rd", "street", "st"});
   }
   if (a.kind == AtomKind::kHangul) {
-    return a.text.starts_with("길") || a.text.starts_with("로") ||
-           a.text.starts_with("번길") || a.text.starts_with("가") ||
-           a.text.starts_with("대로");
+    // Exact words only: "8 가마골길" is a sub-number before a road name.
+    return IsOneOf(a.text, {"길", "로", "번길", "가", "대로", "번가", "번"});
   }
   return false;
 }
@@ -298,31 +297,45 @@ void Matcher::FindRoads(Work& w, int tier) const {
   for (int j = 0; j < n; ++j) {
     if (!IsRoadTerminal(atoms[j], translations_)) continue;
     keys.assign(1, std::string());
+    std::vector<float> penalties(1, 0.0f);
     bool korean_ok = true;
     korean.clear();
     for (int i = j; i >= 0 && j - i < static_cast<int>(kMaxSpanAtoms); --i) {
       const Atom& a = atoms[i];
       // Extend every key with atom i in front.
-      std::vector<std::string> alternatives;
+      // "Road" is most often 로; "Street" as often 길 as 로.
+      std::vector<std::pair<std::string, float>> alternatives;
+      auto generic = [&](std::string_view stem, std::string_view word) {
+        const bool road_word = word == "road" || word == "rd";
+        alternatives = {{std::string(stem) + "ro", 0.0f},
+                        {std::string(stem) + "daero", road_word ? 1.0f : 0.5f},
+                        {std::string(stem) + "gil", road_word ? 1.0f : 0.0f}};
+      };
       if (a.kind == AtomKind::kLatin && IsGenericRoadWord(a.key)) {
         if (i == j) {
-          alternatives = {"ro", "daero", "gil"};
+          generic("", a.key);
         } else {
-          alternatives = {"ro"};
+          alternatives = {{"ro", 0.0f}};
         }
       } else if (i == j && !GluedGenericStem(a.key).empty()) {
-        const std::string stem(GluedGenericStem(a.key));
-        alternatives = {stem + "ro", stem + "daero", stem + "gil", a.key};
+        const std::string_view stem = GluedGenericStem(a.key);
+        generic(stem, a.key.substr(stem.size()));
+        alternatives.push_back({a.key, 0.0f});
       } else if (a.key == "bun" || a.key == "beon") {
-        alternatives = {"beon"};
+        alternatives = {{"beon", 0.0f}};
       } else {
-        alternatives = {a.key};
+        alternatives = {{a.key, 0.0f}};
       }
       std::vector<std::string> next;
-      for (const auto& alt : alternatives) {
-        for (const auto& k : keys) next.push_back(alt + k);
+      std::vector<float> next_penalty;
+      for (const auto& [alt, pen] : alternatives) {
+        for (size_t k = 0; k < keys.size(); ++k) {
+          next.push_back(alt + keys[k]);
+          next_penalty.push_back(penalties[k] + pen);
+        }
       }
       keys = std::move(next);
+      penalties = std::move(next_penalty);
       if (i < j && atoms[i + 1].sep != Sep::kGlued) korean_ok = false;
       if (a.kind == AtomKind::kLatin) korean_ok = false;
       if (korean_ok) korean.insert(0, a.text);
@@ -332,13 +345,15 @@ void Matcher::FindRoads(Work& w, int tier) const {
       const bool can_start = a.kind != AtomKind::kDigits || (tier == 0 && i < j);
       if (can_start) {
         const float base = tier == 0 ? kExact : tier == 1 ? kSkeleton : kOneEdit;
-        for (const auto& k : keys) {
+        for (size_t ki = 0; ki < keys.size(); ++ki) {
+          const std::string& k = keys[ki];
+          const float q = base - penalties[ki];
           if (tier == 0) {
-            for (const auto& f : t.road_keys.Find(HashKey(k))) add_hit(f.value, i, j + 1, base);
+            for (const auto& f : t.road_keys.Find(HashKey(k))) add_hit(f.value, i, j + 1, q);
           } else if (tier == 1) {
             const std::string sk = text::SkeletonKey(k);
             for (const auto& f : t.road_skeleton.Find(HashKey(sk))) {
-              add_hit(f.value, i, j + 1, base);
+              add_hit(f.value, i, j + 1, q);
             }
           } else {
             const std::string sk = text::SkeletonKey(k);
@@ -349,7 +364,7 @@ void Matcher::FindRoads(Work& w, int tier) const {
               const std::string& rs = road_skeletons_[road];
               if (road_digits_[road] != digits) return;
               const int d = text::EditDistance(sk, rs, max_d);
-              if (d <= max_d) add_hit(road, i, j + 1, base - 0.5f * static_cast<float>(d - 1));
+              if (d <= max_d) add_hit(road, i, j + 1, q - 0.5f * static_cast<float>(d - 1));
             };
             for (const auto& f : t.road_fuzzy.Find(HashKey(sk))) try_road(f.value);
             std::string del;
@@ -871,8 +886,9 @@ Answer Matcher::Refine(std::string_view label) const {
     if (has_clean()) break;
     keep_first();
     // A road found exactly where the label says, without the number: the
-    // answer is no_building, not some other road that has the number.
-    if (std::any_of(w.hits.begin(), w.hits.end(),
+    // answer is no_building, not some other road that has the number. (A
+    // road found only through a variant spelling may be the wrong one.)
+    if (tier == 0 && std::any_of(w.hits.begin(), w.hits.end(),
                     [&](const Work::RoadHit& h) { return RoadAgrees(w, h.road, h.begin, h.end); })) {
       found_agreeing_road = true;
       break;

@@ -12,7 +12,10 @@ std::string SkeletonKey(std::string_view k) {
     const char c = k[i];
     const char next = i + 1 < k.size() ? k[i + 1] : '\0';
     char emit = c;
-    if (c == 'e' && (next == 'o' || next == 'u')) {
+    if (c == 'o' && next == 'o') {
+      emit = 'u';  // English-style "oo" for ㅜ/ㅡ: Oonjoosan
+      ++i;
+    } else if (c == 'e' && (next == 'o' || next == 'u')) {
       emit = next;  // eo -> o, eu -> u
       ++i;
     } else if ((c == 'a' || c == 'o') && next == 'e') {

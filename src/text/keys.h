@@ -10,7 +10,7 @@
 
 namespace doro::text {
 
-// eo->o, eu->u, ae/oe->e, wo->o, ui->i, sh->s, ch->j, k->g, t->d, p/f->b,
+// oo->u, eo->o, eu->u, ae/oe->e, wo->o, ui->i, sh->s, ch->j, k->g, t->d, p/f->b,
 // l->r, doubled letters collapsed. Digits are kept.
 std::string SkeletonKey(std::string_view key);
 

@@ -1,0 +1,76 @@
+// accuracy: generate messy labels from a database's rows, refine them with
+// the engine on N threads, and print accuracy by error class and speed.
+//
+//   accuracy --rows ../shared/data/juso/sejong --count 20000
+//   accuracy --rows /tmp/national --db /tmp/national.doroidx --count 50000 --threads 2
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "gen/accuracy.h"
+#include "gen/labels.h"
+#include "match/engine.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Accuracy and speed of the engine on generated messy labels"};
+  std::string rows_path, db_path;
+  size_t count = 20000;
+  uint64_t seed = 1;
+  unsigned threads = 1;
+  size_t show = 5;
+  app.add_option("--rows", rows_path, "Official text files to generate labels from ('' = demo)");
+  app.add_option("--db", db_path, "Database the engine opens (default: --rows)");
+  app.add_option("--count", count, "Labels to generate");
+  app.add_option("--seed", seed, "Generator seed");
+  app.add_option("--threads", threads, "Refining threads");
+  app.add_option("--show", show, "Failures to list per class");
+  CLI11_PARSE(app, argc, argv);
+  if (db_path.empty()) db_path = rows_path;
+
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<doro::db::AddressRow> rows;
+  std::string error;
+  if (!doro::gen::LoadRows(rows_path, &rows, &error)) {
+    std::fprintf(stderr, "accuracy: %s\n", error.c_str());
+    return 2;
+  }
+  doro::gen::LabelGenerator generator(std::move(rows));
+  const auto cases = generator.Generate(count, seed);
+  auto t1 = std::chrono::steady_clock::now();
+  auto engine = doro::Engine::Open(db_path, &error);
+  if (!engine) {
+    std::fprintf(stderr, "accuracy: %s\n", error.c_str());
+    return 2;
+  }
+  auto t2 = std::chrono::steady_clock::now();
+
+  // Refine everything first (timed, on `threads` threads), then score.
+  std::vector<doro::gen::Outcome> outcomes(cases.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(64)) < cases.size();) {
+      for (size_t k = i; k < std::min(cases.size(), i + 64); ++k) {
+        const doro::Answer a = engine->Refine(cases[k].label);
+        outcomes[k] = {a.ok(), a.address, doro::ReasonName(a.reason)};
+      }
+    }
+  };
+  auto t3 = std::chrono::steady_clock::now();
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  auto t4 = std::chrono::steady_clock::now();
+
+  size_t k = 0;
+  const auto report = doro::gen::Score(cases, [&](std::string_view) { return outcomes[k++]; }, 100000);
+  auto secs = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
+  std::printf("%s\n", report.Table().c_str());
+  std::printf("failures (class, verdict, label, expected, got):\n%s\n", report.FailureList(show).c_str());
+  std::printf("rows+labels %.2f s, engine open %.2f s (%llu rows), refine %zu labels in %.3f s on %u thread(s): %.0f labels/s\n",
+              secs(t0, t1), secs(t1, t2), static_cast<unsigned long long>(engine->report().rows),
+              cases.size(), secs(t3, t4), threads, cases.size() / secs(t3, t4));
+  return 0;
+}
