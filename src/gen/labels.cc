@@ -1131,7 +1131,11 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
   }
   if (cls == "neg_no_road") {
     Parts q;
-    q.emd = row.emd.empty() ? "" : text::RomanizeAreaName(row.emd);
+    // Not an area named like a road (the 동 세종로 reads as a road).
+    if (!row.emd.empty() && !row.emd.ends_with("로") && !row.emd.ends_with("길")) {
+      q.emd = text::RomanizeAreaName(row.emd);
+      if (roads_by_key.count(text::MatchKey(q.emd))) q.emd.clear();
+    }
     q.sigungu = p.sigungu;
     q.sido = SidoForm(row, rng);
     if (rng.Chance(40)) q.zip = row.zip;
