@@ -1,349 +1,495 @@
-// Revised Romanization for road and area names (see romanize.h).
-#include <algorithm>
-#include <cstring>
-
 #include "text/romanize.h"
+
+#include <cstdint>
+
+#include "text/hangul.h"
 #include "text/utf8.h"
 
 namespace doro::text {
 namespace {
 
-// Jamo indices per Unicode: 19 leads, 21 vowels, 28 tails.
-const char* const kLead[19] = {"g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s",
-                               "ss", "", "j", "jj", "ch", "k", "t", "p", "h"};
-const char* const kVowel[21] = {"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
-                                "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"};
-// MR-like vowels with diacritics dropped.
-const char* const kVowelMr[21] = {"a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae",
-                                  "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"};
+// How a consonant sounds at the end of a syllable (before a consonant or a
+// pause): RR writes only these seven.
+enum Coda : uint8_t { kCNone, kCK, kCN, kCT, kCL, kCM, kCP, kCNg };
+constexpr std::string_view kCodaRoman[] = {"", "k", "n", "t", "l", "m", "p", "ng"};
 
-// Tail index -> its representative sound before a consonant.
-enum Final { kF0, kFk, kFn, kFt, kFl, kFm, kFp, kFng };
-Final TailSound(int t) {
-  switch (t) {
-    case 0: return kF0;
-    case 1: case 2: case 3: case 9: case 24: return kFk;    // ㄱ ㄲ ㄳ ㄺ ㅋ
-    case 4: case 5: case 6: return kFn;                     // ㄴ ㄵ ㄶ
-    case 7: case 19: case 20: case 22: case 23: case 25: case 27: return kFt;  // ㄷ ㅅ ㅆ ㅈ ㅊ ㅌ ㅎ
-    case 8: case 10: case 11: case 12: case 13: case 15: return kFl;  // ㄹ ㄺ? ㄻ.. simplified
-    case 16: return kFm;                                    // ㅁ
-    case 17: case 18: case 14: case 26: return kFp;         // ㅂ ㅄ ㄿ ㅍ
-    case 21: return kFng;                                   // ㅇ
-  }
-  return kF0;
-}
-const char* FinalLetters(Final f) {
-  switch (f) {
-    case kF0: return "";
-    case kFk: return "k";
-    case kFn: return "n";
-    case kFt: return "t";
-    case kFl: return "l";
-    case kFm: return "m";
-    case kFp: return "p";
-    case kFng: return "ng";
-  }
-  return "";
-}
-// A tail carried over to an ㅇ-initial syllable: its own letter as an initial.
-int TailAsLead(int t) {
-  switch (t) {
-    case 1: return 0;   // ㄱ
-    case 2: return 1;   // ㄲ
-    case 4: return 2;   // ㄴ
-    case 7: return 3;   // ㄷ
-    case 8: return 5;   // ㄹ -> r
-    case 16: return 6;  // ㅁ
-    case 17: return 7;  // ㅂ
-    case 19: return 9;  // ㅅ
-    case 20: return 10; // ㅆ
-    case 22: return 12; // ㅈ
-    case 23: return 14; // ㅊ
-    case 24: return 15; // ㅋ
-    case 25: return 16; // ㅌ
-    case 26: return 17; // ㅍ
-    default: return -1;
-  }
-}
+// Onsets are lead indices, plus this one: ㄹ heard as l (after an l coda).
+constexpr uint8_t kOnsetL = 19;
 
-struct Syl {
-  int lead, vowel, tail;  // lead/vowel -1 for a non-Hangul char
-  char32_t cp;
+constexpr std::string_view kLeadRR[] = {"g",  "kk", "n", "d",  "tt", "r", "m",
+                                        "b",  "pp", "s", "ss", "",   "j", "jj",
+                                        "ch", "k",  "t", "p",  "h",  "l"};
+constexpr std::string_view kVowelRR[] = {"a",  "ae", "ya", "yae", "eo", "e",   "yeo",
+                                         "ye", "o",  "wa", "wae", "oe", "yo",  "u",
+                                         "wo", "we", "wi", "yu",  "eu", "ui",  "i"};
+// McCune-Reischauer with the breves dropped: ŏ -> o, ŭ -> u.
+constexpr std::string_view kVowelMR[] = {"a",  "ae", "ya", "yae", "o",  "e",  "yo",
+                                         "ye", "o",  "wa", "wae", "oe", "yo", "u",
+                                         "wo", "we", "wi", "yu",  "u",  "ui", "i"};
+
+constexpr uint8_t kTailCoda[kTailCount] = {
+    kCNone, kCK, kCK, kCK, kCN, kCN, kCN, kCT, kCL, kCK, kCM, kCL, kCL, kCL,
+    kCP,    kCL, kCM, kCP, kCP, kCT, kCT, kCNg, kCT, kCT, kCK, kCT, kCP, kCT};
+
+// A syllable boundary after sound changes: what is left of the tail, and
+// the onset of the next syllable.
+struct Boundary {
+  uint8_t coda;
+  uint8_t onset;
 };
 
-std::vector<Syl> Decompose(std::string_view s) {
-  std::vector<Syl> out;
+// Linking before a vowel (ㅇ lead): the tail, or the second consonant of a
+// cluster, moves to the next syllable.
+constexpr Boundary kTailLink[kTailCount] = {
+    {kCNone, kLNone}, {kCNone, kLG}, {kCNone, kLGG}, {kCK, kLS},    {kCNone, kLN},
+    {kCN, kLJ},       {kCNone, kLN}, {kCNone, kLD},  {kCNone, kLR}, {kCL, kLG},
+    {kCL, kLM},       {kCL, kLB},    {kCL, kLS},     {kCL, kLT},    {kCL, kLP},
+    {kCNone, kLR},    {kCNone, kLM}, {kCNone, kLB},  {kCP, kLS},    {kCNone, kLS},
+    {kCNone, kLSS},   {kCNg, kLNone}, {kCNone, kLJ}, {kCNone, kLCh}, {kCNone, kLK},
+    {kCNone, kLT},    {kCNone, kLP}, {kCNone, kLNone}};
+
+// The sound changes RR writes between two syllables of one word. Aspiration
+// of ㄱㄷㅂ before ㅎ is not written in nouns (묵호 Mukho, 집현 Jiphyeon).
+Boundary Change(uint8_t tail, uint8_t lead, uint8_t vowel) {
+  if (tail == kTNone) return {kCNone, lead};
+  const uint8_t cls = kTailCoda[tail];
+  switch (lead) {
+    case kLNone: {
+      Boundary b = kTailLink[tail];
+      if (vowel == kVI) {  // palatalisation: 해돋이 haedoji, 같이 gachi
+        if (b.onset == kLD) b.onset = kLJ;
+        if (b.onset == kLT) b.onset = kLCh;
+      }
+      return b;
+    }
+    case kLG:
+    case kLD:
+    case kLJ:
+      if (tail == kTH || tail == kTNH || tail == kTLH) {
+        const uint8_t aspirated = lead == kLG ? kLK : lead == kLD ? kLT : kLCh;
+        return {static_cast<uint8_t>(tail == kTH ? kCNone : tail == kTNH ? kCN : kCL),
+                aspirated};
+      }
+      break;
+    case kLS:
+      if (tail == kTH) return {kCNone, kLSS};
+      break;
+    case kLN:
+    case kLM:
+      switch (cls) {
+        case kCK: return {kCNg, lead};
+        case kCT: return {kCN, lead};
+        case kCP: return {kCM, lead};
+        case kCL: return {kCL, lead == kLN ? kOnsetL : lead};
+        default: break;
+      }
+      break;
+    case kLR:
+      switch (cls) {
+        case kCK: return {kCNg, kLN};
+        case kCT: return {kCN, kLN};
+        case kCP: return {kCM, kLN};
+        case kCNg:
+        case kCM: return {cls, kLN};
+        case kCN:
+        case kCL: return {kCL, kOnsetL};
+        default: break;
+      }
+      break;
+    default:
+      break;
+  }
+  return {cls, lead};
+}
+
+struct Scheme {
+  bool changes = true;  // apply the sound changes between syllables
+  bool mr = false;      // McCune-Reischauer-like consonants and vowels
+  bool shi = false;     // 시 -> shi
+};
+constexpr Scheme kRR{};
+
+void AppendOnset(uint8_t onset, uint8_t vowel, uint8_t prev_coda, bool initial,
+                 const Scheme& sc, std::string* out) {
+  const bool sh_vowel = vowel == kVI || vowel == kVWi;
+  if (sc.mr) {
+    // MR voices plain stops only between voiced sounds.
+    const bool voiced = !initial && prev_coda != kCK && prev_coda != kCT && prev_coda != kCP;
+    switch (onset) {
+      case kLG: *out += voiced ? 'g' : 'k'; return;
+      case kLD: *out += voiced ? 'd' : 't'; return;
+      case kLB: *out += voiced ? 'b' : 'p'; return;
+      case kLJ: out->append(voiced ? "j" : "ch"); return;
+      case kLJJ: out->append("tch"); return;
+      case kLS: out->append(sc.shi && sh_vowel ? "sh" : "s"); return;
+      default: break;
+    }
+  } else if (sc.shi && onset == kLS && sh_vowel) {
+    out->append("sh");
+    return;
+  }
+  out->append(kLeadRR[onset]);
+}
+
+void AppendAscii(char32_t cp, bool key, std::string* out) {
+  char c = static_cast<char>(cp);
+  if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (key && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return;
+  *out += c;
+}
+
+// Appends the romanization of `s` read as one word. In key mode only
+// lower-case ASCII letters and digits are written.
+void AppendWord(std::string_view s, const Scheme& sc, bool key, std::string* out) {
   size_t pos = 0;
-  while (pos < s.size()) {
-    const char32_t c = DecodeUtf8(s, &pos);
-    if (c >= 0xAC00 && c <= 0xD7A3) {
-      const int i = static_cast<int>(c - 0xAC00);
-      out.push_back({i / 588, (i % 588) / 28, i % 28, c});
+  char32_t cur = pos < s.size() ? DecodeUtf8(s, &pos) : 0;
+  bool have_cur = !s.empty();
+  bool carried = false;  // `carry` holds the onset the previous boundary set
+  uint8_t carry = 0;
+  uint8_t prev_coda = kCNone;
+  while (have_cur) {
+    const bool have_next = pos < s.size();
+    const char32_t next = have_next ? DecodeUtf8(s, &pos) : 0;
+    if (IsHangulSyllable(cur)) {
+      const Syllable syl = Decompose(cur);
+      const bool initial = !carried;
+      uint8_t onset = carried ? carry : syl.lead;
+      uint8_t coda;
+      if (have_next && IsHangulSyllable(next)) {
+        const Syllable n = Decompose(next);
+        if (sc.changes) {
+          Boundary b = Change(syl.tail, n.lead, n.vowel);
+          // A name ending in 로 is a compound: 신문+로 -> Sinmunno, not -llo.
+          if (b.onset == kOnsetL && kTailCoda[syl.tail] == kCN && pos == s.size() &&
+              n.lead == kLR && n.vowel == kVO && n.tail == kTNone) {
+            b = {kCN, kLN};
+          }
+          coda = b.coda;
+          carry = b.onset;
+        } else {
+          coda = kTailCoda[syl.tail];
+          carry = n.lead;
+        }
+        carried = true;
+      } else {
+        coda = kTailCoda[syl.tail];
+        carried = false;
+      }
+      AppendOnset(onset, syl.vowel, prev_coda, initial, sc, out);
+      out->append(sc.mr ? kVowelMR[syl.vowel] : kVowelRR[syl.vowel]);
+      out->append(kCodaRoman[coda]);
+      prev_coda = coda;
     } else {
-      out.push_back({-1, -1, 0, c});
-    }
-  }
-  return out;
-}
-
-enum class Style { kRR, kLetters, kMR };
-
-std::string RomanizeSyls(const std::vector<Syl>& syls, Style style) {
-  std::string out;
-  const int n = static_cast<int>(syls.size());
-  std::vector<int> lead(n), tail(n);
-  for (int i = 0; i < n; ++i) lead[i] = syls[i].lead, tail[i] = syls[i].tail;
-  std::vector<std::string> coda(n);
-  std::vector<std::string> onset(n);
-  for (int i = 0; i < n; ++i) {
-    if (syls[i].lead < 0) continue;
-    onset[i] = kLead[lead[i]];
-    if (i == 0 && lead[i] == 5) onset[i] = "r";
-  }
-  for (int i = 0; i < n; ++i) {
-    if (syls[i].lead < 0) continue;
-    const bool next_h = i + 1 < n && syls[i + 1].lead >= 0;
-    Final f = TailSound(tail[i]);
-    std::string c = FinalLetters(f);
-    if (next_h && style != Style::kLetters) {
-      int& nl = lead[i + 1];
-      const int t = tail[i];
-      if (nl == 11 && t != 0 && t != 21) {
-        // Linking: the final becomes the next syllable's initial; of a
-        // double final only the second consonant moves (밝은 -> balgeun).
-        const int as_lead = TailAsLead(t);
-        static const int kSplit[28][2] = {
-            {0}, {0}, {0}, {1, 9}, {0}, {4, 12}, {4, 18}, {0}, {0}, {8, 0}, {8, 6}, {8, 7},
-            {8, 9}, {8, 16}, {8, 17}, {8, 18}, {0}, {0}, {17, 9}, {0}, {0}, {0}, {0}, {0}, {0}, {0}, {0}, {0}};
-        if (kSplit[t][0] != 0 || kSplit[t][1] != 0) {
-          const int first_tail = kSplit[t][0];
-          c = FinalLetters(TailSound(first_tail));
-          if (first_tail == 8) c = "l";
-          onset[i + 1] = kLead[kSplit[t][1]];
-          if (kSplit[t][1] == 18) onset[i + 1] = "";
-        } else if (t == 27) {  // ㅎ before a vowel is silent
-          c = "";
-        } else if (as_lead >= 0) {
-          c = "";
-          onset[i + 1] = as_lead == 5 ? "r" : kLead[as_lead];
-        }
-      } else if (nl == 2 || nl == 6) {  // ㄴ ㅁ: nasalisation
-        if (f == kFk) c = "ng";
-        else if (f == kFt) c = "n";
-        else if (f == kFp) c = "m";
-        else if (f == kFl && nl == 2) onset[i + 1] = "l";
-      } else if (nl == 5) {  // ㄹ
-        const bool last_ro = i + 2 == n && syls[i + 1].vowel == 8 && syls[i + 1].tail == 0;
-        if (f == kFn && last_ro) {  // 신문로 -> Sinmunno: a name ending in 로
-          onset[i + 1] = "n";
-        } else if (f == kFn || f == kFl) {
-          c = "l";
-          onset[i + 1] = "l";
-        } else if (f == kFm || f == kFng) {
-          onset[i + 1] = "n";
-        } else if (f == kFk) {
-          c = "ng";
-          onset[i + 1] = "n";
-        } else if (f == kFp) {
-          c = "m";
-          onset[i + 1] = "n";
-        } else if (f == kFt) {
-          c = "n";
-          onset[i + 1] = "n";
-        }
-      } else if (nl == 18 && t == 27) {  // ㅎ+ㅎ
-        c = "";
-      } else if (t == 27 && (nl == 0 || nl == 3 || nl == 12)) {  // ㅎ + ㄱㄷㅈ -> aspirated
-        c = "";
-        onset[i + 1] = nl == 0 ? "k" : nl == 3 ? "t" : "ch";
-      }
-    } else if (next_h && style == Style::kLetters) {
-      if (lead[i + 1] == 11 && TailAsLead(tail[i]) >= 0 && tail[i] != 0) {
-        // keep letters but as RR would link (common in typed names)
+      carried = false;
+      prev_coda = kCNone;
+      if (cur < 0x80) {
+        AppendAscii(cur, key, out);
+      } else if (!key) {
+        AppendUtf8(cur, out);
       }
     }
-    if (f == kFl && c == "l" && i + 1 < n && syls[i + 1].lead == 11 && style != Style::kLetters) {
-      // handled above (becomes r onset)
-    }
-    coda[i] = c;
+    cur = next;
+    have_cur = have_next;
   }
-  for (int i = 0; i < n; ++i) {
-    if (syls[i].lead < 0) {
-      const char32_t c = syls[i].cp;
-      if (c < 0x80) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-      continue;
-    }
-    std::string on = onset[i];
-    if (style == Style::kMR) {
-      if (i == 0 || syls[i - 1].lead < 0 || coda[i - 1].empty()) {
-        if (on == "g") on = "k";
-        else if (on == "d") on = "t";
-        else if (on == "b") on = "p";
-        else if (on == "j") on = "ch";
-      }
-      if (on == "s" && (syls[i].vowel == 20 || syls[i].vowel == 2 || syls[i].vowel == 6)) on = "sh";
-    }
-    out += on;
-    out += style == Style::kMR ? kVowelMr[syls[i].vowel] : kVowel[syls[i].vowel];
-    out += coda[i];
+}
+
+void Capitalize(std::string* out, size_t from) {
+  if (from < out->size() && (*out)[from] >= 'a' && (*out)[from] <= 'z') {
+    (*out)[from] = static_cast<char>((*out)[from] - 'a' + 'A');
   }
-  return out;
 }
 
-std::string Capitalize(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
+// Number of code points (bytes that do not continue a sequence).
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
 }
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-struct RoadParts {
-  std::string base;      // Korean
-  std::string base_num;  // digits right before the type ("도움1로" -> 1)
-  std::string type;      // "daero", "ro", "gil", ""
-  std::string branch;    // "16" in 삼선교로16길 / "2325" in 번길
-  bool beon = false;
-};
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-RoadParts SplitRoad(std::string_view k) {
-  RoadParts p;
-  std::string s(k);
-  // Trailing branch: N길 or N번길 after a 로/대로/길 name.
-  auto take_branch = [&](std::string_view suffix, bool beon) {
-    if (!EndsWith(s, suffix)) return false;
-    size_t end = s.size() - suffix.size();
-    // Optional Hangul letters between the number and 길: 30다길, 2안길.
-    size_t mid = end;
-    int letters = 0;
-    while (mid >= 3 && letters < 2 && static_cast<unsigned char>(s[mid - 3]) >= 0xEA &&
-           !IsDigit(s[mid - 1])) {
-      mid -= 3;
-      ++letters;
-    }
-    size_t b = mid;
-    while (b > 0 && IsDigit(s[b - 1])) --b;
-    if (b == mid || b == 0) {
-      if (letters == 0) return false;
-      // no digits before the letters: not a branch
-      return false;
-    }
-    std::string head = s.substr(0, b);
-    p.branch = s.substr(b, mid - b) + RomanizeSyls(Decompose(s.substr(mid, end - mid)), Style::kRR);
-    p.beon = beon;
-    s = head;
-    return true;
-  };
-  if (!take_branch("번길", true)) take_branch("길", false);
-  if (EndsWith(s, "대로") && s.size() > 9) {  // 석대로 is Seokdae-ro
-    p.type = "daero";
-    s.resize(s.size() - 6);
-  } else if (EndsWith(s, "로") && s.size() > 3) {
-    p.type = "ro";
-    s.resize(s.size() - 3);
-  } else if (EndsWith(s, "길") && s.size() > 3) {
-    p.type = "gil";
-    s.resize(s.size() - 3);
-  }
-  size_t b = s.size();
-  while (b > 0 && IsDigit(s[b - 1])) --b;
-  if (b > 0 && b < s.size()) {
-    p.base_num = s.substr(b);
-    s.resize(b);
+std::string_view TrailingDigits(std::string_view s) {
+  size_t i = s.size();
+  while (i > 0 && IsDigit(s[i - 1])) --i;
+  return s.substr(i);
+}
+
+// A name cut into base, number and type: 삼선교로16길 -> 삼선교로 | 16 | 길.
+struct Parts {
+  std::string_view base;
+  std::string_view number;
+  std::string_view letters;  // Hangul after the number: 광나루로30다길 -> 다
+  std::string_view type;
+};
+
+bool CutSuffix(std::string_view s, std::string_view suffix, std::string_view* rest) {
+  if (!s.ends_with(suffix)) return false;
+  *rest = s.substr(0, s.size() - suffix.size());
+  return true;
+}
+
+// Road types: 대로, 로, 길, N번길. 대로 needs a base of two syllables or more
+// (석대로 is Seokdae-ro, 세종대로 Sejong-daero).
+bool ParseRoad(std::string_view s, Parts* p) {
+  std::string_view rest;
+  if (CutSuffix(s, "번길", &rest) && !TrailingDigits(rest).empty()) {
+    p->type = "번길";
+  } else if (CutSuffix(s, "대로", &rest) &&
+             CodePoints(rest.substr(0, rest.size() - TrailingDigits(rest).size())) >= 2) {
+    p->type = "대로";
+  } else if (CutSuffix(s, "로", &rest)) {
+    p->type = "로";
+  } else if (CutSuffix(s, "길", &rest)) {
+    p->type = "길";
   } else {
-    // A number inside the name: 정부2청사로 -> "Jeongbu 2cheongsa-ro".
-    const size_t d = s.find_first_of("0123456789");
-    if (d != std::string::npos && d > 0) {
-      size_t e = d;
-      while (e < s.size() && IsDigit(s[e])) ++e;
-      p.base_num = s.substr(d, e - d) + RomanizeSyls(Decompose(s.substr(e)), Style::kRR);
-      s.resize(d);
+    return false;
+  }
+  // A branch may carry one or two syllables after its number (30다길, 2안길).
+  if (p->type == "길") {
+    std::string_view head = rest;
+    for (int n = 0; n < 2 && head.size() >= 3; ++n) {
+      size_t at = head.size() - 3;
+      size_t q = at;
+      if (!IsHangulSyllable(DecodeUtf8(head, &q))) break;
+      head = head.substr(0, at);
+      if (!TrailingDigits(head).empty()) {
+        p->letters = rest.substr(at);
+        rest = head;
+        break;
+      }
     }
   }
-  p.base = s;
-  return p;
+  p->number = TrailingDigits(rest);
+  p->base = rest.substr(0, rest.size() - p->number.size());
+  return !(p->base.empty() && p->number.empty());
 }
 
-std::string RoadFrom(const RoadParts& p, Style style) {
-  std::string base = RomanizeSyls(Decompose(p.base), style);
-  std::string out = Capitalize(base);
-  if (!p.base_num.empty()) out += " " + p.base_num;
-  if (!p.type.empty()) out += "-" + p.type;
-  if (!p.branch.empty()) out += " " + p.branch + (p.beon ? "beon-gil" : "-gil");
-  return out;
+constexpr std::string_view kAreaTypes[] = {"특별자치시", "특별자치도", "특별시", "광역시",
+                                           "시", "군", "구", "읍", "면", "동", "리", "가", "도"};
+
+bool ParseArea(std::string_view s, Parts* p) {
+  for (std::string_view type : kAreaTypes) {
+    std::string_view rest;
+    if (!CutSuffix(s, type, &rest)) continue;
+    p->type = type;
+    p->number = TrailingDigits(rest);
+    p->base = rest.substr(0, rest.size() - p->number.size());
+    return !(p->base.empty() && p->number.empty());
+  }
+  return false;
 }
 
-const char* SinoNumber(int d) {
-  static const char* const k[] = {"", "il", "i", "sam", "sa", "o", "yuk", "chil", "pal", "gu"};
-  return d >= 0 && d <= 9 ? k[d] : "";
+std::string_view RoadTypeRoman(std::string_view type) {
+  if (type == "대로") return "daero";
+  if (type == "로") return "ro";
+  if (type == "번길") return "beon-gil";
+  return "gil";
+}
+
+// Sino-Korean reading of a number, in Hangul: 1 -> 일, 12 -> 십이, 16 -> 십뉵
+// (ㄴ inserted before 육 after a consonant, as spoken: simnyuk).
+void AppendNumberHangul(std::string_view digits, std::string* out) {
+  static constexpr std::string_view kDigit[] = {"영", "일", "이", "삼", "사",
+                                                "오", "육", "칠", "팔", "구"};
+  static constexpr std::string_view kUnit[] = {"", "십", "백", "천"};
+  const bool positional = digits.size() <= 4 && digits[0] != '0';
+  bool after_tail = false;  // previous syllable written ends in a consonant
+  for (size_t i = 0; i < digits.size(); ++i) {
+    const int d = digits[i] - '0';
+    const size_t unit = digits.size() - 1 - i;
+    if (positional) {
+      if (d == 0) continue;
+      if (d != 1 || unit == 0) {
+        out->append(d == 6 && after_tail ? std::string_view("뉵") : kDigit[d]);
+        after_tail = d == 1 || d == 3 || d == 6 || d == 7 || d == 8;
+      }
+      if (unit > 0) {
+        out->append(kUnit[unit]);
+        after_tail = true;  // 십 백 천 all end in a consonant
+      }
+    } else {
+      out->append(d == 6 && after_tail ? std::string_view("뉵") : kDigit[d]);
+      after_tail = d == 1 || d == 3 || d == 6 || d == 7 || d == 8 || d == 0;
+    }
+  }
+}
+
+enum class Form { kRoad, kArea, kWord };
+
+// A base with a number inside is written with a space before the number:
+// 정부2청사 -> Jeongbu 2cheongsa.
+void AppendBase(std::string_view base, const Scheme& sc, bool key, std::string* out) {
+  size_t d = 0;
+  while (d < base.size() && !IsDigit(base[d])) ++d;
+  if (key || d == 0 || d == base.size()) {
+    AppendWord(base, sc, key, out);
+    return;
+  }
+  const size_t start = out->size();
+  AppendWord(base.substr(0, d), sc, key, out);
+  Capitalize(out, start);
+  *out += ' ';
+  AppendWord(base.substr(d), sc, key, out);
+}
+
+// Appends one space-free name in the given form. `reading` adds the number's
+// Sino-Korean reading to areas: 종로1가 -> Jongno 1(il)-ga.
+void AppendName(std::string_view s, Form form, const Scheme& sc, bool key, bool reading,
+                std::string* out) {
+  Parts p;
+  if (form == Form::kRoad && ParseRoad(s, &p)) {
+    const size_t start = out->size();
+    Parts inner;
+    if (!p.number.empty() && ParseRoad(p.base, &inner)) {
+      // 삼선교로16길: the base is itself a road name, written as one.
+      AppendName(p.base, Form::kRoad, sc, key, reading, out);
+    } else {
+      AppendBase(p.base, sc, key, out);
+    }
+    if (!key) Capitalize(out, start);
+    std::string_view type = RoadTypeRoman(p.type);
+    if (!p.number.empty()) {
+      if (!key && !p.base.empty()) *out += ' ';
+      out->append(p.number);
+      AppendWord(p.letters, sc, key, out);
+      if (p.type != "번길" && !key) *out += '-';
+    } else if (!key && !p.base.empty()) {
+      *out += '-';
+    }
+    if (key) {
+      for (char c : type) {
+        if (c != '-') *out += c;
+      }
+    } else {
+      out->append(type);
+    }
+    return;
+  }
+  if (form == Form::kArea && ParseArea(s, &p)) {
+    const size_t start = out->size();
+    Parts inner;
+    if (!p.number.empty() && p.base.ends_with("동") && ParseArea(p.base, &inner) &&
+        !inner.base.empty()) {
+      AppendName(p.base, Form::kArea, sc, key, reading, out);
+    } else {
+      AppendWord(p.base, sc, key, out);
+    }
+    if (!key) Capitalize(out, start);
+    if (!p.number.empty()) {
+      if (!key && !p.base.empty()) *out += ' ';
+      out->append(p.number);
+      if (reading) {
+        std::string hangul;
+        AppendNumberHangul(p.number, &hangul);
+        if (!key) *out += '(';
+        AppendWord(hangul, kRR, key, out);
+        if (!key) *out += ')';
+      }
+    }
+    if (!key && !(p.base.empty() && p.number.empty())) *out += '-';
+    AppendWord(p.type, kRR, key, out);
+    return;
+  }
+  const size_t start = out->size();
+  AppendWord(s, sc, key, out);
+  if (!key) Capitalize(out, start);
+}
+
+// Renders every space-separated part of `s`, joined by one space (none in
+// key mode).
+void AppendNames(std::string_view s, Form form, const Scheme& sc, bool key, bool reading,
+                 std::string* out) {
+  size_t pos = 0;
+  bool first = true;
+  while (pos < s.size()) {
+    size_t sp = s.find(' ', pos);
+    if (sp == std::string_view::npos) sp = s.size();
+    if (sp > pos) {
+      if (!first && !key) *out += ' ';
+      AppendName(s.substr(pos, sp - pos), form, sc, key, reading, out);
+      first = false;
+    }
+    pos = sp + 1;
+  }
+}
+
+bool EndsWithRoadType(std::string_view s) {
+  Parts p;
+  size_t sp = s.rfind(' ');
+  return ParseRoad(sp == std::string_view::npos ? s : s.substr(sp + 1), &p);
 }
 
 }  // namespace
 
 std::string RomanizeWord(std::string_view hangul) {
-  return RomanizeSyls(Decompose(hangul), Style::kRR);
+  std::string out;
+  out.reserve(hangul.size() * 2);
+  AppendWord(hangul, kRR, false, &out);
+  return out;
 }
 
 std::string RomanizeRoadName(std::string_view korean) {
-  return RoadFrom(SplitRoad(korean), Style::kRR);
+  std::string out;
+  out.reserve(korean.size() * 2);
+  AppendNames(korean, Form::kRoad, kRR, false, false, &out);
+  return out;
 }
 
 std::string RomanizeAreaName(std::string_view korean) {
-  std::string s(korean);
-  static const std::pair<const char*, const char*> kSuffixes[] = {
-      {"특별자치시", "-teukbyeoljachisi"}, {"특별자치도", "-teukbyeoljachido"},
-      {"특별시", "-teukbyeolsi"}, {"광역시", "-gwangyeoksi"},
-      {"시", "-si"}, {"군", "-gun"}, {"구", "-gu"}, {"읍", "-eup"}, {"면", "-myeon"},
-      {"동", "-dong"}, {"리", "-ri"}, {"가", "-ga"}, {"도", "-do"}};
-  for (const auto& [ko, en] : kSuffixes) {
-    const std::string suffix = ko;
-    if (EndsWith(s, suffix) && s.size() > suffix.size()) {
-      std::string base = s.substr(0, s.size() - suffix.size());
-      size_t b = base.size();
-      while (b > 0 && IsDigit(base[b - 1])) --b;
-      std::string num = base.substr(b);
-      base.resize(b);
-      std::string out;
-      if (!num.empty() && EndsWith(base, "동") && base.size() > 3) {
-        out = Capitalize(RomanizeWord(base.substr(0, base.size() - 3))) + "-dong";
-      } else {
-        out = Capitalize(RomanizeWord(base));
-      }
-      if (!num.empty()) {
-        out += " " + num;
-        if (std::string(ko) == "가" && num.size() == 1) out += std::string("(") + SinoNumber(num[0] - '0') + ")";
-      }
-      return out + en;
-    }
+  std::string out;
+  out.reserve(korean.size() * 2);
+  AppendNames(korean, Form::kArea, kRR, false, true, &out);
+  return out;
+}
+
+std::vector<std::string> RomanizationKeys(std::string_view korean, size_t max_variants) {
+  std::vector<std::string> keys;
+  if (max_variants == 0) return keys;
+  keys.reserve(max_variants);
+  const bool road = EndsWithRoadType(korean);
+  const Form primary = road ? Form::kRoad : Form::kArea;
+  // Roads ending in 로 are also area names written as one word (세종로 ->
+  // Sejongno); areas with a number are also written without its reading.
+  const Form alternate = Form::kArea;
+  constexpr Scheme kNoChange{false, false, false};
+  constexpr Scheme kMR{true, true, false};
+  constexpr Scheme kMRShi{true, true, true};
+  constexpr Scheme kMRNoChange{false, true, false};
+  constexpr Scheme kRRShi{true, false, true};
+  struct Variant {
+    Form form;
+    Scheme scheme;
+    bool reading;
+  };
+  const Variant variants[] = {
+      {primary, kRR, true},          {primary, kNoChange, true},   {primary, kMR, true},
+      {alternate, kRR, road}, {primary, kMRShi, true},
+      {primary, kMRNoChange, true},  {primary, kRRShi, true},      {alternate, kNoChange, false},
+  };
+  std::string key;
+  for (const Variant& v : variants) {
+    if (keys.size() >= max_variants) break;
+    key.clear();
+    AppendNames(korean, v.form, v.scheme, true, v.reading, &key);
+    if (key.empty()) continue;
+    bool seen = false;
+    for (const auto& k : keys) seen = seen || k == key;
+    if (!seen) keys.push_back(key);
   }
-  return Capitalize(RomanizeWord(s));
+  return keys;
 }
 
 std::string MatchKey(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
-    if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += c;
+    }
   }
   return out;
-}
-
-std::vector<std::string> RomanizationKeys(std::string_view korean, size_t max_variants) {
-  std::vector<std::string> keys;
-  const RoadParts p = SplitRoad(korean);
-  if (p.type.empty()) {  // not a road: an area name ("종로1가" -> jongno1ilga) first
-    keys.push_back(MatchKey(RomanizeAreaName(korean)));
-  }
-  for (Style st : {Style::kRR, Style::kLetters, Style::kMR}) {
-    std::string k = MatchKey(RoadFrom(p, st));
-    if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
-    if (keys.size() >= max_variants) break;
-  }
-  return keys;
 }
 
 }  // namespace doro::text
