@@ -1033,7 +1033,11 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
           break;
         }
         case 4: {
-          if (typo || p.road != road.en) continue;
+          // A typo only while the 시군구 is still named: the nearest-road
+          // check works within it.
+          if (typo || p.road != road.en || !s.sido || (!row.sigungu.empty() && !s.sigungu)) {
+            continue;
+          }
           std::string written = p.road;
           if (!TypoRoad(ri, s, rng, &written)) continue;
           p.road = written;
@@ -1042,6 +1046,7 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
           break;
         }
         case 5:
+          if (typo) continue;
           if (!p.sigungu.empty() && rng.Chance(50)) {
             p.sigungu.clear();
             s.sigungu = false;
@@ -1131,8 +1136,9 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
   }
   if (cls == "neg_no_road") {
     Parts q;
-    // Not an area named like a road (the 동 세종로 reads as a road).
-    if (!row.emd.empty() && !row.emd.ends_with("로") && !row.emd.ends_with("길")) {
+    // Not an area named like a road (the 동 세종로, 을지로4가 read as roads).
+    if (!row.emd.empty() && row.emd.find("로") == std::string::npos &&
+        row.emd.find("길") == std::string::npos) {
       q.emd = text::RomanizeAreaName(row.emd);
       if (roads_by_key.count(text::MatchKey(q.emd))) q.emd.clear();
     }
