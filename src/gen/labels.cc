@@ -191,8 +191,8 @@ std::string NumberText(const db::AddressRow& r) {
   return s;
 }
 
-// The number with a basement marker when the row is underground. `style`
-// < 0 picks the plain official-looking "B93".
+// The number, with a basement marker when the row is underground: the
+// official-looking "B93", or when `varied` any of the forms labels use.
 std::string NumberWithMarker(const db::AddressRow& r, Rng& rng, bool varied) {
   const std::string n = NumberText(r);
   if (!r.underground) return n;
@@ -318,6 +318,7 @@ struct LabelGenerator::Impl {
 
   void Build(const std::string& tsv);
   std::vector<LabelCase> Generate(size_t count, uint64_t seed) const;
+  std::vector<std::string> Available() const;
   bool Make(const std::string& cls, Rng& rng, LabelCase* out) const;
 
   // Distinct road addresses that fit: rows at this number whose road is one
@@ -1173,16 +1174,21 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
   return false;
 }
 
-std::vector<LabelCase> LabelGenerator::Impl::Generate(size_t count, uint64_t seed) const {
-  std::vector<LabelCase> out;
-  if (rows.empty() || count == 0) return out;
-  std::vector<std::string> classes;
+std::vector<std::string> LabelGenerator::Impl::Available() const {
+  std::vector<std::string> out;
   for (const auto& c : kClasses) {
     if (c == "basement" && underground_rows.empty()) continue;
     if (c == "translated" && translatable.empty()) continue;
     if (c == "neg_other_city" && sidos_present.size() >= db::AllSido().size()) continue;
-    classes.push_back(c);
+    out.push_back(c);
   }
+  return out;
+}
+
+std::vector<LabelCase> LabelGenerator::Impl::Generate(size_t count, uint64_t seed) const {
+  std::vector<LabelCase> out;
+  if (rows.empty() || count == 0) return out;
+  const std::vector<std::string> classes = Available();
   out.reserve(count);
   for (size_t i = 0; i < count; ++i) {
     const std::string& cls = classes[i % classes.size()];
@@ -1230,16 +1236,7 @@ std::vector<LabelCase> LabelGenerator::Generate(size_t count, uint64_t seed) con
   return impl_->Generate(count, seed);
 }
 
-std::vector<std::string> LabelGenerator::AvailableClasses() const {
-  std::vector<std::string> out;
-  for (const auto& c : kClasses) {
-    if (c == "basement" && impl_->underground_rows.empty()) continue;
-    if (c == "translated" && impl_->translatable.empty()) continue;
-    if (c == "neg_other_city" && impl_->sidos_present.size() >= db::AllSido().size()) continue;
-    out.push_back(c);
-  }
-  return out;
-}
+std::vector<std::string> LabelGenerator::AvailableClasses() const { return impl_->Available(); }
 
 const std::vector<db::AddressRow>& LabelGenerator::rows() const { return impl_->rows; }
 
