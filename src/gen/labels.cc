@@ -265,6 +265,33 @@ std::string RespellStem(const std::string& stem, Rng& rng) {
   return stem;
 }
 
+// Replaces the vowel of one Hangul syllable with a look-alike or
+// sound-alike one (ㅓ/ㅐ/ㅔ, ㅏ/ㅐ, ㅗ/ㅜ, ㅡ/ㅜ, ㅕ/ㅖ). False when `s` has no
+// syllable whose vowel has such a neighbour.
+bool HangulVowelSlip(std::string* s, Rng& rng) {
+  // Vowel index (0..20) -> a similar vowel, -1 for none.
+  static const int kSimilar[21] = {1, 0, -1, -1, 1, 1, 7, 6, -1, -1, -1,
+                                   -1, -1, 8, -1, -1, -1, -1, 13, -1, -1};
+  std::vector<std::pair<size_t, char32_t>> syl;  // byte offset, syllable
+  size_t pos = 0;
+  while (pos < s->size()) {
+    const size_t at = pos;
+    const char32_t c = text::DecodeUtf8(*s, &pos);
+    if (pos == at) return false;
+    if (IsHangulSyllable(c) && kSimilar[((c - 0xAC00) % 588) / 28] >= 0) syl.emplace_back(at, c);
+  }
+  if (syl.empty()) return false;
+  const auto [at, c] = syl[rng.Below(syl.size())];
+  const uint32_t x = static_cast<uint32_t>(c - 0xAC00);
+  const uint32_t lead = x / 588, vowel = (x % 588) / 28, tail = x % 28;
+  const char32_t slipped =
+      0xAC00 + lead * 588 + static_cast<uint32_t>(kSimilar[vowel]) * 28 + tail;
+  std::string repl;
+  text::AppendUtf8(slipped, &repl);
+  s->replace(at, 3, repl);
+  return true;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- Impl
@@ -900,7 +927,28 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
       } else {
         target = &p.sido;
         s.sido = false;
-        if (rng.Chance(30)) *target = Upper(*target);
+        const db::SidoInfo* si = db::FindSidoByKorean(row.sido);
+        if (si != nullptr && rng.Chance(30)) {
+          // In Hangul: one vowel slips to a similar one (서울 -> 새울).
+          std::string ko(si->short_ko);
+          if (!HangulVowelSlip(&ko, rng) || region_keys.count(ko) ||
+              db::FindSidoByKorean(ko) != nullptr) {
+            return false;
+          }
+          *target = ko;
+          out->label.clear();
+          target = nullptr;
+        } else if (rng.Chance(30)) {
+          *target = Upper(*target);
+        }
+      }
+      if (target == nullptr) {
+        if (rng.Chance(20)) p.country = rng.Pick(kCountries);
+        out->label = RenderEnglish(p);
+        const size_t fits = CountFits(names, row, s);
+        if (fits != 1) return false;
+        Expect(fits, addr, out);
+        return true;
       }
       size_t hi = 0;
       while (hi < target->size() && IsAsciiAlpha((*target)[hi])) ++hi;
