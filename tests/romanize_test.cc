@@ -114,7 +114,14 @@ TEST(Romanize, AreaForms) {
   EXPECT_EQ(RomanizeAreaName("세종로"), "Sejongno");   // a 동 named after a road
   EXPECT_EQ(RomanizeAreaName("을지로6가"), "Euljiro 6(yuk)-ga");
   EXPECT_EQ(RomanizeAreaName("상도1동"), "Sangdo 1(il)-dong");
-  EXPECT_EQ(RomanizeAreaName("수원시 장안구"), "Suwon-si Jangan-gu");
+  EXPECT_EQ(RomanizeAreaName("수원시 장안구"), "Jangan-gu, Suwon-si");
+  EXPECT_EQ(RomanizeAreaName("일도일동"), "Ildo 1(il)-dong");      // number written out
+  EXPECT_EQ(RomanizeAreaName("범일동"), "Beomil-dong");            // ... but not in short names
+  EXPECT_EQ(RomanizeAreaName("창신제1동"), "Changsin 1(il)-dong"); // 제 not written
+  EXPECT_EQ(RomanizeAreaName("금호1가동"), "Geumho 1(il)-ga-dong");
+  EXPECT_EQ(RomanizeAreaName("을지로16가"), "Euljiro 16(simnyuk)-ga");
+  EXPECT_EQ(RomanizeAreaName("기암리(26)"), "Giam-ri");            // namesake marker dropped
+  EXPECT_EQ(RomanizeAreaName("평(坪)사리"), "Pyeongsa-ri");
 }
 
 TEST(Romanize, KeysHoldTheUsualSpellings) {

@@ -219,6 +219,7 @@ struct Parts {
   std::string_view base;
   std::string_view number;
   std::string_view letters;  // Hangul after the number: 광나루로30다길 -> 다
+  bool ga = false;           // 금호1가동: the number is a 가 inside a 동
   std::string_view type;
 };
 
@@ -267,13 +268,40 @@ bool ParseRoad(std::string_view s, Parts* p) {
 constexpr std::string_view kAreaTypes[] = {"특별자치시", "특별자치도", "특별시", "광역시",
                                            "시", "군", "구", "읍", "면", "동", "리", "가", "도"};
 
+// 1..9 written out as the last syllable of a 동 with a base of two
+// syllables or more: 일도일동 -> Ildo 1(il)-dong.
+std::string_view SpelledDigit(std::string_view rest) {
+  static constexpr std::string_view kSpelled[] = {"일", "이", "삼", "사", "오",
+                                                  "육", "칠", "팔", "구"};
+  static constexpr std::string_view kDigits = "123456789";
+  if (CodePoints(rest) < 3) return {};
+  for (size_t d = 0; d < 9; ++d) {
+    if (rest.ends_with(kSpelled[d])) return kDigits.substr(d, 1);
+  }
+  return {};
+}
+
 bool ParseArea(std::string_view s, Parts* p) {
   for (std::string_view type : kAreaTypes) {
-    std::string_view rest;
+    std::string_view rest, head;
     if (!CutSuffix(s, type, &rest)) continue;
     p->type = type;
     p->number = TrailingDigits(rest);
     p->base = rest.substr(0, rest.size() - p->number.size());
+    if (type == "동" && p->number.empty()) {
+      if (CutSuffix(rest, "가", &head) && !TrailingDigits(head).empty()) {
+        p->number = TrailingDigits(head);
+        p->base = head.substr(0, head.size() - p->number.size());
+        p->ga = true;
+      } else if (std::string_view d = SpelledDigit(rest); !d.empty()) {
+        p->number = d;
+        p->base = rest.substr(0, rest.size() - 3);  // one Hangul syllable
+      }
+    }
+    // 창신제1동: 제 ("No.") before the number is not written.
+    if (type == "동" && !p->number.empty() && CutSuffix(p->base, "제", &head) && !head.empty()) {
+      p->base = head;
+    }
     return !(p->base.empty() && p->number.empty());
   }
   return false;
@@ -365,6 +393,20 @@ void AppendName(std::string_view s, Form form, const Scheme& sc, bool key, bool 
     }
     return;
   }
+  if (form == Form::kArea && s.find('(') != std::string_view::npos) {
+    // 기암리(26), 평(坪)사리: parentheses only tell namesakes apart.
+    std::string bare;
+    int depth = 0;
+    for (char c : s) {
+      if (c == '(') ++depth;
+      else if (c == ')') depth = depth > 0 ? depth - 1 : 0;
+      else if (depth == 0) bare += c;
+    }
+    if (!bare.empty() && bare.size() < s.size()) {
+      AppendName(bare, form, sc, key, reading, out);
+      return;
+    }
+  }
   if (form == Form::kArea && ParseArea(s, &p)) {
     const size_t start = out->size();
     Parts inner;
@@ -385,6 +427,7 @@ void AppendName(std::string_view s, Form form, const Scheme& sc, bool key, bool 
         AppendWord(hangul, kRR, key, out);
         if (!key) *out += ')';
       }
+      if (p.ga) out->append(key ? "ga" : "-ga");
     }
     if (!key && !(p.base.empty() && p.number.empty())) *out += '-';
     AppendWord(p.type, kRR, key, out);
@@ -395,21 +438,31 @@ void AppendName(std::string_view s, Form form, const Scheme& sc, bool key, bool 
   if (!key) Capitalize(out, start);
 }
 
-// Renders every space-separated part of `s`, joined by one space (none in
-// key mode).
+// Renders every space-separated part of `s`. Road parts are joined by one
+// space; area parts go small to large, as the official English writes them:
+// 수원시 장안구 -> Jangan-gu, Suwon-si. Keys join the parts without a space.
 void AppendNames(std::string_view s, Form form, const Scheme& sc, bool key, bool reading,
                  std::string* out) {
+  constexpr size_t kMaxParts = 8;
+  std::string_view parts[kMaxParts];
+  size_t n = 0;
   size_t pos = 0;
-  bool first = true;
   while (pos < s.size()) {
     size_t sp = s.find(' ', pos);
     if (sp == std::string_view::npos) sp = s.size();
     if (sp > pos) {
-      if (!first && !key) *out += ' ';
-      AppendName(s.substr(pos, sp - pos), form, sc, key, reading, out);
-      first = false;
+      if (n == kMaxParts) {  // more parts than names have: the rest as one
+        parts[n - 1] = s.substr(parts[n - 1].data() - s.data());
+        break;
+      }
+      parts[n++] = s.substr(pos, sp - pos);
     }
     pos = sp + 1;
+  }
+  const bool reverse = form == Form::kArea && n > 1;
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0 && !key) out->append(reverse ? ", " : " ");
+    AppendName(parts[reverse ? n - 1 - i : i], form, sc, key, reading, out);
   }
 }
 
@@ -464,7 +517,8 @@ std::vector<std::string> RomanizationKeys(std::string_view korean, size_t max_va
   const Variant variants[] = {
       {primary, kRR, true},          {primary, kNoChange, true},   {primary, kMR, true},
       {alternate, kRR, road}, {primary, kMRShi, true},
-      {primary, kMRNoChange, true},  {primary, kRRShi, true},      {alternate, kNoChange, false},
+      {primary, kMRNoChange, true},  {primary, kRRShi, true},      {Form::kWord, kRR, false},
+      {alternate, kNoChange, false},
   };
   std::string key;
   for (const Variant& v : variants) {
