@@ -35,6 +35,11 @@ void LogLoad(const char* what, const std::string& db, const LoadReport& r) {
 }
 
 void Serve(const ServeFlags& flags) {
+  // Signals are handled by Asio on this thread. Installed first, so that a
+  // signal arriving while the database loads is held, not lost or fatal.
+  boost::asio::io_context signals_ioc;
+  boost::asio::signal_set signals(signals_ioc, SIGINT, SIGTERM, SIGHUP);
+
   ServerOptions options = flags.options;
   options.idle_timeout = std::chrono::milliseconds(static_cast<int64_t>(flags.idle_timeout_seconds * 1000));
   std::string error;
@@ -52,10 +57,6 @@ void Serve(const ServeFlags& flags) {
     if (fresh) LogLoad("reopened", db, fresh->report());
     return fresh;
   };
-
-  // Signals are handled by Asio on this thread; install before serving.
-  boost::asio::io_context signals_ioc;
-  boost::asio::signal_set signals(signals_ioc, SIGINT, SIGTERM, SIGHUP);
 
   Server server(options, std::move(engine), std::move(reload));
   if (!server.Start(&error)) {
