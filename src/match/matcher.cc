@@ -158,6 +158,7 @@ struct Matcher::Work {
     uint32_t road;
     int begin, end;  // atoms [begin, end)
     float quality;
+    int tier = 0;    // 0 exact/translated, 1 skeleton, 2 one edit, 3 district scan
   };
   std::vector<RoadHit> hits;
 
@@ -292,7 +293,7 @@ void Matcher::FindRoads(Work& w, int tier) const {
         return;
       }
     }
-    w.hits.push_back({road, b, e, q});
+    w.hits.push_back({road, b, e, q, tier});
   };
   for (int j = 0; j < n; ++j) {
     if (!IsRoadTerminal(atoms[j], translations_)) continue;
@@ -376,10 +377,12 @@ void Matcher::FindRoads(Work& w, int tier) const {
           }
         }
         if (tier == 0 && korean_ok && !korean.empty()) {
-          for (const auto& f : t.road_keys.Find(HashKey(korean))) add_hit(f.value, i, j + 1, kExact);
-          // "서울특별시관악구남부순환로": the road is a suffix of a glued atom.
+          const auto whole = t.road_keys.Find(HashKey(korean));
+          for (const auto& f : whole) add_hit(f.value, i, j + 1, kExact);
+          // "서울특별시관악구남부순환로": the road is a suffix of a glued atom
+          // (but 구서원길 is a road of its own, not 구 + 서원길).
           const size_t syl = parse::SyllableCount(a);
-          if (a.kind == AtomKind::kHangul && syl >= 3) {
+          if (whole.empty() && a.kind == AtomKind::kHangul && syl >= 3) {
             for (size_t s = 1; s + 2 <= syl; ++s) {
               const std::string sub = korean.substr(s * 3);
               for (const auto& f : t.road_keys.Find(HashKey(sub))) {
@@ -440,7 +443,9 @@ void Matcher::FindRoads(Work& w, int tier) const {
       }
     }
   }
-  if (!w.hits.empty()) w.have_road = true;
+  // Only a road as written makes a missing number "no_building"; a road
+  // reached through a respelling or a typo may not be the one meant.
+  if (tier == 0 && !w.hits.empty()) w.have_road = true;
 }
 
 // Heavy typos ("Samseoyeon-ro" for Samseongyo-ro): with the district known,
@@ -518,7 +523,7 @@ void Matcher::ScanRegionRoads(Work& w) const {
           const std::string& rs = road_skeletons_[best[0]];
           const float sim = 1.0f - static_cast<float>(best_d) /
                                        static_cast<float>(std::max(sk.size(), rs.size()));
-          for (uint32_t r : best) w.hits.push_back({r, i, j + 1, kRegionScan + 3.0f * sim - 2.0f});
+          for (uint32_t r : best) w.hits.push_back({r, i, j + 1, kRegionScan + 3.0f * sim - 2.0f, 3});
         }
       }
       if (parse::IsFieldBoundary(a.sep)) break;
@@ -544,7 +549,11 @@ void Matcher::FindNumbers(Work& w) const {
       w.zip_atoms.push_back(i);
     }
     if (a.text.size() > 5) continue;
-    if (next != nullptr && next->sep != Sep::kComma && next->sep != Sep::kParen &&
+    // "12 Dong-gu": the 구 named 동, not block 12.
+    const bool district_after = next != nullptr && next->key == "dong" && i + 2 < n &&
+                                atoms[i + 2].key == "gu" &&
+                                (atoms[i + 2].sep == Sep::kGlued || atoms[i + 2].sep == Sep::kHyphen);
+    if (next != nullptr && next->sep != Sep::kComma && next->sep != Sep::kParen && !district_after &&
         (IsUnitWordAfter(*next) || IsRoadPartAfter(*next))) {
       continue;
     }
@@ -587,7 +596,9 @@ void Matcher::FindNumbers(Work& w) const {
     }
     const int e = num.end;
     if (e < n && atoms[e].kind == AtomKind::kLatin && atoms[e].key == "b" &&
-        !(e + 1 < n && atoms[e + 1].kind == AtomKind::kDigits)) {
+        (atoms[e].sep == Sep::kGlued ||  // "1001B"
+         !(e + 1 < n && atoms[e + 1].kind == AtomKind::kDigits &&
+           !parse::IsFieldBoundary(atoms[e + 1].sep)))) {
       num.basement = true;
       num.end = e + 1;
     }
@@ -668,7 +679,10 @@ void Matcher::ScoreRegions(Work& w) const {
       }
       if (matched) {
         c.region_spans.push_back(s);
-      } else if (strong && !soft && !r.fuzzy) {
+      } else if (!r.fuzzy && ((strong && !soft) || hit.tier >= 2)) {
+        // A road reached through a typo must agree with every place the
+        // label names, town included; an exact road need not (people
+        // misremember the 동).
         c.conflict = true;
       }
     }
@@ -805,6 +819,14 @@ bool Matcher::RoadAgrees(const Work& w, uint32_t road, int begin, int end) const
   return true;
 }
 
+// True when a number stands right before or after atoms [begin, end).
+bool Matcher::HasAdjacentNumber(const Work& w, int begin, int end) {
+  for (const auto& num : w.numbers) {
+    if (num.end == begin || num.begin == end) return true;
+  }
+  return false;
+}
+
 // True when the best two clean candidates (distinct buildings) are within
 // the tie margin: the decision would be "ambiguous" as things stand.
 bool Matcher::IsCloseCall(const Work& w) {
@@ -888,8 +910,9 @@ Answer Matcher::Refine(std::string_view label) const {
     // A road found exactly where the label says, without the number: the
     // answer is no_building, not some other road that has the number. (A
     // road found only through a variant spelling may be the wrong one.)
-    if (tier == 0 && std::any_of(w.hits.begin(), w.hits.end(),
-                    [&](const Work::RoadHit& h) { return RoadAgrees(w, h.road, h.begin, h.end); })) {
+    if (tier == 0 && std::any_of(w.hits.begin(), w.hits.end(), [&](const Work::RoadHit& h) {
+          return RoadAgrees(w, h.road, h.begin, h.end) && HasAdjacentNumber(w, h.begin, h.end);
+        })) {
       found_agreeing_road = true;
       break;
     }
@@ -897,7 +920,6 @@ Answer Matcher::Refine(std::string_view label) const {
   if (!has_clean() && !found_agreeing_road) {
     w.hits.clear();
     ScanRegionRoads(w);
-    if (!w.hits.empty()) w.have_road = true;
     Verify(w);
     ScoreRegions(w);
     if (!has_clean() && !first_cands.empty()) {

@@ -42,6 +42,7 @@ class Matcher {
   void FuzzyRegions(Work& w) const;
   Answer Decide(Work& w, std::string_view label) const;
   static bool IsCloseCall(const Work& w);
+  static bool HasAdjacentNumber(const Work& w, int begin, int end);
   bool RoadAgrees(const Work& w, uint32_t road, int begin, int end) const;
 
   const db::Database& db_;
