@@ -342,7 +342,9 @@ void AppendNumberHangul(std::string_view digits, std::string* out) {
   }
 }
 
-enum class Form { kRoad, kArea, kWord };
+// kStem: an area without a 특별시/광역시/특별자치시 type, as the customary
+// English of those cities is written (서울특별시 -> Seoul).
+enum class Form { kRoad, kArea, kWord, kStem };
 
 // A base with a number inside is written with a space before the number:
 // 정부2청사 -> Jeongbu 2cheongsa.
@@ -407,6 +409,16 @@ void AppendName(std::string_view s, Form form, const Scheme& sc, bool key, bool 
       return;
     }
   }
+  if (form == Form::kStem) {
+    if (ParseArea(s, &p) && p.number.empty() && !p.base.empty() &&
+        (p.type == "특별시" || p.type == "광역시" || p.type == "특별자치시")) {
+      const size_t start = out->size();
+      AppendWord(p.base, sc, key, out);
+      if (!key) Capitalize(out, start);
+      return;
+    }
+    form = Form::kArea;
+  }
   if (form == Form::kArea && ParseArea(s, &p)) {
     const size_t start = out->size();
     Parts inner;
@@ -459,7 +471,7 @@ void AppendNames(std::string_view s, Form form, const Scheme& sc, bool key, bool
     }
     pos = sp + 1;
   }
-  const bool reverse = form == Form::kArea && n > 1;
+  const bool reverse = (form == Form::kArea || form == Form::kStem) && n > 1;
   for (size_t i = 0; i < n; ++i) {
     if (i > 0 && !key) out->append(reverse ? ", " : " ");
     AppendName(parts[reverse ? n - 1 - i : i], form, sc, key, reading, out);
@@ -501,9 +513,6 @@ std::vector<std::string> RomanizationKeys(std::string_view korean, size_t max_va
   keys.reserve(max_variants);
   const bool road = EndsWithRoadType(korean);
   const Form primary = road ? Form::kRoad : Form::kArea;
-  // Roads ending in 로 are also area names written as one word (세종로 ->
-  // Sejongno); areas with a number are also written without its reading.
-  const Form alternate = Form::kArea;
   constexpr Scheme kNoChange{false, false, false};
   constexpr Scheme kMR{true, true, false};
   constexpr Scheme kMRShi{true, true, true};
@@ -514,11 +523,20 @@ std::vector<std::string> RomanizationKeys(std::string_view korean, size_t max_va
     Scheme scheme;
     bool reading;
   };
+  // In order of use; duplicates are skipped. Roads ending in 로 are also
+  // area names written as one word (세종로 -> Sejongno); areas with a number
+  // are also written without its reading (jongno1ga), 서울특별시 as Seoul.
   const Variant variants[] = {
-      {primary, kRR, true},          {primary, kNoChange, true},   {primary, kMR, true},
-      {alternate, kRR, road}, {primary, kMRShi, true},
-      {primary, kMRNoChange, true},  {primary, kRRShi, true},      {Form::kWord, kRR, false},
-      {alternate, kNoChange, false},
+      {primary, kRR, true},
+      {primary, kNoChange, true},
+      {primary, kMR, true},
+      {Form::kArea, kRR, road},
+      {primary, kMRShi, true},
+      {road ? primary : Form::kStem, kRR, true},
+      {primary, kMRNoChange, true},
+      {primary, kRRShi, true},
+      {Form::kWord, kRR, false},
+      {Form::kArea, kNoChange, false},
   };
   std::string key;
   for (const Variant& v : variants) {
