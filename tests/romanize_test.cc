@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "text/hangul.h"
 #include "text/romanize.h"
 
 namespace doro::text {
@@ -66,6 +67,22 @@ TEST(Romanize, NonHangulPassesThrough) {
   EXPECT_EQ(RomanizeRoadName(""), "");
   (void)RomanizeAreaName("\xff\xfe");
   (void)RomanizationKeys("로");
+}
+
+TEST(Hangul, Arithmetic) {
+  EXPECT_TRUE(IsHangulSyllable(U'가'));
+  EXPECT_TRUE(IsHangulSyllable(U'힣'));
+  EXPECT_FALSE(IsHangulSyllable(U'ㄱ'));  // compatibility jamo, not a syllable
+  const Syllable s = Decompose(U'닭');
+  EXPECT_EQ(s.lead, kLD);
+  EXPECT_EQ(s.vowel, kVA);
+  EXPECT_EQ(s.tail, kTLG);
+  for (char32_t cp = kHangulFirst; cp <= kHangulLast; ++cp) {
+    const Syllable d = Decompose(cp);
+    ASSERT_EQ(Compose(d.lead, d.vowel, d.tail), cp);
+  }
+  EXPECT_TRUE(ContainsHangul("12-ro 로"));
+  EXPECT_FALSE(ContainsHangul("Sejong-ro \xff"));
 }
 
 TEST(Romanize, MoreOfficialRoadNames) {

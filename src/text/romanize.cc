@@ -484,6 +484,36 @@ bool EndsWithRoadType(std::string_view s) {
   return ParseRoad(sp == std::string_view::npos ? s : s.substr(sp + 1), &p);
 }
 
+// What the variant spellings of a name can differ in, so that variants that
+// would repeat an earlier key are not rendered at all.
+struct Features {
+  bool sound_change = false;  // some boundary changes under the RR rules
+  bool shi = false;           // ㅅ before ㅣ or ㅟ
+};
+
+Features Scan(std::string_view s) {
+  Features f;
+  size_t pos = 0;
+  bool have_prev = false;
+  Syllable prev{};
+  while (pos < s.size()) {
+    const char32_t cp = DecodeUtf8(s, &pos);
+    if (!IsHangulSyllable(cp)) {
+      have_prev = false;
+      continue;
+    }
+    const Syllable syl = Decompose(cp);
+    if (syl.lead == kLS && (syl.vowel == kVI || syl.vowel == kVWi)) f.shi = true;
+    if (have_prev && prev.tail != kTNone) {
+      const Boundary b = Change(prev.tail, syl.lead, syl.vowel);
+      if (b.coda != kTailCoda[prev.tail] || b.onset != syl.lead) f.sound_change = true;
+    }
+    prev = syl;
+    have_prev = true;
+  }
+  return f;
+}
+
 }  // namespace
 
 std::string RomanizeWord(std::string_view hangul) {
@@ -513,6 +543,7 @@ std::vector<std::string> RomanizationKeys(std::string_view korean, size_t max_va
   keys.reserve(max_variants);
   const bool road = EndsWithRoadType(korean);
   const Form primary = road ? Form::kRoad : Form::kArea;
+  const Features features = Scan(korean);
   constexpr Scheme kNoChange{false, false, false};
   constexpr Scheme kMR{true, true, false};
   constexpr Scheme kMRShi{true, true, true};
@@ -541,6 +572,8 @@ std::vector<std::string> RomanizationKeys(std::string_view korean, size_t max_va
   std::string key;
   for (const Variant& v : variants) {
     if (keys.size() >= max_variants) break;
+    if (!v.scheme.changes && !features.sound_change) continue;  // same as with changes
+    if (v.scheme.shi && !features.shi) continue;
     key.clear();
     AppendNames(korean, v.form, v.scheme, true, v.reading, &key);
     if (key.empty()) continue;
