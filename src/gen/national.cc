@@ -164,18 +164,19 @@ class SyllableModel {
 
   // A stem of 2..4 syllables, mostly not one of the training stems (the
   // statistics should yield new names, not the source file's names again).
-  std::string Stem(Rng& rng) const {
+  // `len` > 0 fixes the number of syllables.
+  std::string Stem(Rng& rng, int len = 0) const {
     std::string s;
     for (int attempt = 0; attempt < 4; ++attempt) {
-      s = OneStem(rng);
+      s = OneStem(rng, len);
       if (!known_.count(s) || !rng.Chance(0.85)) break;
     }
     return s;
   }
 
  private:
-  std::string OneStem(Rng& rng) const {
-    int len = static_cast<int>(Pick(len_cum_.data(), len_cum_.size(), rng));
+  std::string OneStem(Rng& rng, int len) const {
+    if (len <= 0) len = static_cast<int>(Pick(len_cum_.data(), len_cum_.size(), rng));
     len = std::clamp(len, 2, 4);
     std::string out;
     int prev = -1;
@@ -404,8 +405,8 @@ class SigunguGenerator {
 
   std::string UniqueAreaStem(std::unordered_set<std::string>* used, std::string_view suffix) {
     for (int attempt = 0; attempt < 50; ++attempt) {
-      std::string stem = ctx_.model.Stem(rng_);
-      if (attempt < 40 && stem.size() > 6 && rng_.Chance(0.8)) continue;  // mostly 2 syllables
+      // Area names are mostly two syllables (반곡동, 청라리), whatever roads are.
+      std::string stem = ctx_.model.Stem(rng_, rng_.Chance(0.85) ? 2 : 3);
       if (used->insert(stem + std::string(suffix)).second) return stem;
     }
     std::string stem = ctx_.model.Stem(rng_) + std::to_string(used->size());
