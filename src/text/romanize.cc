@@ -208,6 +208,17 @@ size_t CodePoints(std::string_view s) {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// Digits in groups joined by dots, as 행정동 join the 동 they merge:
+// 중계2.3동. Ends and starts with a digit.
+std::string_view TrailingNumber(std::string_view s) {
+  size_t i = s.size();
+  while (i > 0 && (IsDigit(s[i - 1]) || (s[i - 1] == '.' && i >= 2 && i < s.size() &&
+                                          IsDigit(s[i - 2])))) {
+    --i;
+  }
+  return s.substr(i);
+}
+
 std::string_view TrailingDigits(std::string_view s) {
   size_t i = s.size();
   while (i > 0 && IsDigit(s[i - 1])) --i;
@@ -220,6 +231,7 @@ struct Parts {
   std::string_view number;
   std::string_view letters;  // Hangul after the number: 광나루로30다길 -> 다
   bool ga = false;           // 금호1가동: the number is a 가 inside a 동
+  bool spelled = false;      // 일도일동: the number was written out in Hangul
   std::string_view type;
 };
 
@@ -286,7 +298,7 @@ bool ParseArea(std::string_view s, Parts* p) {
     std::string_view rest, head;
     if (!CutSuffix(s, type, &rest)) continue;
     p->type = type;
-    p->number = TrailingDigits(rest);
+    p->number = TrailingNumber(rest);
     p->base = rest.substr(0, rest.size() - p->number.size());
     if (type == "동" && p->number.empty()) {
       if (CutSuffix(rest, "가", &head) && !TrailingDigits(head).empty()) {
@@ -296,6 +308,7 @@ bool ParseArea(std::string_view s, Parts* p) {
       } else if (std::string_view d = SpelledDigit(rest); !d.empty()) {
         p->number = d;
         p->base = rest.substr(0, rest.size() - 3);  // one Hangul syllable
+        p->spelled = true;
       }
     }
     // 창신제1동: 제 ("No.") before the number is not written.
@@ -320,6 +333,7 @@ void AppendNumberHangul(std::string_view digits, std::string* out) {
   static constexpr std::string_view kDigit[] = {"영", "일", "이", "삼", "사",
                                                 "오", "육", "칠", "팔", "구"};
   static constexpr std::string_view kUnit[] = {"", "십", "백", "천"};
+  if (digits.empty()) return;
   const bool positional = digits.size() <= 4 && digits[0] != '0';
   bool after_tail = false;  // previous syllable written ends in a consonant
   for (size_t i = 0; i < digits.size(); ++i) {
@@ -430,13 +444,27 @@ void AppendName(std::string_view s, Form form, const Scheme& sc, bool key, bool 
     }
     if (!key) Capitalize(out, start);
     if (!p.number.empty()) {
-      if (!key && !p.base.empty()) *out += ' ';
-      out->append(p.number);
+      // 행정동 glue a digit to the name (Changsin1(il)-dong); 가 and written-
+      // out numbers stand apart (Jongno 1(il)-ga, Ildo 1(il)-dong).
+      const bool glued = p.type == "동" && !p.spelled;
+      if (!key && !p.base.empty() && !glued) *out += ' ';
+      for (char c : p.number) {
+        if (!key || c != '.') *out += c;
+      }
       if (reading) {
-        std::string hangul;
-        AppendNumberHangul(p.number, &hangul);
+        // Each group read on its own: 2.3 -> (i.sam).
         if (!key) *out += '(';
-        AppendWord(hangul, kRR, key, out);
+        std::string hangul;
+        size_t pos = 0;
+        while (pos < p.number.size()) {
+          size_t dot = p.number.find('.', pos);
+          if (dot == std::string_view::npos) dot = p.number.size();
+          if (pos > 0 && !key) *out += '.';
+          hangul.clear();
+          AppendNumberHangul(p.number.substr(pos, dot - pos), &hangul);
+          AppendWord(hangul, kRR, key, out);
+          pos = dot + 1;
+        }
         if (!key) *out += ')';
       }
       if (p.ga) out->append(key ? "ga" : "-ga");
