@@ -298,12 +298,17 @@ void Server::Stop() {
       s.acceptor->close(ec);
       s.retry_timer->cancel();
     });
+    // Collected first: the last reference to a session may be dropped here,
+    // and its destructor takes sessions_mu.
+    std::vector<std::shared_ptr<Session>> live;
     {
       std::lock_guard<std::mutex> slock(s.sessions_mu);
       for (auto& [ptr, weak] : s.sessions) {
-        if (auto session = weak.lock()) session->CloseIfIdle();
+        if (auto session = weak.lock()) live.push_back(std::move(session));
       }
     }
+    for (auto& session : live) session->CloseIfIdle();
+    live.clear();
     if (!s.threads_done.wait_for(lock, s.options.drain_timeout, [&s] { return s.running == 0; })) {
       spdlog::warn("connections still open after {} ms; closing them", s.options.drain_timeout.count());
       s.ioc.stop();
