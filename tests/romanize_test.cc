@@ -119,6 +119,9 @@ TEST(Romanize, SoundChangeRules) {
   EXPECT_EQ(RomanizeWord("달"), "dal");            // final ㄹ -> l
   EXPECT_EQ(RomanizeWord("의정부"), "uijeongbu");
   EXPECT_EQ(RomanizeWord("학교"), "hakgyo");       // tensing not written
+  EXPECT_EQ(RomanizeWord("신문로"), "sinmunno");   // 로 ending a name: n-n, not ll
+  EXPECT_EQ(RomanizeWord("신문로 2가"), "sinmunno 2ga");
+  EXPECT_EQ(RomanizeWord("신문로가"), "sinmulloga");
 }
 
 TEST(Romanize, AreaForms) {
@@ -170,6 +173,9 @@ TEST(Romanize, KeysHoldTheUsualSpellings) {
       EXPECT_EQ(keys[i], MatchKey(keys[i]));
       for (size_t j = 0; j < i; ++j) EXPECT_NE(keys[i], keys[j]);
     }
+  }
+  for (const auto& k : RomanizationKeys("테헤란로 5길")) {
+    EXPECT_TRUE(k.starts_with("teheran")) << k;  // road parts keep their order
   }
   EXPECT_EQ(RomanizationKeys("왕십리로", 2).size(), 2u);
   EXPECT_TRUE(RomanizationKeys("왕십리로", 0).empty());

@@ -138,6 +138,11 @@ void AppendAscii(char32_t cp, bool key, std::string* out) {
   *out += c;
 }
 
+// True when no Hangul syllable starts at s[pos]: the one before ends a run.
+bool EndsRun(std::string_view s, size_t pos) {
+  return pos >= s.size() || !IsHangulSyllable(DecodeUtf8(s, &pos));
+}
+
 // Appends the romanization of `s` read as one word. In key mode only
 // lower-case ASCII letters and digits are written.
 void AppendWord(std::string_view s, const Scheme& sc, bool key, std::string* out) {
@@ -160,8 +165,8 @@ void AppendWord(std::string_view s, const Scheme& sc, bool key, std::string* out
         if (sc.changes) {
           Boundary b = Change(syl.tail, n.lead, n.vowel);
           // A name ending in 로 is a compound: 신문+로 -> Sinmunno, not -llo.
-          if (b.onset == kOnsetL && kTailCoda[syl.tail] == kCN && pos == s.size() &&
-              n.lead == kLR && n.vowel == kVO && n.tail == kTNone) {
+          if (b.onset == kOnsetL && kTailCoda[syl.tail] == kCN && n.lead == kLR &&
+              n.vowel == kVO && n.tail == kTNone && EndsRun(s, pos)) {
             b = {kCN, kLN};
           }
           coda = b.coda;
@@ -482,7 +487,7 @@ void AppendName(std::string_view s, Form form, const Scheme& sc, bool key, bool 
 // space; area parts go small to large, as the official English writes them:
 // 수원시 장안구 -> Jangan-gu, Suwon-si. Keys join the parts without a space.
 void AppendNames(std::string_view s, Form form, const Scheme& sc, bool key, bool reading,
-                 std::string* out) {
+                 bool area_order, std::string* out) {
   constexpr size_t kMaxParts = 8;
   std::string_view parts[kMaxParts];
   size_t n = 0;
@@ -499,7 +504,7 @@ void AppendNames(std::string_view s, Form form, const Scheme& sc, bool key, bool
     }
     pos = sp + 1;
   }
-  const bool reverse = (form == Form::kArea || form == Form::kStem) && n > 1;
+  const bool reverse = area_order && n > 1;
   for (size_t i = 0; i < n; ++i) {
     if (i > 0 && !key) out->append(reverse ? ", " : " ");
     AppendName(parts[reverse ? n - 1 - i : i], form, sc, key, reading, out);
@@ -554,14 +559,14 @@ std::string RomanizeWord(std::string_view hangul) {
 std::string RomanizeRoadName(std::string_view korean) {
   std::string out;
   out.reserve(korean.size() * 2);
-  AppendNames(korean, Form::kRoad, kRR, false, false, &out);
+  AppendNames(korean, Form::kRoad, kRR, false, false, false, &out);
   return out;
 }
 
 std::string RomanizeAreaName(std::string_view korean) {
   std::string out;
   out.reserve(korean.size() * 2);
-  AppendNames(korean, Form::kArea, kRR, false, true, &out);
+  AppendNames(korean, Form::kArea, kRR, false, true, true, &out);
   return out;
 }
 
@@ -603,7 +608,7 @@ std::vector<std::string> RomanizationKeys(std::string_view korean, size_t max_va
     if (!v.scheme.changes && !features.sound_change) continue;  // same as with changes
     if (v.scheme.shi && !features.shi) continue;
     key.clear();
-    AppendNames(korean, v.form, v.scheme, true, v.reading, &key);
+    AppendNames(korean, v.form, v.scheme, true, v.reading, !road, &key);
     if (key.empty()) continue;
     bool seen = false;
     for (const auto& k : keys) seen = seen || k == key;
