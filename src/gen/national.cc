@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -136,10 +137,16 @@ class SyllableModel {
   }
 
   void Finish() {
+    // Tempered (square root of the counts): a small source file has a few
+    // very frequent syllables (세종's 조치원, 고운, 한누리), and the whole
+    // country drawn from it raw would repeat their names everywhere.
     auto cum = [](const std::vector<uint64_t>& w) {
       std::vector<uint64_t> c(w.size());
       uint64_t t = 0;
-      for (size_t i = 0; i < w.size(); ++i) c[i] = (t += w[i]);
+      for (size_t i = 0; i < w.size(); ++i) {
+        if (w[i] > 0) t += static_cast<uint64_t>(std::sqrt(16.0 * static_cast<double>(w[i])));
+        c[i] = t;
+      }
       return c;
     };
     first_cum_ = cum(first_);
@@ -184,7 +191,7 @@ class SyllableModel {
       int id;
       if (i == 0) {
         id = static_cast<int>(Pick(first_cum_.data(), first_cum_.size(), rng));
-      } else if (!next_ids_[prev].empty() && rng.Chance(0.65)) {
+      } else if (!next_ids_[prev].empty() && rng.Chance(0.5)) {
         id = next_ids_[prev][Pick(next_cum_[prev].data(), next_cum_[prev].size(), rng)];
       } else {
         id = static_cast<int>(Pick(any_cum_.data(), any_cum_.size(), rng));
@@ -348,6 +355,8 @@ struct Emd {
   int jibun_max = 1000;
 };
 
+constexpr int kMaxUsesPerSido = 3;
+
 enum RoadKind { kDaero, kRo, kGilMain, kBranch };
 
 struct Road {
@@ -379,8 +388,9 @@ struct Context {
 class SigunguGenerator {
  public:
   SigunguGenerator(const Context& ctx, const db::SidoInfo& sido, const SigunguInfo& sgg,
-                   int target_rows, int zip_lo, int zip_hi)
-      : ctx_(ctx), sido_(sido), sgg_(sgg), target_(target_rows),
+                   int target_rows, int zip_lo, int zip_hi,
+                   std::unordered_map<std::string, int>* sido_uses)
+      : ctx_(ctx), sido_(sido), sgg_(sgg), sido_uses_(sido_uses), target_(target_rows),
         zip_lo_(zip_lo), zip_hi_(zip_hi),
         rng_(Mix(ctx.seed, HashCode(sgg.code))) {}
 
@@ -519,7 +529,12 @@ class SigunguGenerator {
       // Names ending in a digit would read as numbered branches.
       if (attempt >= 30) stem += ctx_.model.Stem(rng_);
       std::string name = stem + std::string(suffix);
+      // Outside the common list a name recurs in a few 시군구 of a 시도, not in
+      // half the country (the bigrams of one small file are concentrated).
+      int& uses = (*sido_uses_)[name];
+      if (uses >= kMaxUsesPerSido && attempt < 50) continue;
       if (TakeName(name)) {
+        ++uses;
         r->name = std::move(name);
         r->stem = std::move(stem);
         return;
@@ -761,6 +776,7 @@ class SigunguGenerator {
   const Context& ctx_;
   const db::SidoInfo& sido_;
   const SigunguInfo& sgg_;
+  std::unordered_map<std::string, int>* sido_uses_;  // generated main-road names so far
   int target_;
   int zip_lo_, zip_hi_;
   Rng rng_;
@@ -800,12 +816,13 @@ void GenerateSido(const Context& ctx, const db::SidoInfo& sido, Emit&& emit,
   const double sido_rows = plan->thousand_rows * 1000.0 * ctx.scale;
   const int zip_span = plan->zip_hi - plan->zip_lo;
   double acc = 0;
+  std::unordered_map<std::string, int> uses;
   for (size_t i = 0; i < sggs.size(); ++i) {
     const int z0 = plan->zip_lo + static_cast<int>(zip_span * (acc / sum));
     acc += weight[i];
     const int z1 = std::max(z0 + 1, plan->zip_lo + static_cast<int>(zip_span * (acc / sum)));
     const int target = std::max(1, static_cast<int>(sido_rows * weight[i] / sum + 0.5));
-    SigunguGenerator gen(ctx, sido, *sggs[i], target, z0, z1);
+    SigunguGenerator gen(ctx, sido, *sggs[i], target, z0, z1, &uses);
     count->roads += static_cast<uint64_t>(gen.Run([&](const db::AddressRow& row) {
       ++count->rows;
       emit(row);
