@@ -609,9 +609,23 @@ void Matcher::FindNumbers(Work& w) const {
 // 5. Verification and scoring.
 
 void Matcher::Verify(Work& w) const {
+  // Roads in the region the label names first: a common name (중앙로) has
+  // hundreds of roads, and the others matter only when none of these fits.
+  VerifyHits(w, true);
+  ScoreRegions(w);
+  bool clean = false;
+  for (const auto& c : w.cands) clean |= !c.conflict;
+  if (!clean) {
+    VerifyHits(w, false);
+    ScoreRegions(w);
+  }
+}
+
+void Matcher::VerifyHits(Work& w, bool agreeing_only) const {
   w.cands.clear();
   for (int h = 0; h < static_cast<int>(w.hits.size()); ++h) {
     const auto& hit = w.hits[h];
+    if (agreeing_only && !RoadAgrees(w, hit.road, hit.begin, hit.end)) continue;
     for (int k = 0; k < static_cast<int>(w.numbers.size()); ++k) {
       const auto& num = w.numbers[k];
       if (num.main_atom >= hit.begin && num.main_atom < hit.end) continue;
@@ -904,7 +918,6 @@ Answer Matcher::Refine(std::string_view label) const {
     }
     w.hits = std::move(kept);
     Verify(w);
-    ScoreRegions(w);
     if (has_clean()) break;
     keep_first();
     // A road found exactly where the label says, without the number: the
@@ -921,7 +934,6 @@ Answer Matcher::Refine(std::string_view label) const {
     w.hits.clear();
     ScanRegionRoads(w);
     Verify(w);
-    ScoreRegions(w);
     if (!has_clean() && !first_cands.empty()) {
       // Only conflicting matches anywhere: report the surest of them.
       w.hits = std::move(first_hits);
@@ -934,7 +946,6 @@ Answer Matcher::Refine(std::string_view label) const {
     FuzzyRegions(w);
     if (w.regions.size() > before) {
       Verify(w);
-      ScoreRegions(w);
     }
   }
   return Decide(w, label);

@@ -37,7 +37,8 @@ class Matcher {
   void FindRoads(Work& w, int tier) const;
   void ScanRegionRoads(Work& w) const;
   void FindNumbers(Work& w) const;
-  void Verify(Work& w) const;
+  void Verify(Work& w) const;  // candidates, scored (VerifyHits + ScoreRegions)
+  void VerifyHits(Work& w, bool agreeing_only) const;
   void ScoreRegions(Work& w) const;
   void FuzzyRegions(Work& w) const;
   Answer Decide(Work& w, std::string_view label) const;
