@@ -323,7 +323,7 @@ TEST_F(HandlersTest, ReloadSwapsOrKeepsTheEngine) {
     ++opened;
     return std::make_shared<FakeEngine>("#" + std::to_string(opened), 100 + opened);
   });
-  auto answer = [&] { return ParseJson(Get("/v1/refine?address=ok:a").body)["roadAddrPart1"].GetString(); };
+  auto answer = [&]() -> std::string { return ParseJson(Get("/v1/refine?address=ok:a").body)["roadAddrPart1"].GetString(); };
   EXPECT_EQ(std::string(answer()), "주소 a");
   EXPECT_EQ(Post("/admin/reload", "", /*loopback=*/false).status, 403);
   EXPECT_EQ(opened, 0);
