@@ -95,6 +95,29 @@ TEST_F(HttpTest, TwentyThousandLabelsCompleteAndInOrder) {
   ExpectContestAnswers(r.body(), 20000);
 }
 
+TEST_F(HttpTest, MultiMegabyteBodyIsParsedWhole) {
+  StartServer();
+  Client c(port());
+  const int n = 40000;
+  std::string body = R"({"requestList":[)";
+  const std::string pad(150, 'p');
+  for (int i = 0; i < n; ++i) {
+    body += std::string(i ? "," : "") + R"({"seq":)" + std::to_string(i) + R"(,"requestAddress":"ok:)" +
+            std::to_string(i) + R"(","note":")" + pad + R"(\""})";
+  }
+  body += "]}";
+  ASSERT_GT(body.size(), size_t{6} << 20);
+  const HttpResponse r = c.Post("/v1/batch", body);
+  ASSERT_EQ(r.result_int(), 200);
+  const auto d = ParseJson(r.body());
+  ASSERT_EQ(d["BODY"].Size(), static_cast<unsigned>(n));
+  for (int i = 0; i < n; i += 997) {
+    EXPECT_EQ(d["BODY"][i]["resultAddress"].GetString(), "주소 " + std::to_string(i));
+  }
+  // And a small one right after, on the same connection and thread.
+  EXPECT_EQ(c.Post("/v1/batch", ContestBody(3)).result_int(), 200);
+}
+
 TEST_F(HttpTest, ChunkedBodiesWork) {
   StartServer();
   Client c(port());

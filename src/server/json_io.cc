@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 
 #include "text/utf8.h"
@@ -56,6 +57,7 @@ class Input {
 };
 
 constexpr int kMaxDepth = 128;  // for values the request does not use
+constexpr size_t kReusableParserBytes = size_t{4} << 20;
 
 od::parser& ThreadParser() {
   thread_local od::parser parser;
@@ -65,7 +67,17 @@ od::parser& ThreadParser() {
 class Walker {
  public:
   Walker(const Input& in, const ParseLimits& limits, ParseError* error)
-      : in_(in), limits_(limits), error_(error) {}
+      : in_(in), limits_(limits), error_(error) {
+    // A parser keeps its buffers (several times the document size); only
+    // small documents reuse the per-thread one, so that one huge request
+    // does not pin that much memory on every I/O thread.
+    if (in.padded().size() <= kReusableParserBytes) {
+      parser_ = &ThreadParser();
+    } else {
+      owned_parser_ = std::make_unique<od::parser>();
+      parser_ = owned_parser_.get();
+    }
+  }
 
   bool Fail(std::string message, int status = 400) {
     error_->status = status;
@@ -78,7 +90,7 @@ class Walker {
 
   // Opens the document and its root object.
   bool Open(od::document* doc, od::object* root) {
-    auto e = ThreadParser().iterate(in_.padded()).get(*doc);
+    auto e = parser_->iterate(in_.padded()).get(*doc);
     if (e) return Fail(std::string("malformed JSON: ") + simdjson::error_message(e));
     od::json_type type;
     if ((e = doc->type().get(type))) return Fail(std::string("malformed JSON: ") + simdjson::error_message(e));
@@ -260,6 +272,8 @@ class Walker {
   const Input& in_;
   const ParseLimits& limits_;
   ParseError* error_;
+  od::parser* parser_;
+  std::unique_ptr<od::parser> owned_parser_;
 };
 
 void Str(Writer& w, std::string_view s) {
