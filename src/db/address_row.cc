@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "text/encoding.h"
+#include "text/lines.h"
 #include "text/utf8.h"
 
 namespace doro::db {
@@ -49,18 +50,9 @@ void AddBad(std::string_view name, size_t line_no, const std::string& why,
 }  // namespace
 
 bool ParseAddressRow(std::string_view line, AddressRow* row, std::string* why) {
-  std::string_view f[kFields];
-  int n = 0;
-  size_t start = 0;
-  while (true) {
-    const size_t bar = line.find('|', start);
-    const std::string_view field = line.substr(
-        start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
-    if (n < kFields) f[n] = field;
-    ++n;
-    if (bar == std::string_view::npos) break;
-    start = bar + 1;
-  }
+  thread_local std::vector<std::string_view> f;
+  text::SplitFields(line, '|', &f);
+  int n = static_cast<int>(f.size());
   // Some distributions end every line with a trailing '|' (25 pieces, last empty).
   if (n == kFields + 1 && line.back() == '|') n = kFields;
   if (n != kFields) {
@@ -139,34 +131,25 @@ void ReadAddressBytes(std::string_view name, std::string_view bytes,
   }
   AddressRow row;
   std::string why;
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < bytes.size()) {
-    size_t end = bytes.find('\n', pos);
-    if (end == std::string_view::npos) end = bytes.size();
-    std::string_view line = bytes.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) continue;
+  text::ForEachLine(bytes, [&](std::string_view line, size_t line_no) {
     std::string decoded;
     if (per_line && !text::IsValidUtf8(line)) {
       auto utf8 = text::Cp949ToUtf8(line);
       if (!utf8) {
         AddBad(name, line_no, "not CP949 or UTF-8", report);
-        continue;
+        return;
       }
       decoded = std::move(*utf8);
       line = decoded;
     }
     if (!ParseAddressRow(line, &row, &why)) {
       AddBad(name, line_no, why, report);
-      continue;
+      return;
     }
     ++report->rows;
     sink(std::move(row));
     row = AddressRow();
-  }
+  });
 }
 
 bool ReadAddressPath(const std::string& path, const RowSink& sink,

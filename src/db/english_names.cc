@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "text/encoding.h"
+#include "text/lines.h"
 #include "text/utf8.h"
 
 namespace doro::db {
@@ -52,23 +53,8 @@ void ParseEnglishRoadNames(std::string_view name, std::string_view bytes, Englis
   }
   const bool code_file = IsCodeFile(name);
   std::vector<std::string_view> f;
-  size_t pos = 0, line_no = 0;
-  while (pos < bytes.size()) {
-    size_t end = bytes.find('\n', pos);
-    if (end == std::string_view::npos) end = bytes.size();
-    std::string_view line = bytes.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) continue;
-    f.clear();
-    size_t start = 0;
-    while (true) {
-      const size_t bar = line.find('|', start);
-      f.push_back(line.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
-      if (bar == std::string_view::npos) break;
-      start = bar + 1;
-    }
+  text::ForEachLine(bytes, [&](std::string_view line, size_t line_no) {
+    text::SplitFields(line, '|', &f);
     bool ok = false;
     if (code_file && f.size() >= 5 && AllDigits(f[0], 5) && AllDigits(f[1], 7) && IsAsciiName(f[4])) {
       (*out)[Code(f[0]) * 10000000ull + Code(f[1])] = std::string(f[4]);
@@ -84,7 +70,7 @@ void ParseEnglishRoadNames(std::string_view name, std::string_view bytes, Englis
                                            ": not an English road-name line");
       }
     }
-  }
+  });
 }
 
 EnglishRoadNames ReadEnglishRoadNames(const std::string& dir, LoadReport* report) {

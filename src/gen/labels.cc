@@ -14,6 +14,7 @@
 #include "db/format.h"
 #include "db/sido.h"
 #include "text/keys.h"
+#include "text/lines.h"
 #include "text/romanize.h"
 #include "text/utf8.h"
 
@@ -448,24 +449,18 @@ void LabelGenerator::Impl::Build(const std::string& tsv) {
   for (const auto& s : db::AllSido()) region_keys.insert(text::MatchKey(s.english));
 
   // Translation table.
-  size_t pos = 0;
-  while (pos < tsv.size()) {
-    size_t eol = tsv.find('\n', pos);
-    if (eol == std::string::npos) eol = tsv.size();
-    std::string line = tsv.substr(pos, eol - pos);
-    pos = eol + 1;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  text::ForEachLine(tsv, [&](std::string_view line, size_t) {
+    if (line[0] == '#') return;
     size_t tab = line.find('\t');
-    if (tab == std::string::npos || tab == 0 || tab + 1 >= line.size()) continue;
-    Translation t{line.substr(0, tab), line.substr(tab + 1)};
+    if (tab == std::string::npos || tab == 0 || tab + 1 >= line.size()) return;
+    Translation t{std::string(line.substr(0, tab)), std::string(line.substr(tab + 1))};
     size_t tab2 = t.ko.find('\t');
     if (tab2 != std::string::npos) t.ko.resize(tab2);
-    if (t.ko.empty() || !text::IsValidUtf8(t.ko) || !text::IsValidUtf8(t.en)) continue;
+    if (t.ko.empty() || !text::IsValidUtf8(t.ko) || !text::IsValidUtf8(t.en)) return;
     // Only pure Hangul words can be found inside a stem.
-    if (LeadingHangulBytes(t.ko) != t.ko.size()) continue;
+    if (LeadingHangulBytes(t.ko) != t.ko.size()) return;
     translations.push_back(std::move(t));
-  }
+  });
   // Where each table entry of two or more syllables fits a road: inside the
   // stem ("Nambu Ring-ro" for 남부순환로), or as the stem's end plus the
   // road type ("Culture Road" for 문화로).

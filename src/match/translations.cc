@@ -2,22 +2,17 @@
 
 #include <algorithm>
 
+#include "text/lines.h"
 #include "text/romanize.h"
 
 namespace doro::match {
 
 Translations Translations::Parse(std::string_view tsv) {
   Translations t;
-  size_t pos = 0;
-  while (pos < tsv.size()) {
-    size_t end = tsv.find('\n', pos);
-    if (end == std::string_view::npos) end = tsv.size();
-    std::string_view line = tsv.substr(pos, end - pos);
-    pos = end + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  text::ForEachLine(tsv, [&](std::string_view line, size_t) {
+    if (line[0] == '#') return;
     const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) continue;
+    if (tab == std::string_view::npos) return;
     Phrase p;
     std::string word;
     for (char c : line.substr(0, tab)) {
@@ -35,11 +30,11 @@ Translations Translations::Parse(std::string_view tsv) {
     // "daehangno" with the sound change across the type suffix.
     p.key = text::MatchKey((ko.ends_with("로") || ko.ends_with("길")) ? text::RomanizeRoadName(ko)
                                                                       : text::RomanizeWord(ko));
-    if (p.words.empty() || p.key.empty()) continue;
+    if (p.words.empty() || p.key.empty()) return;
     if (ko.ends_with("로") || ko.ends_with("길")) t.road_words_.insert(p.words.back());
     t.by_first_word_[p.words[0]].push_back(std::move(p));
     ++t.count_;
-  }
+  });
   for (auto& [w, list] : t.by_first_word_) {
     std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) {
       return a.words.size() > b.words.size();
