@@ -146,6 +146,9 @@ int HistogramBound(const std::array<uint8_t, 27>& a, const std::array<uint8_t, 2
 struct Matcher::Work {
   std::string_view label;
   std::vector<Atom> atoms;
+  std::vector<uint8_t> terminal;  // per atom: may end a road name
+  std::vector<const std::vector<Translations::Phrase>*> phrases;  // per atom, or null
+  int first_phrase = -1;          // first atom that starts a translated phrase
 
   struct RegionSpan {
     int begin, end;  // atoms [begin, end)
@@ -296,7 +299,7 @@ void Matcher::FindRoads(Work& w, int tier) const {
     w.hits.push_back({road, b, e, q, tier});
   };
   for (int j = 0; j < n; ++j) {
-    if (!IsRoadTerminal(atoms[j], translations_)) continue;
+    if (!w.terminal[j]) continue;
     keys.assign(1, std::string());
     std::vector<float> penalties(1, 0.0f);
     bool korean_ok = true;
@@ -398,9 +401,18 @@ void Matcher::FindRoads(Work& w, int tier) const {
   if (tier == 0) {
     // Translated words: splice the romanized Korean for English phrases
     // ("Nambu Ring-ro" -> "nambu" + "sunhwan" + "ro") and look up again.
-    for (int j = 0; j < n; ++j) {
-      if (!IsRoadTerminal(atoms[j], translations_)) continue;
+    for (int j = 0; j < n && w.first_phrase >= 0; ++j) {
+      if (!w.terminal[j] || j < w.first_phrase) continue;
       for (int i = j; i >= 0 && j - i < static_cast<int>(kMaxSpanAtoms); --i) {
+        if (i > w.first_phrase && w.phrases[i] == nullptr) {
+          // no phrase starts at or before i within the span yet: keep extending
+          bool any = false;
+          for (int k = i; k <= j && !any; ++k) any = w.phrases[k] != nullptr;
+          if (!any) {
+            if (parse::IsFieldBoundary(atoms[i].sep)) break;
+            continue;
+          }
+        }
         if (atoms[i].kind == AtomKind::kDigits) {
           if (parse::IsFieldBoundary(atoms[i].sep)) break;
           continue;
@@ -423,7 +435,7 @@ void Matcher::FindRoads(Work& w, int tier) const {
           const Atom& a = atoms[k];
           stack.push_back({k + 1, {p.key + ((k == j && IsGenericRoadWord(a.key)) ? std::string("ro") : a.key),
                                    p.translated}});
-          const auto* phrases = a.kind == AtomKind::kLatin ? translations_.StartingWith(a.key) : nullptr;
+          const auto* phrases = w.phrases[k];
           if (phrases == nullptr) continue;
           for (const auto& ph : *phrases) {
             const int len = static_cast<int>(ph.words.size());
@@ -480,7 +492,7 @@ void Matcher::ScanRegionRoads(Work& w) const {
   const auto& atoms = w.atoms;
   const int n = static_cast<int>(atoms.size());
   for (int j = 0; j < n; ++j) {
-    if (!IsRoadTerminal(atoms[j], translations_)) continue;
+    if (!w.terminal[j]) continue;
     std::string key;
     for (int i = j; i >= 0 && j - i < 6; --i) {
       const Atom& a = atoms[i];
@@ -875,6 +887,14 @@ Answer Matcher::Refine(std::string_view label) const {
   Work w;
   w.label = label;
   w.atoms = parse::Tokenize(label);
+  w.terminal.resize(w.atoms.size());
+  w.phrases.resize(w.atoms.size());
+  for (size_t i = 0; i < w.atoms.size(); ++i) {
+    const Atom& a = w.atoms[i];
+    w.terminal[i] = IsRoadTerminal(a, translations_);
+    w.phrases[i] = a.kind == AtomKind::kLatin ? translations_.StartingWith(a.key) : nullptr;
+    if (w.phrases[i] != nullptr && w.first_phrase < 0) w.first_phrase = static_cast<int>(i);
+  }
   if (w.atoms.empty()) {
     Answer a;
     a.reason = Reason::kBadInput;
