@@ -39,7 +39,7 @@ for s in "${SCALES[@]}"; do
   read -r open_s open_kb < "$WORK/open.time"
 
   echo "== scale $s: accuracy and throughput on 2 threads"
-  "$BUILD/accuracy" --rows "$dir" --db "$idx" --count 50000 --threads 2 --show 3 > "$WORK/accuracy-$s.txt"
+  "$BUILD/accuracy" --rows "$dir" --db "$idx" --count "${DORO_BENCH_LABELS:-50000}" --threads 2 --show 3 > "$WORK/accuracy-$s.txt"
   grep -E "TOTAL|labels/s" "$WORK/accuracy-$s.txt"
   right=$(awk '/^TOTAL/{print $3}' "$WORK/accuracy-$s.txt")
   wrong=$(awk '/^TOTAL/{print $4}' "$WORK/accuracy-$s.txt")
