@@ -56,7 +56,8 @@ class FlatMultiMap {
 
  private:
   // entries_ is sorted by hash; slots_ (a power of two long) holds, for each
-  // distinct hash, 1 + the index of its first entry, linear probing.
+  // distinct hash, 1 + the index of its first entry (with a hash fingerprint
+  // in the top bits, see flat_map.cc), linear probing.
   std::vector<FlatEntry> owned_entries_;
   std::vector<uint32_t> owned_slots_;
   std::span<const FlatEntry> entries_;
