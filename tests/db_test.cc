@@ -167,9 +167,12 @@ TEST(Database, IndexesRoadsAndFormatsAnswers) {
 }
 
 TEST(Database, BuildingIdsSurvivePacking) {
-  std::vector<AddressRow> rows;
-  const std::vector<std::string> ids = {"36110101200000200181100000", "01110101200000200181100009",
+  // Road 111403101001; the first id has the official shape (시군구 11140,
+  // 읍면동 101, road 3101001, 지하 0, 본번 00001, 부번 00000) and is rebuilt
+  // from the road and number; the others are kept as written.
+  const std::vector<std::string> ids = {"11140101310100100000100000", "01110101200000200181100009",
                                         "123", "0000000000000", "12345678901234", "not-a-number"};
+  std::vector<AddressRow> rows;
   for (size_t i = 0; i < ids.size(); ++i) {
     AddressRow r = Row("서울특별시", "중구", "태평로1가", "111403101001", "세종대로", false,
                        static_cast<int>(i + 1), 0);
@@ -180,8 +183,10 @@ TEST(Database, BuildingIdsSurvivePacking) {
   ASSERT_EQ(db->tables().buildings.size(), ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {
     const uint32_t b = static_cast<uint32_t>(i);  // one road, sorted by number
-    EXPECT_EQ(db->BuildingId(b), ids[i] == "not-a-number" ? "" : ids[i]);
+    EXPECT_EQ(db->BuildingId(b), ids[i]);
   }
+  EXPECT_EQ(db->tables().buildings[0].id_ref & kExplicitId, 0u);
+  EXPECT_EQ(db->tables().ids.size(), ids.size() - 1);
 }
 
 TEST(Database, ARoadThroughTwoTownsMayRepeatANumber) {

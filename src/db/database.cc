@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <numeric>
 #include <unordered_map>
 
@@ -15,19 +16,21 @@
 
 namespace doro::db {
 
-// The building id as two numbers; ids that are not 1..26 digits keep only
-// their length (0), and print as "".
-void PackBuildingId(std::string_view id, uint64_t* hi, uint64_t* lo) {
-  *hi = *lo = 0;
-  if (id.empty() || id.size() > 26) return;
-  for (char c : id) {
-    if (c < '0' || c > '9') return;
-  }
-  const size_t split = id.size() > 13 ? id.size() - 13 : 0;
-  for (size_t i = 0; i < split; ++i) *hi = *hi * 10 + static_cast<uint64_t>(id[i] - '0');
-  for (size_t i = split; i < id.size(); ++i) *lo = *lo * 10 + static_cast<uint64_t>(id[i] - '0');
-  *hi |= static_cast<uint64_t>(id.size()) << 56;
+namespace {
+
+// The 관리번호 the official layout gives a building on this road, with
+// `emd` as its 읍면동 part.
+std::string OfficialId(uint64_t road_code, uint32_t emd, bool underground, uint32_t main,
+                       uint32_t sub) {
+  char buf[40];
+  std::snprintf(buf, sizeof(buf), "%05llu%03u%07llu%u%05u%05u",
+                static_cast<unsigned long long>(road_code / 10000000ull), emd,
+                static_cast<unsigned long long>(road_code % 10000000ull), underground ? 1u : 0u,
+                main, sub);
+  return buf;
 }
+
+}  // namespace
 
 // Collects rows one at a time (the national files do not fit in memory as
 // AddressRow objects), then sorts and indexes them in Finish().
@@ -64,7 +67,17 @@ class DatabaseBuilder {
     for (char c : row.zip) {
       if (c >= '0' && c <= '9') b.zip = b.zip * 10 + static_cast<uint32_t>(c - '0');
     }
-    PackBuildingId(row.mgmt_no, &b.id_hi, &b.id_lo);
+    b.id_ref = kExplicitId;
+    const std::string& id = row.mgmt_no;
+    if (id.size() == 26 && id[5] >= '0' && id[5] <= '9' && id[6] >= '0' && id[6] <= '9' &&
+        id[7] >= '0' && id[7] <= '9') {
+      const uint32_t emd = static_cast<uint32_t>((id[5] - '0') * 100 + (id[6] - '0') * 10 + (id[7] - '0'));
+      if (OfficialId(code, emd, row.underground, b.main, b.sub) == id) b.id_ref = emd;
+    }
+    if (b.id_ref == kExplicitId) {
+      b.id_ref |= static_cast<uint32_t>(db_->ids_.size());
+      db_->ids_.push_back(Append(id));
+    }
     b.name = kNone;
     if (row.apartment && !row.building_name.empty()) {
       auto [name, added] = name_index_.try_emplace(row.building_name,
@@ -88,6 +101,7 @@ class DatabaseBuilder {
     d.t_.roads = d.roads_;
     d.t_.buildings = d.buildings_;
     d.t_.names = d.names_;
+    d.t_.ids = d.ids_;
     return std::move(db_);
   }
 
@@ -414,16 +428,11 @@ std::string Database::English(uint32_t id) const {
 
 std::string Database::BuildingId(uint32_t id) const {
   const BuildingRec& b = t_.buildings[id];
-  const size_t len = static_cast<size_t>(b.id_hi >> 56);
-  if (len == 0 || len > 26) return "";
-  const uint64_t hi = b.id_hi & ((1ull << 56) - 1);
-  std::string lo = std::to_string(b.id_lo);
-  const size_t lo_len = std::min<size_t>(len, 13);
-  if (lo.size() < lo_len) lo.insert(0, lo_len - lo.size(), '0');
-  if (len <= 13) return lo;
-  std::string out = std::to_string(hi);
-  if (out.size() < len - 13) out.insert(0, len - 13 - out.size(), '0');
-  return out + lo;
+  if (b.id_ref & kExplicitId) {
+    const uint32_t k = b.id_ref & ~kExplicitId;
+    return k < t_.ids.size() ? std::string(str(t_.ids[k])) : std::string();
+  }
+  return OfficialId(t_.roads[b.road].code, b.id_ref, b.underground != 0, b.main, b.sub);
 }
 
 std::string Database::Zip(uint32_t id) const {

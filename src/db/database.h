@@ -63,14 +63,16 @@ struct BuildingRec {
   uint32_t admin_area = 0;  // 행정동 (AreaRec), or kNone
   uint32_t zip = 0;         // numeric postal code
   uint32_t name = 0;        // 시군구용건물명 of an apartment: index into names, or kNone
-  uint32_t pad = 0;
-  // 도로명주소관리번호 (26 digits) packed as numbers, 48 bytes a building
-  // instead of 74: at 6.4 million buildings that is the memory budget.
-  uint64_t id_hi = 0;  // digit count << 56 | all but the last 13 digits
-  uint64_t id_lo = 0;  // the last 13 digits
+  // 도로명주소관리번호. The official number is 시군구(5) 읍면동(3) 도로번호(7)
+  // 지하(1) 본번(5) 부번(5): all but the 읍면동 part is known from the road
+  // and the number, so only that part is kept (32 bytes a building instead
+  // of 74: at 6.4 million buildings that is the memory budget). A number of
+  // another shape is kept whole in Tables::ids, with kExplicitId set here.
+  uint32_t id_ref = 0;
 };
+constexpr uint32_t kExplicitId = 0x80000000u;
 
-static_assert(sizeof(BuildingRec) == 48, "BuildingRec is stored in index files");
+static_assert(sizeof(BuildingRec) == 32, "BuildingRec is stored in index files");
 
 constexpr uint32_t kNone = 0xFFFFFFFFu;
 
@@ -95,6 +97,7 @@ struct Tables {
   std::span<const RoadRec> roads;
   std::span<const BuildingRec> buildings;
   std::span<const StrRef> names;  // apartment names
+  std::span<const StrRef> ids;    // building ids not of the official shape
   FlatMultiMap road_keys;      // exact keys (Latin key or Korean name) -> road
   FlatMultiMap road_skeleton;  // SkeletonKey -> road
   FlatMultiMap road_fuzzy;     // skeleton and its one-deletions -> road
@@ -145,6 +148,7 @@ class Database {
   std::vector<RoadRec> roads_;
   std::vector<BuildingRec> buildings_;
   std::vector<StrRef> names_;
+  std::vector<StrRef> ids_;
   std::shared_ptr<const void> mapping_;  // keeps a mapped index file alive
 };
 

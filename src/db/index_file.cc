@@ -17,14 +17,14 @@ namespace doro::db {
 namespace {
 
 constexpr char kMagic[8] = {'D', 'O', 'R', 'O', 'I', 'D', 'X', '\0'};
-constexpr uint32_t kVersion = 3;
+constexpr uint32_t kVersion = 4;
 constexpr size_t kAlign = 64;
 
 enum Section : uint32_t {
   kStrings, kRegions, kAreas, kRoads, kBuildings,
   kRoadKeysEntries, kRoadKeysSlots, kRoadSkelEntries, kRoadSkelSlots,
   kRoadFuzzyEntries, kRoadFuzzySlots, kRegionKeysEntries, kRegionKeysSlots,
-  kSources, kNames, kSectionCount
+  kSources, kNames, kIds, kSectionCount
 };
 
 struct SectionRef {
@@ -112,12 +112,16 @@ bool Validate(const Tables& t, std::string* why) {
   for (const auto& b : t.buildings) {
     if (b.road >= t.roads.size() || b.area >= t.areas.size() ||
         (b.admin_area != kNone && b.admin_area >= t.areas.size()) ||
-        (b.name != kNone && b.name >= t.names.size())) {
+        (b.name != kNone && b.name >= t.names.size()) ||
+        ((b.id_ref & kExplicitId) ? (b.id_ref & ~kExplicitId) >= t.ids.size() : b.id_ref > 999)) {
       return *why = "building table out of range", false;
     }
   }
   for (const auto& n : t.names) {
     if (!RefOk(n, ns)) return *why = "name table out of range", false;
+  }
+  for (const auto& n : t.ids) {
+    if (!RefOk(n, ns)) return *why = "id table out of range", false;
   }
   auto map_ok = [](const FlatMultiMap& m, uint64_t limit) {
     for (const auto& e : m.entries()) {
@@ -162,6 +166,7 @@ bool IndexFile::Write(const Database& db, const LoadReport& source, const std::s
       {t.region_keys.slots().data(), t.region_keys.slots().size_bytes()},
       {sources.data(), sources.size()},
       {t.names.data(), t.names.size_bytes()},
+      {t.ids.data(), t.ids.size_bytes()},
   };
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof(kMagic));
@@ -261,6 +266,7 @@ std::unique_ptr<Database> IndexFile::Open(const std::string& path, LoadReport* r
   t.roads = View<RoadRec>(base, h.sections[kRoads]);
   t.buildings = View<BuildingRec>(base, h.sections[kBuildings]);
   t.names = View<StrRef>(base, h.sections[kNames]);
+  t.ids = View<StrRef>(base, h.sections[kIds]);
   t.road_keys = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRoadKeysEntries]),
                                    View<uint32_t>(base, h.sections[kRoadKeysSlots]));
   t.road_skeleton = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRoadSkelEntries]),
