@@ -464,7 +464,9 @@ void Matcher::FindRoads(Work& w, int tier) const {
 // compare the span with every road of that district and keep close ones.
 void Matcher::ScanRegionRoads(Work& w) const {
   const auto& t = db_.tables();
-  std::vector<uint32_t> scope;
+  // The districts the label names (시군구, or 세종 which has none); a town
+  // (읍면동) narrows them, or stands alone when it names one or two.
+  std::vector<uint32_t> districts, towns;
   for (const auto& r : w.regions) {
     if (r.fuzzy) continue;
     for (uint32_t v : r.values) {
@@ -472,22 +474,33 @@ void Matcher::ScanRegionRoads(Work& w) const {
       switch (db::RegionKindOf(v)) {
         case RegionKind::kSigungu:
         case RegionKind::kCityStem:
-          scope.push_back(id);
+          districts.push_back(id);
           break;
         case RegionKind::kArea:
-          scope.push_back(t.areas[id].region);
+          towns.push_back(t.areas[id].region);
           break;
         case RegionKind::kSido:
-          // A 시도 with a single region (세종) is as good as a district.
           for (uint32_t g = 0; g < t.regions.size(); ++g) {
-            if (t.regions[g].sido == id && t.regions[g].name_ko.size == 0) scope.push_back(g);
+            if (t.regions[g].sido == id && t.regions[g].name_ko.size == 0) districts.push_back(g);
           }
           break;
       }
     }
   }
-  std::sort(scope.begin(), scope.end());
-  scope.erase(std::unique(scope.begin(), scope.end()), scope.end());
+  auto unique = [](std::vector<uint32_t>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  };
+  unique(districts);
+  unique(towns);
+  std::vector<uint32_t> scope;
+  if (!districts.empty()) {
+    std::set_intersection(districts.begin(), districts.end(), towns.begin(), towns.end(),
+                          std::back_inserter(scope));
+    if (scope.empty()) scope = districts;
+  } else if (towns.size() <= 2) {
+    scope = towns;
+  }
   if (scope.empty() || scope.size() > 8) return;
   const auto& atoms = w.atoms;
   const int n = static_cast<int>(atoms.size());
