@@ -356,9 +356,14 @@ Answer BadInputAnswer(const LabelIn& label) {
   return a;
 }
 
-bool ParseContestBatch(std::string_view body, const ParseLimits& limits,
-                       std::vector<ContestItem>* items, ParseError* error) {
-  items->clear();
+namespace {
+
+// A body that is one JSON object of which one field (`name`) matters; other
+// fields are skipped (and checked for depth). Calls read(walker, value) for
+// that field; the field must be there, once.
+template <typename Read>
+bool ParseObjectWithField(std::string_view body, const ParseLimits& limits, ParseError* error,
+                          const std::string& name, Read&& read) {
   Input in(body);
   Walker w(in, limits, error);
   od::document doc;
@@ -370,13 +375,25 @@ bool ParseContestBatch(std::string_view body, const ParseLimits& limits,
     if (auto e = std::move(f).get(field)) return w.Fail("body", e);
     std::string_view key;
     if (auto e = field.unescaped_key().get(key)) return w.Fail("body", e);
-    if (key != "requestList") {
+    if (key != name) {
       if (!w.Consume(field.value(), std::string(key))) return false;
       continue;
     }
-    if (seen) return w.Fail("requestList given twice");
+    if (seen) return w.Fail(name + " given twice");
     seen = true;
-    od::value v = field.value();
+    if (!read(w, field.value())) return false;
+  }
+  if (!w.Close(&doc)) return false;
+  if (!seen) return w.Fail("body is missing " + name);
+  return true;
+}
+
+}  // namespace
+
+bool ParseContestBatch(std::string_view body, const ParseLimits& limits,
+                       std::vector<ContestItem>* items, ParseError* error) {
+  items->clear();
+  return ParseObjectWithField(body, limits, error, "requestList", [&](Walker& w, od::value v) {
     od::json_type type;
     if (auto e = v.type().get(type)) return w.Fail("requestList", e);
     if (type != od::json_type::array) return w.Fail("requestList must be an array");
@@ -394,63 +411,23 @@ bool ParseContestBatch(std::string_view body, const ParseLimits& limits,
       items->push_back(std::move(item));
       ++i;
     }
-  }
-  if (!w.Close(&doc)) return false;
-  if (!seen) return w.Fail("body is missing requestList");
-  return true;
+    return true;
+  });
 }
 
 bool ParseRefineOne(std::string_view body, const ParseLimits& limits,
                     LabelIn* label, ParseError* error) {
-  Input in(body);
-  Walker w(in, limits, error);
-  od::document doc;
-  od::object root;
-  if (!w.Open(&doc, &root)) return false;
-  bool seen = false;
-  for (auto f : root) {
-    od::field field;
-    if (auto e = std::move(f).get(field)) return w.Fail("body", e);
-    std::string_view key;
-    if (auto e = field.unescaped_key().get(key)) return w.Fail("body", e);
-    if (key != "address") {
-      if (!w.Consume(field.value(), std::string(key))) return false;
-      continue;
-    }
-    if (seen) return w.Fail("address given twice");
-    seen = true;
-    if (!w.ReadLabel(field.value(), "address", label)) return false;
-  }
-  if (!w.Close(&doc)) return false;
-  if (!seen) return w.Fail("body is missing address");
-  return true;
+  return ParseObjectWithField(body, limits, error, "address", [&](Walker& w, od::value v) {
+    return w.ReadLabel(v, "address", label);
+  });
 }
 
 bool ParseRefineBatch(std::string_view body, const ParseLimits& limits,
                       std::vector<LabelIn>* labels, ParseError* error) {
   labels->clear();
-  Input in(body);
-  Walker w(in, limits, error);
-  od::document doc;
-  od::object root;
-  if (!w.Open(&doc, &root)) return false;
-  bool seen = false;
-  for (auto f : root) {
-    od::field field;
-    if (auto e = std::move(f).get(field)) return w.Fail("body", e);
-    std::string_view key;
-    if (auto e = field.unescaped_key().get(key)) return w.Fail("body", e);
-    if (key != "addresses") {
-      if (!w.Consume(field.value(), std::string(key))) return false;
-      continue;
-    }
-    if (seen) return w.Fail("addresses given twice");
-    seen = true;
-    if (!w.ReadLabelList(field.value(), "addresses", labels)) return false;
-  }
-  if (!w.Close(&doc)) return false;
-  if (!seen) return w.Fail("body is missing addresses");
-  return true;
+  return ParseObjectWithField(body, limits, error, "addresses", [&](Walker& w, od::value v) {
+    return w.ReadLabelList(v, "addresses", labels);
+  });
 }
 
 std::string ContestResponse(const std::vector<ContestItem>& items,
