@@ -1,8 +1,8 @@
 // gen_national: writes a synthetic nationwide address database (17 files
 // rnaddrkor_<region>.txt in the official layout) for scale tests.
 //
-//   gen_national --out /tmp/national --scale 1.0 --seed 1 \
-//       --sejong ../shared/data/juso/sejong/rnaddrkor_sejong.txt
+//   gen_national --out /tmp/national --scale 1.0 --seed 1
+//       --sejong ../shared/data/juso/sejong/rnaddrkor_sejong.txt   (one line)
 #include <chrono>
 #include <cstdio>
 #include <string>
