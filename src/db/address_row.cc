@@ -83,7 +83,7 @@ bool ParseAddressRow(std::string_view line, AddressRow* row, std::string* why) {
     return *why = "지하여부 '" + std::string(f[11]) + "'", false;
   if (!ParseInt(f[12], &row->main) || row->main <= 0 || row->main > 99999)
     return *why = "building number '" + std::string(f[12]) + "'", false;
-  if (!ParseInt(f[13], &row->sub) || row->sub > 99999)
+  if (!ParseInt(f[13], &row->sub) || row->sub > 65535)
     return *why = "building sub-number '" + std::string(f[13]) + "'", false;
   if (!ParseFlag(f[19], &row->apartment))
     return *why = "공동주택구분 '" + std::string(f[19]) + "'", false;

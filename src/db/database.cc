@@ -22,12 +22,19 @@ namespace {
 // `emd` as its 읍면동 part.
 std::string OfficialId(uint64_t road_code, uint32_t emd, bool underground, uint32_t main,
                        uint32_t sub) {
-  char buf[40];
-  std::snprintf(buf, sizeof(buf), "%05llu%03u%07llu%u%05u%05u",
-                static_cast<unsigned long long>(road_code / 10000000ull), emd,
-                static_cast<unsigned long long>(road_code % 10000000ull), underground ? 1u : 0u,
-                main, sub);
-  return buf;
+  // Fixed-width digits, written by hand: this runs for every candidate of
+  // every label, and snprintf was a tenth of the matcher's time.
+  std::string out(26, '0');
+  auto put = [&](size_t end, size_t width, uint64_t v) {
+    for (size_t k = 0; k < width; ++k, v /= 10) out[end - 1 - k] = static_cast<char>('0' + v % 10);
+  };
+  put(5, 5, road_code / 10000000ull);
+  put(8, 3, emd);
+  put(15, 7, road_code % 10000000ull);
+  out[15] = underground ? '1' : '0';
+  put(21, 5, main);
+  put(26, 5, sub);
+  return out;
 }
 
 }  // namespace
