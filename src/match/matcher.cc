@@ -506,6 +506,13 @@ void Matcher::ScanRegionRoads(Work& w) const {
   const int n = static_cast<int>(atoms.size());
   for (int j = 0; j < n; ++j) {
     if (!w.terminal[j]) continue;
+    // "Paeon-daero 185beon-gil": the name goes on past "daero"; only the
+    // span ending at the last road word is compared.
+    if (j + 2 < n && atoms[j + 1].kind == AtomKind::kDigits &&
+        !parse::IsFieldBoundary(atoms[j + 1].sep) &&
+        (w.terminal[j + 2] || (j + 3 < n && atoms[j + 2].key == "beon" && w.terminal[j + 3]))) {
+      continue;
+    }
     std::string key;
     for (int i = j; i >= 0 && j - i < 6; --i) {
       const Atom& a = atoms[i];
