@@ -196,9 +196,13 @@ Matcher::Matcher(const db::Database& db, const Translations& translations,
   for (const auto& r : t.roads) {
     road_keys_.push_back(text::MatchKey(db_.str(r.name_en)));
     road_skeletons_.push_back(text::SkeletonKey(road_keys_.back()));
-    road_digits_.push_back(text::DigitsOf(road_skeletons_.back()));
-    road_key_hist_.push_back(HistogramOf(road_keys_.back()));
-    road_skeleton_hist_.push_back(HistogramOf(road_skeletons_.back()));
+    ScanInfo info;
+    info.digits = db::HashKey(text::DigitsOf(road_skeletons_.back()));
+    info.key_len = static_cast<uint8_t>(std::min<size_t>(255, road_keys_.back().size()));
+    info.skeleton_len = static_cast<uint8_t>(std::min<size_t>(255, road_skeletons_.back().size()));
+    info.key_hist = HistogramOf(road_keys_.back());
+    info.skeleton_hist = HistogramOf(road_skeletons_.back());
+    scan_info_.push_back(info);
   }
   const auto sidos = db::AllSido();
   for (uint32_t i = 0; i < sidos.size(); ++i) {
@@ -362,11 +366,11 @@ void Matcher::FindRoads(Work& w, int tier) const {
           } else {
             const std::string sk = text::SkeletonKey(k);
             if (sk.size() < 5) continue;
-            const std::string digits = text::DigitsOf(sk);
+            const uint64_t digits = db::HashKey(text::DigitsOf(sk));
             const int max_d = sk.size() >= 10 ? 2 : 1;
             auto try_road = [&](uint32_t road) {
               const std::string& rs = road_skeletons_[road];
-              if (road_digits_[road] != digits) return;
+              if (scan_info_[road].digits != digits) return;
               const int d = text::EditDistance(sk, rs, max_d);
               if (d <= max_d) add_hit(road, i, j + 1, q - 0.5f * static_cast<float>(d - 1));
             };
@@ -519,7 +523,7 @@ void Matcher::ScanRegionRoads(Work& w) const {
       key.insert(0, (i == j && IsGenericRoadWord(a.key)) ? std::string("ro") : a.key);
       if (a.kind != AtomKind::kDigits && i < j) {
         const std::string sk = text::SkeletonKey(key);
-        const std::string digits = text::DigitsOf(sk);
+        const uint64_t digits = db::HashKey(text::DigitsOf(sk));
         const int max_d = std::max(1, static_cast<int>(sk.size()) / 4);
         const Histogram sk_hist = HistogramOf(sk);
         const Histogram key_hist = HistogramOf(key);
@@ -530,9 +534,15 @@ void Matcher::ScanRegionRoads(Work& w) const {
         for (uint32_t g : scope) {
           const auto& region = t.regions[g];
           for (uint32_t r = region.first_road; r < region.first_road + region.road_count; ++r) {
-            if (road_digits_[r] != digits) continue;
-            if (HistogramBound(sk_hist, road_skeleton_hist_[r]) > second_d &&
-                HistogramBound(key_hist, road_key_hist_[r]) > second_d) {
+            const ScanInfo& info = scan_info_[r];
+            if (info.digits != digits) continue;
+            // Cheapest bounds first: length difference, then letter counts.
+            if (std::abs(int{info.skeleton_len} - static_cast<int>(sk.size())) > second_d &&
+                std::abs(int{info.key_len} - static_cast<int>(key.size())) > second_d) {
+              continue;
+            }
+            if (HistogramBound(sk_hist, info.skeleton_hist) > second_d &&
+                HistogramBound(key_hist, info.key_hist) > second_d) {
               continue;
             }
             const std::string& rs = road_skeletons_[r];

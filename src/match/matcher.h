@@ -51,13 +51,17 @@ class Matcher {
   EngineOptions options_;
   std::vector<std::string> road_keys_;       // MatchKey of each road's English name
   std::vector<std::string> road_skeletons_;  // SkeletonKey of each road's English name
-  std::vector<std::string> road_digits_;     // DigitsOf each skeleton
-  // Letter counts of each road's key and skeleton: half their L1 distance
-  // bounds the edit distance from below, which prunes most of a district
-  // scan before any edit distance is computed.
+  // What the district scan checks of each road before any edit distance, in
+  // one cache line: the numbers in the name, the key lengths and letter
+  // counts (half the L1 distance of two letter counts bounds the edit
+  // distance from below, which prunes most roads of a district).
   using Histogram = std::array<uint8_t, 27>;
-  std::vector<Histogram> road_key_hist_;
-  std::vector<Histogram> road_skeleton_hist_;
+  struct ScanInfo {
+    uint64_t digits;  // HashKey(DigitsOf(skeleton))
+    uint8_t key_len, skeleton_len;
+    Histogram key_hist, skeleton_hist;
+  };
+  std::vector<ScanInfo> scan_info_;
   struct NamedKey {
     std::string key;
     uint32_t value;  // db::PackRegion
