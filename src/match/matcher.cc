@@ -59,6 +59,16 @@ std::string_view GluedGenericStem(std::string_view w) {
   return {};
 }
 
+// Region names of several atoms end in one of these (as the last atom or
+// its end: "namdo", "bukdo").
+bool EndsWithUnitWord(std::string_view key) {
+  for (std::string_view unit : {"si", "gu", "gun", "eup", "myeon", "dong", "ri", "ga", "do", "city",
+                                "province", "state", "county", "district", "town", "village"}) {
+    if (key.ends_with(unit)) return true;
+  }
+  return false;
+}
+
 bool EndsWithHangul(std::string_view text, std::string_view syllable) {
   return text.size() >= syllable.size() && text.ends_with(syllable);
 }
@@ -259,6 +269,10 @@ void Matcher::FindRegions(Work& w) const {
       if (atoms[j].kind == AtomKind::kLatin) korean_ok = false;
       if (korean_ok) korean += atoms[j].text;
       if (atoms[j].kind == AtomKind::kDigits) continue;  // 종로1가: digits inside only
+      // A name of several words ends in a unit word ("Seoul Special City",
+      // "Jung gu", "Jeolla-namdo"): other multi-word spans cannot be one, and
+      // each lookup into the region table may be a cache miss.
+      if (j > i && !EndsWithUnitWord(atoms[j].key)) continue;
       add(i, j + 1, map.Find(HashKey(key)));
       if (korean_ok && j > i) add(i, j + 1, map.Find(HashKey(korean)));
     }
