@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -92,8 +93,25 @@ void AddBatch(CLI::App& app) {
       out = &fout;
     }
     const bool tty = isatty(STDERR_FILENO) != 0;
-    auto progress = [tty](uint64_t done) {
-      if (tty) std::fprintf(stderr, "\r\033[Kdoro batch: %llu labels", static_cast<unsigned long long>(done));
+    // A bar when the input's size is known (a file), a counter otherwise.
+    std::streamoff total = 0;
+    if (fin.is_open()) {
+      fin.seekg(0, std::ios::end);
+      total = fin.tellg();
+      fin.seekg(0, std::ios::beg);
+    }
+    auto progress = [tty, total, &fin](uint64_t done) {
+      if (!tty) return;
+      const std::streamoff at = total > 0 ? static_cast<std::streamoff>(fin.tellg()) : -1;
+      if (total > 0) {
+        const double f = at < 0 ? 1.0 : std::min(1.0, static_cast<double>(at) / static_cast<double>(total));
+        const int width = 30, filled = static_cast<int>(f * width);
+        std::fprintf(stderr, "\r\033[Kdoro batch: [%.*s%*s] %3.0f%%  %llu labels", filled,
+                     "##############################", width - filled, "", f * 100,
+                     static_cast<unsigned long long>(done));
+      } else {
+        std::fprintf(stderr, "\r\033[Kdoro batch: %llu labels", static_cast<unsigned long long>(done));
+      }
     };
     const auto stats = doro::cli::RunBatch(*engine, *in, *out, o->threads, progress);
     if (tty) std::fprintf(stderr, "\n");
