@@ -283,22 +283,21 @@ void Str(Writer& w, std::string_view s) {
 void WriteAnswer(Writer& w, std::string_view input, const Answer& a) {
   const bool ok = a.ok();
   w.StartObject();
-  w.Key("input");
-  Str(w, text::IsValidUtf8(input) ? std::string(input) : text::ToValidUtf8(input));
-  w.Key("status");
-  Str(w, ok ? "ok" : "no_answer");
-  w.Key("roadAddr");
-  Str(w, ok ? a.address_full : "");
-  w.Key("roadAddrPart1");
-  Str(w, ok ? a.address : "");
-  w.Key("roadAddrPart2");
-  Str(w, ok ? a.reference : "");
-  w.Key("engAddr");
-  Str(w, ok ? a.english : "");
-  w.Key("zipNo");
-  Str(w, ok ? a.zip : "");
-  w.Key("bdMgtSn");
-  Str(w, ok ? a.building_id : "");
+  const std::string safe_input = text::ToValidUtf8(input);  // already checks validity
+  const std::pair<const char*, std::string_view> fields[] = {
+      {"input", safe_input},
+      {"status", ok ? "ok" : "no_answer"},
+      {"roadAddr", ok ? std::string_view(a.address_full) : ""},
+      {"roadAddrPart1", ok ? std::string_view(a.address) : ""},
+      {"roadAddrPart2", ok ? std::string_view(a.reference) : ""},
+      {"engAddr", ok ? std::string_view(a.english) : ""},
+      {"zipNo", ok ? std::string_view(a.zip) : ""},
+      {"bdMgtSn", ok ? std::string_view(a.building_id) : ""},
+  };
+  for (const auto& [key, value] : fields) {
+    w.Key(key);
+    Str(w, value);
+  }
   w.Key("reason");
   if (ok) {
     w.Null();
