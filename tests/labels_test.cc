@@ -265,6 +265,21 @@ TEST(LabelsTest, OutputFormatsEscape) {
             "\"expected_reason\":\"\"}");
 }
 
+TEST(LabelsTest, TsvReadsBack) {
+  LabelCase in{"B 93, Wangsan-ro", "basement", "", "ambiguous", 0};
+  LabelCase out;
+  ASSERT_TRUE(CaseFromTsv(CaseToTsv(in) + "\r", &out));
+  EXPECT_EQ(out.label, in.label);
+  EXPECT_EQ(out.error_class, in.error_class);
+  EXPECT_EQ(out.expected, in.expected);
+  EXPECT_EQ(out.expected_reason, in.expected_reason);
+  ASSERT_TRUE(CaseFromTsv("x\tclean\t세종특별자치시 한누리대로 1", &out));
+  EXPECT_EQ(out.expected, "세종특별자치시 한누리대로 1");
+  EXPECT_EQ(out.expected_reason, "");
+  EXPECT_FALSE(CaseFromTsv("only\ttwo", &out));
+  EXPECT_FALSE(CaseFromTsv("\tclean\tx\t", &out));
+}
+
 TEST(LabelsTest, SejongCasesAreHonest) {
   auto rows = SejongRows();
   if (rows.empty()) GTEST_SKIP() << "../shared/data not present: " << kSejongPath;

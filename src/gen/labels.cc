@@ -1333,6 +1333,25 @@ std::string CaseToTsv(const LabelCase& c) {
          Clean(c.expected_reason);
 }
 
+bool CaseFromTsv(std::string_view line, LabelCase* c) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  std::string_view fields[4];
+  size_t n = 0;
+  while (n < 4) {
+    const size_t tab = line.find('\t');
+    fields[n++] = line.substr(0, tab);
+    if (tab == std::string_view::npos) break;
+    line.remove_prefix(tab + 1);
+  }
+  if (n < 3 || fields[0].empty()) return false;
+  *c = LabelCase{};
+  c->label = fields[0];
+  c->error_class = fields[1];
+  c->expected = fields[2];
+  if (n == 4) c->expected_reason = fields[3];
+  return true;
+}
+
 std::string CaseToJson(const LabelCase& c) {
   return "{\"label\":" + JsonString(c.label) + ",\"class\":" + JsonString(c.error_class) +
          ",\"expected\":" + JsonString(c.expected) +

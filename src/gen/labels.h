@@ -83,6 +83,9 @@ class LabelGenerator {
 // newlines inside fields replaced by spaces) or JSON Lines.
 std::string CaseToTsv(const LabelCase& c);
 std::string CaseToJson(const LabelCase& c);
+// Reads one CaseToTsv line back (a trailing '\r' is ignored); false when it
+// has fewer than three fields or an empty label.
+bool CaseFromTsv(std::string_view line, LabelCase* c);
 
 }  // namespace doro::gen
 

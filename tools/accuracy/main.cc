@@ -3,10 +3,12 @@
 //
 //   accuracy --rows ../shared/data/juso/sejong --count 20000
 //   accuracy --rows /tmp/national --db /tmp/national.doroidx --count 50000 --threads 2
+//   accuracy --labels cases.tsv --db /tmp/national.doroidx --repeat 5   (gen_labels output)
 #include <CLI/CLI.hpp>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <thread>
 
 #include "gen/accuracy.h"
@@ -15,7 +17,8 @@
 
 int main(int argc, char** argv) {
   CLI::App app{"Accuracy and speed of the engine on generated messy labels"};
-  std::string rows_path, db_path;
+  std::string rows_path, db_path, labels_path;
+  unsigned repeat = 1;
   size_t count = 20000;
   uint64_t seed = 1;
   unsigned threads = 1;
@@ -26,18 +29,41 @@ int main(int argc, char** argv) {
   app.add_option("--seed", seed, "Generator seed");
   app.add_option("--threads", threads, "Refining threads");
   app.add_option("--show", show, "Failures to list per class");
+  app.add_option("--labels", labels_path,
+                 "Read cases from this gen_labels TSV file instead of generating them");
+  app.add_option("--repeat", repeat, "Refine all cases this many times; the fastest run counts")
+      ->check(CLI::Range(1u, 1000u));
   CLI11_PARSE(app, argc, argv);
   if (db_path.empty()) db_path = rows_path;
 
   auto t0 = std::chrono::steady_clock::now();
-  std::vector<doro::db::AddressRow> rows;
+  std::vector<doro::gen::LabelCase> cases;
   std::string error;
-  if (!doro::gen::LoadRows(rows_path, &rows, &error)) {
-    std::fprintf(stderr, "accuracy: %s\n", error.c_str());
-    return 2;
+  if (!labels_path.empty()) {
+    std::ifstream in(labels_path);
+    if (!in) {
+      std::fprintf(stderr, "accuracy: cannot read %s\n", labels_path.c_str());
+      return 2;
+    }
+    size_t line_no = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++line_no;
+      doro::gen::LabelCase c;
+      if (!doro::gen::CaseFromTsv(line, &c)) {
+        std::fprintf(stderr, "accuracy: %s:%zu: not a label case line\n", labels_path.c_str(), line_no);
+        return 2;
+      }
+      cases.push_back(std::move(c));
+    }
+  } else {
+    std::vector<doro::db::AddressRow> rows;
+    if (!doro::gen::LoadRows(rows_path, &rows, &error)) {
+      std::fprintf(stderr, "accuracy: %s\n", error.c_str());
+      return 2;
+    }
+    doro::gen::LabelGenerator generator(std::move(rows));
+    cases = generator.Generate(count, seed);
   }
-  doro::gen::LabelGenerator generator(std::move(rows));
-  const auto cases = generator.Generate(count, seed);
   auto t1 = std::chrono::steady_clock::now();
   auto engine = doro::Engine::Open(db_path, &error);
   if (!engine) {
@@ -57,20 +83,25 @@ int main(int argc, char** argv) {
       }
     }
   };
-  auto t3 = std::chrono::steady_clock::now();
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  auto t4 = std::chrono::steady_clock::now();
+  double best = 0;
+  for (unsigned run = 0; run < repeat; ++run) {
+    next = 0;
+    auto t3 = std::chrono::steady_clock::now();
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t3).count();
+    if (run == 0 || s < best) best = s;
+  }
 
   size_t k = 0;
   const auto report = doro::gen::Score(cases, [&](std::string_view) { return outcomes[k++]; }, 100000);
   auto secs = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
   std::printf("%s\n", report.Table().c_str());
   std::printf("failures (class, verdict, label, expected, got):\n%s\n", report.FailureList(show).c_str());
-  std::printf("rows+labels %.2f s, engine open %.2f s (%llu rows), refine %zu labels in %.3f s on %u thread(s): %.0f labels/s\n",
+  std::printf("rows+labels %.2f s, engine open %.2f s (%llu rows), refine %zu labels in %.3f s on %u thread(s)%s: %.0f labels/s\n",
               secs(t0, t1), secs(t1, t2), static_cast<unsigned long long>(engine->report().rows),
-              cases.size(), secs(t3, t4), threads, cases.size() / secs(t3, t4));
+              cases.size(), best, threads, repeat > 1 ? " (fastest run)" : "", cases.size() / best);
   return 0;
 }
