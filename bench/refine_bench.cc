@@ -86,6 +86,7 @@ const Fixture& Shared() {
   return *f;
 }
 
+// Arg 0: full answers (doro refine, /v1/refine); 1: address only (/v1/batch).
 void BM_Refine(benchmark::State& state) {
   const Fixture& fx = Shared();
   if (fx.engine == nullptr || fx.labels.empty()) {
@@ -93,16 +94,17 @@ void BM_Refine(benchmark::State& state) {
     return;
   }
   state.SetLabel(DbPath().empty() ? "demo" : "sejong");
+  const doro::Detail detail = state.range(0) == 0 ? doro::Detail::kFull : doro::Detail::kAddress;
   size_t i = 0;
   for (auto _ : state) {
-    doro::Answer a = fx.engine->Refine(fx.labels[i]);
+    doro::Answer a = fx.engine->Refine(fx.labels[i], detail);
     benchmark::DoNotOptimize(a);
     if (++i == fx.labels.size()) i = 0;
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
   state.counters["rss_after_load_MB"] = fx.rss_kb / 1024.0;
 }
-BENCHMARK(BM_Refine);
+BENCHMARK(BM_Refine)->ArgName("address_only")->Arg(0)->Arg(1);
 
 }  // namespace
 

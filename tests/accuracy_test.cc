@@ -83,6 +83,35 @@ TEST(AccuracyTest, DemoDatabase) {
   EXPECT_LE(r.total.WrongPct(), kMaxWrongPct);
 }
 
+// The decision must not depend on how much of the answer is filled in, nor
+// on which labels the same thread refined before (scratch space is reused).
+TEST(AccuracyTest, AddressOnlyAnswersAndOrderDoNotChangeDecisions) {
+  std::string error;
+  auto engine = Engine::Open("", &error);
+  ASSERT_NE(engine, nullptr) << error;
+  std::vector<db::AddressRow> rows;
+  ASSERT_TRUE(LoadRows("", &rows, &error)) << error;
+  if (rows.empty()) GTEST_SKIP() << "the built-in demo database has no rows";
+  LabelGenerator gen(std::move(rows));
+  const auto cases = gen.Generate(1500, 7);
+  ASSERT_FALSE(cases.empty());
+  std::vector<Answer> full;
+  for (const auto& c : cases) full.push_back(engine->Refine(c.label));
+  size_t answered = 0;
+  for (size_t k = cases.size(); k-- > 0;) {
+    const Answer lean = engine->Refine(cases[k].label, Detail::kAddress);
+    EXPECT_EQ(lean.reason, full[k].reason) << cases[k].label;
+    EXPECT_EQ(lean.address, full[k].address) << cases[k].label;
+    EXPECT_TRUE(lean.english.empty() && lean.candidates.empty() && lean.used.empty());
+    if (full[k].ok()) {
+      ++answered;
+      EXPECT_FALSE(full[k].english.empty()) << cases[k].label;
+      EXPECT_FALSE(full[k].used.empty()) << cases[k].label;
+    }
+  }
+  EXPECT_GT(answered, cases.size() / 2);
+}
+
 TEST(AccuracyTest, Sejong) {
   if (!std::filesystem::exists(kSejongPath)) {
     GTEST_SKIP() << "../shared/data not present: " << kSejongPath;

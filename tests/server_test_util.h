@@ -31,7 +31,7 @@ class FakeEngine : public Engine {
     report_.roads = 3;
     report_.files = {"fake.txt"};
   }
-  Answer Refine(std::string_view label) const override {
+  Answer Refine(std::string_view label, Detail = Detail::kFull) const override {
     calls_.fetch_add(1);
     Answer a;
     if (label.substr(0, 3) != "ok:") {

@@ -29,7 +29,9 @@ class EngineImpl final : public Engine {
         matcher_(*db_, translations_, options),
         report_(std::move(report)) {}
 
-  Answer Refine(std::string_view label) const override { return matcher_.Refine(label); }
+  Answer Refine(std::string_view label, Detail detail) const override {
+    return matcher_.Refine(label, detail);
+  }
   const LoadReport& report() const override { return report_; }
 
  private:

@@ -63,6 +63,11 @@ struct LoadReport {
   double seconds = 0;              // wall time to load and index
 };
 
+// How much of an Answer to fill. kAddress fills reason, address and detail
+// only: what the contest endpoint and accuracy runs need, without building
+// the reference, English, management number, token lists and candidates.
+enum class Detail : uint8_t { kFull, kAddress };
+
 struct EngineOptions {
   size_t max_label_bytes = 2000;  // longer labels are kBadInput
 };
@@ -77,8 +82,9 @@ class Engine {
                                       EngineOptions options = {});
   virtual ~Engine() = default;
 
-  // Refines one label. Never throws for any input bytes.
-  virtual Answer Refine(std::string_view label) const = 0;
+  // Refines one label. Never throws for any input bytes. The decision does
+  // not depend on `detail`.
+  virtual Answer Refine(std::string_view label, Detail detail = Detail::kFull) const = 0;
 
   virtual const LoadReport& report() const = 0;
 };

@@ -791,7 +791,7 @@ void Matcher::FuzzyRegions(Work& w) const {
   }
 }
 
-Answer Matcher::Decide(Work& w, std::string_view label) const {
+Answer Matcher::Decide(Work& w, std::string_view label, Detail detail) const {
   Answer a;
   const auto& t = db_.tables();
   if (w.cands.empty()) {
@@ -815,7 +815,8 @@ Answer Matcher::Decide(Work& w, std::string_view label) const {
     if (x.conflict != y.conflict) return !x.conflict;
     return x.score > y.score;
   });
-  for (size_t i = 0; i < w.cands.size() && i < 5; ++i) {
+  const bool full = detail == Detail::kFull;
+  for (size_t i = 0; full && i < w.cands.size() && i < 5; ++i) {
     const auto& c = w.cands[i];
     a.candidates.push_back({db_.RoadAddress(c.building),
                             db_.BuildingId(c.building),
@@ -836,12 +837,13 @@ Answer Matcher::Decide(Work& w, std::string_view label) const {
   const uint32_t b = best.building;
   a.reason = Reason::kNone;
   a.address = db_.RoadAddress(b);
+  a.detail = "matched";
+  if (!full) return a;
   a.reference = db_.Reference(b);
   a.address_full = a.reference.empty() ? a.address : a.address + " " + a.reference;
   a.zip = db_.Zip(b);
   a.english = db_.English(b);
   a.building_id = db_.BuildingId(b);
-  a.detail = "matched";
 
   // Which parts of the label made the answer.
   const int n = static_cast<int>(w.atoms.size());
@@ -915,7 +917,7 @@ bool Matcher::IsCloseCall(const Work& w) {
   return second > best - kTieMargin;
 }
 
-Answer Matcher::Refine(std::string_view label) const {
+Answer Matcher::Refine(std::string_view label, Detail detail) const {
   if (label.size() > options_.max_label_bytes) {
     Answer a;
     a.reason = Reason::kBadInput;
@@ -1012,7 +1014,7 @@ Answer Matcher::Refine(std::string_view label) const {
       Verify(w);
     }
   }
-  return Decide(w, label);
+  return Decide(w, label, detail);
 }
 
 }  // namespace doro::match

@@ -29,7 +29,7 @@ class Matcher {
   Matcher(const db::Database& db, const Translations& translations,
           EngineOptions options);
 
-  Answer Refine(std::string_view label) const;
+  Answer Refine(std::string_view label, Detail detail = Detail::kFull) const;
 
  private:
   struct Work;
@@ -41,7 +41,7 @@ class Matcher {
   void VerifyHits(Work& w, bool agreeing_only) const;
   void ScoreRegions(Work& w) const;
   void FuzzyRegions(Work& w) const;
-  Answer Decide(Work& w, std::string_view label) const;
+  Answer Decide(Work& w, std::string_view label, Detail detail) const;
   static bool IsCloseCall(const Work& w);
   static bool HasAdjacentNumber(const Work& w, int begin, int end);
   bool RoadAgrees(const Work& w, uint32_t road, int begin, int end) const;

@@ -136,8 +136,8 @@ Response Handlers::Route(const Request& request, std::string_view* endpoint) {
   return Json(404, GenericError(404, "no such path: " + std::string(path.substr(0, 200))));
 }
 
-Answer Handlers::RefineOne(const Engine& engine, const LabelIn& label) {
-  Answer a = label.bad ? BadInputAnswer(label) : engine.Refine(label.text);
+Answer Handlers::RefineOne(const Engine& engine, const LabelIn& label, Detail detail) {
+  Answer a = label.bad ? BadInputAnswer(label) : engine.Refine(label.text, detail);
   metrics_.CountLabel(a.reason);
   return a;
 }
@@ -152,7 +152,7 @@ Response Handlers::Batch(std::string_view body) {
   std::vector<std::string> results(items.size());
   auto run = [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
-      Answer a = RefineOne(*engine, items[i].label);
+      Answer a = RefineOne(*engine, items[i].label, Detail::kAddress);
       if (a.ok()) results[i] = std::move(a.address);
     }
   };

@@ -97,7 +97,7 @@ class Handlers {
   Response RefineBatch(std::string_view body);
   Response Health();
   Response MetricsText();
-  Answer RefineOne(const Engine& engine, const LabelIn& label);
+  Answer RefineOne(const Engine& engine, const LabelIn& label, Detail detail = Detail::kFull);
 
   Limits limits_;
   ParseLimits parse_limits_;
