@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "db/address_row.h"
 #include "db/database.h"
@@ -120,6 +122,52 @@ TEST(Keys, SkeletonFoldsRomanizationSystems) {
   EXPECT_NE(text::SkeletonKey("dosandaero"), text::SkeletonKey("dobongro"));
   EXPECT_EQ(text::DigitsOf("samseongyoro16gil"), "16");
   EXPECT_EQ(text::DigitsOf("a1b22c"), "1 22");
+}
+
+// The full optimal-string-alignment table, no band, no early exit.
+int ReferenceDistance(const std::string& a, const std::string& b) {
+  const size_t n = a.size(), m = b.size();
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[n][m];
+}
+
+TEST(Keys, EditDistanceMatchesTheFullTable) {
+  // Small alphabets make close pairs, transpositions and ties common.
+  uint64_t state = 12345;
+  auto next = [&state](uint64_t bound) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return (state >> 33) % bound;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    const char* alphabet = round % 2 ? "ab" : "abcd";
+    const uint64_t letters = round % 2 ? 2 : 4;
+    std::string a, b;
+    const uint64_t n = next(12), m = round % 3 == 0 ? n : next(12);
+    for (uint64_t i = 0; i < n; ++i) a.push_back(alphabet[next(letters)]);
+    for (uint64_t i = 0; i < m; ++i) b.push_back(alphabet[next(letters)]);
+    if (round % 3 == 0 && n >= 2) {  // a copy of a with a few edits
+      b = a;
+      for (uint64_t e = next(3); e > 0; --e) {
+        const size_t p = next(b.size() - 1);
+        if (next(2) == 0) std::swap(b[p], b[p + 1]); else b[p] = alphabet[next(letters)];
+      }
+    }
+    const int truth = ReferenceDistance(a, b);
+    for (int max_d = 0; max_d <= 5; ++max_d) {
+      ASSERT_EQ(text::EditDistance(a, b, max_d), std::min(truth, max_d + 1))
+          << a << " " << b << " max " << max_d;
+    }
+  }
 }
 
 TEST(Keys, EditDistanceStopsEarly) {

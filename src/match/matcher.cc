@@ -135,22 +135,6 @@ int ToInt(std::string_view digits) {
   return v;
 }
 
-std::array<uint8_t, 27> HistogramOf(std::string_view key) {
-  std::array<uint8_t, 27> h{};
-  for (char c : key) {
-    const int slot = (c >= 'a' && c <= 'z') ? c - 'a' : 26;
-    if (h[slot] < 255) ++h[slot];
-  }
-  return h;
-}
-
-// ceil(L1 / 2): a lower bound on the edit distance of the two keys.
-int HistogramBound(const std::array<uint8_t, 27>& a, const std::array<uint8_t, 27>& b) {
-  int l1 = 0;
-  for (size_t i = 0; i < a.size(); ++i) l1 += std::abs(int{a[i]} - int{b[i]});
-  return (l1 + 1) / 2;
-}
-
 }  // namespace
 
 struct Matcher::Work {
@@ -202,17 +186,10 @@ Matcher::Matcher(const db::Database& db, const Translations& translations,
                  EngineOptions options)
     : db_(db), translations_(translations), options_(options) {
   const auto& t = db_.tables();
-  road_skeletons_.reserve(t.roads.size());
+  scan_.Reserve(t.roads.size());
   for (const auto& r : t.roads) {
-    road_keys_.push_back(text::MatchKey(db_.str(r.name_en)));
-    road_skeletons_.push_back(text::SkeletonKey(road_keys_.back()));
-    ScanInfo info;
-    info.digits = db::HashKey(text::DigitsOf(road_skeletons_.back()));
-    info.key_len = static_cast<uint8_t>(std::min<size_t>(255, road_keys_.back().size()));
-    info.skeleton_len = static_cast<uint8_t>(std::min<size_t>(255, road_skeletons_.back().size()));
-    info.key_hist = HistogramOf(road_keys_.back());
-    info.skeleton_hist = HistogramOf(road_skeletons_.back());
-    scan_info_.push_back(info);
+    const std::string key = text::MatchKey(db_.str(r.name_en));
+    scan_.Add(key, text::SkeletonKey(key));
   }
   const auto sidos = db::AllSido();
   for (uint32_t i = 0; i < sidos.size(); ++i) {
@@ -383,9 +360,8 @@ void Matcher::FindRoads(Work& w, int tier) const {
             const uint64_t digits = db::HashKey(text::DigitsOf(sk));
             const int max_d = sk.size() >= 10 ? 2 : 1;
             auto try_road = [&](uint32_t road) {
-              const std::string& rs = road_skeletons_[road];
-              if (scan_info_[road].digits != digits) return;
-              const int d = text::EditDistance(sk, rs, max_d);
+              if (scan_.digits(road) != digits) return;
+              const int d = text::EditDistance(sk, scan_.skeleton(road), max_d);
               if (d <= max_d) add_hit(road, i, j + 1, q - 0.5f * static_cast<float>(d - 1));
             };
             for (const auto& f : t.road_fuzzy.Find(HashKey(sk))) try_road(f.value);
@@ -537,10 +513,8 @@ void Matcher::ScanRegionRoads(Work& w) const {
       key.insert(0, (i == j && IsGenericRoadWord(a.key)) ? std::string("ro") : a.key);
       if (a.kind != AtomKind::kDigits && i < j) {
         const std::string sk = text::SkeletonKey(key);
-        const uint64_t digits = db::HashKey(text::DigitsOf(sk));
+        const RoadScanTable::Query q = RoadScanTable::MakeQuery(key, sk);
         const int max_d = std::max(1, static_cast<int>(sk.size()) / 4);
-        const Histogram sk_hist = HistogramOf(sk);
-        const Histogram key_hist = HistogramOf(key);
         // Only a road clearly closer than every other road of the district
         // counts: a label far from two roads names neither.
         int best_d = max_d + 1, second_d = max_d + 1;
@@ -548,27 +522,13 @@ void Matcher::ScanRegionRoads(Work& w) const {
         for (uint32_t g : scope) {
           const auto& region = t.regions[g];
           for (uint32_t r = region.first_road; r < region.first_road + region.road_count; ++r) {
-            const ScanInfo& info = scan_info_[r];
-            if (info.digits != digits) continue;
-            // Cheapest bounds first: length difference, then letter counts.
-            if (std::abs(int{info.skeleton_len} - static_cast<int>(sk.size())) > second_d &&
-                std::abs(int{info.key_len} - static_cast<int>(key.size())) > second_d) {
-              continue;
-            }
-            if (HistogramBound(sk_hist, info.skeleton_hist) > second_d &&
-                HistogramBound(key_hist, info.key_hist) > second_d) {
-              continue;
-            }
-            const std::string& rs = road_skeletons_[r];
-            // Skeletons forgive romanization, plain keys forgive typing
-            // ("Seojng" is one swap from "Sejong", two once "eo" folds).
-            const int d = std::min(text::EditDistance(sk, rs, second_d),
-                                   text::EditDistance(key, road_keys_[r], second_d));
+            if (scan_.digits(r) != q.digits || !scan_.MayBeWithin(q, r, second_d)) continue;
+            const int d = scan_.Distance(q, r, second_d);
             if (d < best_d) {
               second_d = best_d;
               best_d = d;
               best.assign(1, r);
-            } else if (d == best_d && !best.empty() && rs == road_skeletons_[best[0]]) {
+            } else if (d == best_d && !best.empty() && scan_.skeleton(r) == scan_.skeleton(best[0])) {
               best.push_back(r);
             } else if (d < second_d) {
               second_d = d;
@@ -576,7 +536,7 @@ void Matcher::ScanRegionRoads(Work& w) const {
           }
         }
         if (!best.empty() && best_d <= max_d && second_d > best_d) {
-          const std::string& rs = road_skeletons_[best[0]];
+          const std::string_view rs = scan_.skeleton(best[0]);
           const float sim = 1.0f - static_cast<float>(best_d) /
                                        static_cast<float>(std::max(sk.size(), rs.size()));
           for (uint32_t r : best) w.hits.push_back({r, i, j + 1, kRegionScan + 3.0f * sim - 2.0f, 3});

@@ -19,6 +19,7 @@
 
 #include "db/database.h"
 #include "match/engine.h"
+#include "match/road_scan.h"
 #include "match/translations.h"
 
 namespace doro::match {
@@ -49,19 +50,7 @@ class Matcher {
   const db::Database& db_;
   const Translations& translations_;
   EngineOptions options_;
-  std::vector<std::string> road_keys_;       // MatchKey of each road's English name
-  std::vector<std::string> road_skeletons_;  // SkeletonKey of each road's English name
-  // What the district scan checks of each road before any edit distance, in
-  // one cache line: the numbers in the name, the key lengths and letter
-  // counts (half the L1 distance of two letter counts bounds the edit
-  // distance from below, which prunes most roads of a district).
-  using Histogram = std::array<uint8_t, 27>;
-  struct ScanInfo {
-    uint64_t digits;  // HashKey(DigitsOf(skeleton))
-    uint8_t key_len, skeleton_len;
-    Histogram key_hist, skeleton_hist;
-  };
-  std::vector<ScanInfo> scan_info_;
+  RoadScanTable scan_;  // each road's English key and skeleton, with bounds
   struct NamedKey {
     std::string key;
     uint32_t value;  // db::PackRegion

@@ -52,35 +52,45 @@ std::string SkeletonKey(std::string_view k) {
 int EditDistance(std::string_view a, std::string_view b, int max_distance) {
   const int n = static_cast<int>(a.size());
   const int m = static_cast<int>(b.size());
+  if (max_distance < 0) return max_distance + 1;
   if (std::abs(n - m) > max_distance) return max_distance + 1;
-  // Three rows of the optimal-string-alignment table; on the stack for the
-  // short keys this is called with in hot loops.
+  // Only cells within max_distance of the diagonal can stay <= max_distance:
+  // each row is computed on that band alone, cells beyond it count as
+  // `inf`. Three rows of the optimal-string-alignment table, on the stack
+  // for the short keys this is called with in hot loops.
+  const int k = std::min(max_distance, std::max(n, m));
+  const int inf = k + 1;
   constexpr int kStack = 64;
-  int stack[3][kStack + 1];
+  int stack[3][kStack + 2];
   std::vector<int> heap;
   int* rows[3];
   if (m <= kStack) {
     rows[0] = stack[0], rows[1] = stack[1], rows[2] = stack[2];
   } else {
-    heap.resize(3 * (m + 1));
-    rows[0] = heap.data(), rows[1] = heap.data() + (m + 1), rows[2] = heap.data() + 2 * (m + 1);
+    heap.resize(3 * (m + 2));
+    rows[0] = heap.data(), rows[1] = heap.data() + (m + 2), rows[2] = heap.data() + 2 * (m + 2);
   }
   int* prev2 = rows[0];
   int* prev = rows[1];
   int* cur = rows[2];
-  for (int j = 0; j <= m; ++j) prev[j] = j;
+  for (int j = 0; j <= std::min(m, k); ++j) prev[j] = j;
+  if (k + 1 <= m) prev[k + 1] = inf;
   for (int i = 1; i <= n; ++i) {
-    cur[0] = i;
-    int row_min = cur[0];
-    for (int j = 1; j <= m; ++j) {
+    const int lo = std::max(1, i - k);
+    const int hi = std::min(m, i + k);
+    cur[lo - 1] = lo == 1 ? std::min(i, inf) : inf;
+    int row_min = cur[lo - 1];
+    for (int j = lo; j <= hi; ++j) {
       const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
       int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
         v = std::min(v, prev2[j - 2] + 1);
       }
+      v = std::min(v, inf);
       cur[j] = v;
       row_min = std::min(row_min, v);
     }
+    if (hi + 1 <= m) cur[hi + 1] = inf;  // read by the next row as "above"
     if (row_min > max_distance) return max_distance + 1;
     int* t = prev2;
     prev2 = prev;
