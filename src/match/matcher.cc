@@ -191,6 +191,7 @@ Matcher::Matcher(const db::Database& db, const Translations& translations,
     const std::string key = text::MatchKey(db_.str(r.name_en));
     scan_.Add(key, text::SkeletonKey(key));
   }
+  for (const auto& region : t.regions) scan_.Group(region.first_road, region.road_count);
   const auto sidos = db::AllSido();
   for (uint32_t i = 0; i < sidos.size(); ++i) {
     const uint32_t v = db::PackRegion(RegionKind::kSido, i);
@@ -521,8 +522,9 @@ void Matcher::ScanRegionRoads(Work& w) const {
         std::vector<uint32_t> best;  // roads of one name (one per 읍/면 or code)
         for (uint32_t g : scope) {
           const auto& region = t.regions[g];
-          for (uint32_t r = region.first_road; r < region.first_road + region.road_count; ++r) {
-            if (scan_.digits(r) != q.digits || !scan_.MayBeWithin(q, r, second_d)) continue;
+          for (const auto& e : scan_.WithDigits(region.first_road, region.road_count, q.digits)) {
+            if (!scan_.MayBeWithin(q, e, second_d)) continue;
+            const uint32_t r = e.road;
             const int d = scan_.Distance(q, r, second_d);
             if (d < best_d) {
               second_d = best_d;

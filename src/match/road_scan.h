@@ -11,8 +11,8 @@
 #ifndef DORO_MATCH_ROAD_SCAN_H_
 #define DORO_MATCH_ROAD_SCAN_H_
 
-#include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,51 +21,60 @@ namespace doro::match {
 
 class RoadScanTable {
  public:
-  // Letter counts a..z, then everything else; padded to 32 bytes.
-  using Histogram = std::array<uint8_t, 32>;
+  // Letter counts folded into 16 letter classes of 4 bits each (counts over
+  // 15 stay 15). Folding and capping only shrink the L1 distance of two
+  // histograms, so half of it stays a lower bound on the edit distance.
+  using Signature = uint64_t;
 
   // A name to compare with roads; the views must outlive the query.
   struct Query {
     std::string_view key, skeleton;
     uint64_t digits;  // HashKey of the skeleton's digits
-    Histogram key_hist, skeleton_hist;
+    Signature key_sig, skeleton_sig;
   };
   static Query MakeQuery(std::string_view key, std::string_view skeleton);
 
   // Roads are added in road-id order: `key` is text::MatchKey of the English
-  // name, `skeleton` its text::SkeletonKey.
+  // name, `skeleton` its text::SkeletonKey. Then Group() once for each range
+  // of roads to be scanned as a whole (a district's roads).
   void Reserve(size_t roads);
   void Add(std::string_view key, std::string_view skeleton);
+  void Group(uint32_t first, uint32_t count);
   size_t size() const { return hot_.size(); }
+
+  // A road as the scan sees it.
+  struct Entry {
+    uint64_t digits;
+    uint32_t road;
+    uint8_t key_len, skeleton_len;
+    Signature key_sig, skeleton_sig;
+  };
+  // The roads of a range given to Group() whose names hold exactly the
+  // query's digits: most names of a district differ in their digits
+  // ("...로12번길"), and skipping them in a sorted run costs no branch per road.
+  std::span<const Entry> WithDigits(uint32_t first, uint32_t count, uint64_t digits) const;
 
   std::string_view key(uint32_t road) const { return Slice(road, 0); }
   std::string_view skeleton(uint32_t road) const { return Slice(road, 1); }
 
   // HashKey of the digits in the road's name (Query::digits to compare).
-  uint64_t digits(uint32_t road) const { return hot_[road].digits; }
+  uint64_t digits(uint32_t road) const { return digits_[road]; }
 
   // False when neither the key nor the skeleton of `road` can be within `d`
   // edits of the query's (by the length and letter-count bounds).
-  bool MayBeWithin(const Query& q, uint32_t road, int d) const;
+  bool MayBeWithin(const Query& q, const Entry& e, int d) const;
 
   // min(edit distance of the keys, of the skeletons), capped at d + 1.
   int Distance(const Query& q, uint32_t road, int d) const;
 
  private:
-  struct Hot {
-    uint64_t digits;
-    uint8_t key_len, skeleton_len;
-  };
-  struct Hists {
-    Histogram key, skeleton;
-  };
   std::string_view Slice(uint32_t road, int which) const {
     const uint32_t b = offsets_[2 * road + which];
     return std::string_view(chars_).substr(b, offsets_[2 * road + which + 1] - b);
   }
 
-  std::vector<Hot> hot_;
-  std::vector<Hists> hists_;
+  std::vector<Entry> hot_;  // by road id, then each group sorted by digits
+  std::vector<uint64_t> digits_;  // by road id
   std::vector<uint32_t> offsets_ = {0};  // key of road r, then its skeleton
   std::string chars_;
 };
