@@ -115,6 +115,13 @@ TEST(FlatMultiMap, FindsAllValuesOfAKeyAndNothingElse) {
   EXPECT_TRUE(FlatMultiMap().Find(HashKey("x")).empty());
 }
 
+// Index files store these hashes: the function may never change silently.
+TEST(FlatMultiMap, HashKeyIsStableAndFedInPieces) {
+  EXPECT_EQ(HashKey("seoulro"), 0xa1598e4066d42924ull);
+  EXPECT_EQ(KeyHasher().Add("seo").Add("").Add("ulro").Hash(), HashKey("seoulro"));
+  EXPECT_NE(HashKey("seoulro"), HashKey("seoulr"));
+}
+
 TEST(Keys, SkeletonFoldsRomanizationSystems) {
   EXPECT_EQ(text::SkeletonKey("yangnyeongsiro"), text::SkeletonKey("yangnyongsiro"));
   EXPECT_EQ(text::SkeletonKey("chunghyeonro"), text::SkeletonKey("chunghyonro"));

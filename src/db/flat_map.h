@@ -18,17 +18,30 @@
 namespace doro::db {
 
 // FNV-1a, then a final mix so that similar short keys spread over slots.
-inline uint64_t HashKey(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
+// Fed in pieces: KeyHasher().Add("seoul").Add("ro").Hash() equals
+// HashKey("seoulro"), so spans can be hashed without building the string.
+class KeyHasher {
+ public:
+  KeyHasher& Add(std::string_view s) {
+    for (unsigned char c : s) {
+      h_ ^= c;
+      h_ *= 1099511628211ull;
+    }
+    return *this;
   }
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  return h;
-}
+  uint64_t Hash() const {
+    uint64_t h = h_;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+  }
+
+ private:
+  uint64_t h_ = 1469598103934665603ull;
+};
+
+inline uint64_t HashKey(std::string_view s) { return KeyHasher().Add(s).Hash(); }
 
 struct FlatEntry {
   uint64_t hash;
@@ -49,6 +62,12 @@ class FlatMultiMap {
 
   // All values stored under `hash` (empty when none).
   std::span<const FlatEntry> Find(uint64_t hash) const;
+
+  // Starts loading the slot Find(hash) reads first: issued for a batch of
+  // keys before their Finds, the cache misses overlap instead of queueing.
+  void Prefetch(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
 
   std::span<const FlatEntry> entries() const { return entries_; }
   std::span<const uint32_t> slots() const { return slots_; }

@@ -135,6 +135,59 @@ int ToInt(std::string_view digits) {
   return v;
 }
 
+// How an atom reads inside a road span, before the span's last atom.
+std::string_view MiddleKey(const Atom& a) {
+  if (a.kind == AtomKind::kLatin && IsGenericRoadWord(a.key)) return "ro";
+  if (a.key == "bun" || a.key == "beon") return "beon";
+  return a.key;
+}
+
+// One reading of the last atom of a road span: stem + suffix, and what the
+// reading costs.
+struct Tail {
+  std::string_view stem, suffix;
+  float penalty = 0;
+};
+
+// The readings of the last atom of a road span, into out[0..3]; returns
+// how many. "Road" is most often 로; "Street" as often 길 as 로.
+int TailsOf(const Atom& a, Tail* out) {
+  auto generic = [&](std::string_view stem, std::string_view word) {
+    const bool road_word = word == "road" || word == "rd";
+    out[0] = {stem, "ro", 0.0f};
+    out[1] = {stem, "daero", road_word ? 1.0f : 0.5f};
+    out[2] = {stem, "gil", road_word ? 1.0f : 0.0f};
+  };
+  if (a.kind == AtomKind::kLatin && IsGenericRoadWord(a.key)) {
+    generic("", a.key);
+    return 3;
+  }
+  const std::string_view stem = GluedGenericStem(a.key);
+  if (!stem.empty()) {  // "toegyerd": toegye + ro/daero/gil, or as written
+    generic(stem, std::string_view(a.key).substr(stem.size()));
+    out[3] = {a.key, "", 0.0f};
+    return 4;
+  }
+  out[0] = {MiddleKey(a), "", 0.0f};
+  return 1;
+}
+
+// A key to look up in one of the road maps, and what a match means.
+struct Lookup {
+  enum Kind : uint8_t {
+    kHit,           // the roads found are hits of the span
+    kKoreanWhole,   // the same, for the span's glued Hangul
+    kKoreanPart,    // a suffix of that Hangul; only when the whole found none
+    kNearSkeleton,  // roads to compare with Work::near[near] by edit distance
+  };
+  const db::FlatMultiMap* map;
+  uint64_t hash;
+  int begin, end;  // the span, atoms [begin, end)
+  float quality;
+  Kind kind;
+  uint32_t near;
+};
+
 }  // namespace
 
 struct Matcher::Work {
@@ -158,6 +211,17 @@ struct Matcher::Work {
     int tier = 0;    // 0 exact/translated, 1 skeleton, 2 one edit, 3 district scan
   };
   std::vector<RoadHit> hits;
+
+  // FindRoads scratch: the lookups of one tier, the skeletons the one-edit
+  // tier compares with (in near_chars), and key buffers.
+  std::vector<Lookup> lookups;
+  struct Near {
+    uint32_t offset, size;  // in near_chars
+    uint64_t digits;        // HashKey(DigitsOf(skeleton))
+    int max_d;
+  };
+  std::vector<Near> near;
+  std::string near_chars, prefix, korean, key, skeleton;
 
   struct Number {
     int begin, end;    // atoms [begin, end), marker included
@@ -279,12 +343,16 @@ void Matcher::FindRegions(Work& w) const {
 // 3. Roads.
 
 // tier 0: exact keys (and translations); 1: skeleton keys; 2: one edit.
+// Every key is first collected as a Lookup, then all are resolved in one
+// pass that prefetches their slots, so the cache misses of a label's many
+// lookups overlap.
 void Matcher::FindRoads(Work& w, int tier) const {
-  const auto& atoms = w.atoms;
-  const auto& t = db_.tables();
-  const int n = static_cast<int>(atoms.size());
-  std::vector<std::string> keys;
-  std::string korean;
+  w.lookups.clear();
+  w.near.clear();
+  w.near_chars.clear();
+  CollectSpanLookups(w, tier);
+  if (tier == 0) CollectTranslatedLookups(w);
+  for (const auto& l : w.lookups) l.map->Prefetch(l.hash);
   auto add_hit = [&](uint32_t road, int b, int e, float q) {
     for (auto& h : w.hits) {
       if (h.road == road && h.begin == b && h.end == e) {
@@ -294,48 +362,49 @@ void Matcher::FindRoads(Work& w, int tier) const {
     }
     w.hits.push_back({road, b, e, q, tier});
   };
+  bool whole_found = false;
+  for (const auto& l : w.lookups) {
+    if (l.kind == Lookup::kKoreanPart && whole_found) continue;
+    const auto found = l.map->Find(l.hash);
+    if (l.kind == Lookup::kKoreanWhole) whole_found = !found.empty();
+    if (l.kind != Lookup::kNearSkeleton) {
+      for (const auto& f : found) add_hit(f.value, l.begin, l.end, l.quality);
+      continue;
+    }
+    const Work::Near& near = w.near[l.near];
+    const std::string_view sk(w.near_chars.data() + near.offset, near.size);
+    for (const auto& f : found) {
+      if (scan_.digits(f.value) != near.digits) continue;
+      const int d = text::EditDistance(sk, scan_.skeleton(f.value), near.max_d);
+      if (d <= near.max_d) add_hit(f.value, l.begin, l.end, l.quality - 0.5f * static_cast<float>(d - 1));
+    }
+  }
+  // Only a road as written makes a missing number "no_building"; a road
+  // reached through a respelling or a typo may not be the one meant.
+  if (tier == 0 && !w.hits.empty()) w.have_road = true;
+}
+
+// Spans of atoms ending in a road word, read as written (tier 0), by
+// skeleton (1) or within one edit of a skeleton (2).
+void Matcher::CollectSpanLookups(Work& w, int tier) const {
+  const auto& atoms = w.atoms;
+  const auto& t = db_.tables();
+  const int n = static_cast<int>(atoms.size());
+  const float base = tier == 0 ? kExact : tier == 1 ? kSkeleton : kOneEdit;
+  std::string& prefix = w.prefix;    // keys of atoms i..j-1
+  std::string& korean = w.korean;    // Hangul of atoms i..j, when glued
+  std::string& key = w.key;          // prefix + a tail
+  std::string& skeleton = w.skeleton;
   for (int j = 0; j < n; ++j) {
     if (!w.terminal[j]) continue;
-    keys.assign(1, std::string());
-    std::vector<float> penalties(1, 0.0f);
-    bool korean_ok = true;
+    Tail tails[4];
+    const int tail_count = TailsOf(atoms[j], tails);
+    prefix.clear();
     korean.clear();
+    bool korean_ok = true;
     for (int i = j; i >= 0 && j - i < static_cast<int>(kMaxSpanAtoms); --i) {
       const Atom& a = atoms[i];
-      // Extend every key with atom i in front.
-      // "Road" is most often 로; "Street" as often 길 as 로.
-      std::vector<std::pair<std::string, float>> alternatives;
-      auto generic = [&](std::string_view stem, std::string_view word) {
-        const bool road_word = word == "road" || word == "rd";
-        alternatives = {{std::string(stem) + "ro", 0.0f},
-                        {std::string(stem) + "daero", road_word ? 1.0f : 0.5f},
-                        {std::string(stem) + "gil", road_word ? 1.0f : 0.0f}};
-      };
-      if (a.kind == AtomKind::kLatin && IsGenericRoadWord(a.key)) {
-        if (i == j) {
-          generic("", a.key);
-        } else {
-          alternatives = {{"ro", 0.0f}};
-        }
-      } else if (i == j && !GluedGenericStem(a.key).empty()) {
-        const std::string_view stem = GluedGenericStem(a.key);
-        generic(stem, a.key.substr(stem.size()));
-        alternatives.push_back({a.key, 0.0f});
-      } else if (a.key == "bun" || a.key == "beon") {
-        alternatives = {{"beon", 0.0f}};
-      } else {
-        alternatives = {{a.key, 0.0f}};
-      }
-      std::vector<std::string> next;
-      std::vector<float> next_penalty;
-      for (const auto& [alt, pen] : alternatives) {
-        for (size_t k = 0; k < keys.size(); ++k) {
-          next.push_back(alt + keys[k]);
-          next_penalty.push_back(penalties[k] + pen);
-        }
-      }
-      keys = std::move(next);
-      penalties = std::move(next_penalty);
+      if (i < j) prefix.insert(0, MiddleKey(a));
       if (i < j && atoms[i + 1].sep != Sep::kGlued) korean_ok = false;
       if (a.kind == AtomKind::kLatin) korean_ok = false;
       if (korean_ok) korean.insert(0, a.text);
@@ -344,48 +413,49 @@ void Matcher::FindRoads(Work& w, int tier) const {
       // ("63-ro") is looked up exactly only.
       const bool can_start = a.kind != AtomKind::kDigits || (tier == 0 && i < j);
       if (can_start) {
-        const float base = tier == 0 ? kExact : tier == 1 ? kSkeleton : kOneEdit;
-        for (size_t ki = 0; ki < keys.size(); ++ki) {
-          const std::string& k = keys[ki];
-          const float q = base - penalties[ki];
+        db::KeyHasher prefix_hash;
+        prefix_hash.Add(prefix);
+        for (int ti = 0; ti < tail_count; ++ti) {
+          const Tail& tail = tails[ti];
+          const float q = base - tail.penalty;
           if (tier == 0) {
-            for (const auto& f : t.road_keys.Find(HashKey(k))) add_hit(f.value, i, j + 1, q);
-          } else if (tier == 1) {
-            const std::string sk = text::SkeletonKey(k);
-            for (const auto& f : t.road_skeleton.Find(HashKey(sk))) {
-              add_hit(f.value, i, j + 1, q);
-            }
-          } else {
-            const std::string sk = text::SkeletonKey(k);
-            if (sk.size() < 5) continue;
-            const uint64_t digits = db::HashKey(text::DigitsOf(sk));
-            const int max_d = sk.size() >= 10 ? 2 : 1;
-            auto try_road = [&](uint32_t road) {
-              if (scan_.digits(road) != digits) return;
-              const int d = text::EditDistance(sk, scan_.skeleton(road), max_d);
-              if (d <= max_d) add_hit(road, i, j + 1, q - 0.5f * static_cast<float>(d - 1));
-            };
-            for (const auto& f : t.road_fuzzy.Find(HashKey(sk))) try_road(f.value);
-            std::string del;
-            for (size_t p = 0; p < sk.size(); ++p) {
-              del.assign(sk, 0, p);
-              del.append(sk, p + 1);
-              for (const auto& f : t.road_fuzzy.Find(HashKey(del))) try_road(f.value);
-            }
+            const uint64_t h = db::KeyHasher(prefix_hash).Add(tail.stem).Add(tail.suffix).Hash();
+            w.lookups.push_back({&t.road_keys, h, i, j + 1, q, Lookup::kHit, 0});
+            continue;
+          }
+          key.assign(prefix).append(tail.stem).append(tail.suffix);
+          text::SkeletonKeyInto(key, &skeleton);
+          if (tier == 1) {
+            w.lookups.push_back({&t.road_skeleton, HashKey(skeleton), i, j + 1, q, Lookup::kHit, 0});
+            continue;
+          }
+          if (skeleton.size() < 5) continue;
+          // Within one edit (two for long names): the skeleton and each of
+          // its deletions against the deletion map of the road skeletons.
+          const auto near = static_cast<uint32_t>(w.near.size());
+          w.near.push_back({static_cast<uint32_t>(w.near_chars.size()),
+                            static_cast<uint32_t>(skeleton.size()),
+                            HashKey(text::DigitsOf(skeleton)), skeleton.size() >= 10 ? 2 : 1});
+          w.near_chars.append(skeleton);
+          w.lookups.push_back({&t.road_fuzzy, HashKey(skeleton), i, j + 1, q, Lookup::kNearSkeleton, near});
+          const std::string_view sk = skeleton;
+          db::KeyHasher head;
+          for (size_t p = 0; p < sk.size(); ++p) {
+            const uint64_t h = db::KeyHasher(head).Add(sk.substr(p + 1)).Hash();
+            w.lookups.push_back({&t.road_fuzzy, h, i, j + 1, q, Lookup::kNearSkeleton, near});
+            head.Add(sk.substr(p, 1));
           }
         }
         if (tier == 0 && korean_ok && !korean.empty()) {
-          const auto whole = t.road_keys.Find(HashKey(korean));
-          for (const auto& f : whole) add_hit(f.value, i, j + 1, kExact);
+          w.lookups.push_back({&t.road_keys, HashKey(korean), i, j + 1, kExact, Lookup::kKoreanWhole, 0});
           // "서울특별시관악구남부순환로": the road is a suffix of a glued atom
-          // (but 구서원길 is a road of its own, not 구 + 서원길).
+          // (but 구서원길 is a road of its own, not 구 + 서원길): looked up
+          // only when the whole is not a road.
           const size_t syl = parse::SyllableCount(a);
-          if (whole.empty() && a.kind == AtomKind::kHangul && syl >= 3) {
+          if (a.kind == AtomKind::kHangul && syl >= 3) {
             for (size_t s = 1; s + 2 <= syl; ++s) {
-              const std::string sub = korean.substr(s * 3);
-              for (const auto& f : t.road_keys.Find(HashKey(sub))) {
-                add_hit(f.value, i, j + 1, kExact - 0.25f);
-              }
+              w.lookups.push_back({&t.road_keys, HashKey(std::string_view(korean).substr(s * 3)), i,
+                                   j + 1, kExact - 0.25f, Lookup::kKoreanPart, 0});
             }
           }
         }
@@ -393,66 +463,66 @@ void Matcher::FindRoads(Work& w, int tier) const {
       if (parse::IsFieldBoundary(a.sep)) break;
     }
   }
-  if (tier == 0) {
-    // Translated words: splice the romanized Korean for English phrases
-    // ("Nambu Ring-ro" -> "nambu" + "sunhwan" + "ro") and look up again.
-    for (int j = 0; j < n && w.first_phrase >= 0; ++j) {
-      if (!w.terminal[j] || j < w.first_phrase) continue;
-      for (int i = j; i >= 0 && j - i < static_cast<int>(kMaxSpanAtoms); --i) {
-        if (i > w.first_phrase && w.phrases[i] == nullptr) {
-          // no phrase starts at or before i within the span yet: keep extending
-          bool any = false;
-          for (int k = i; k <= j && !any; ++k) any = w.phrases[k] != nullptr;
-          if (!any) {
-            if (parse::IsFieldBoundary(atoms[i].sep)) break;
-            continue;
-          }
-        }
-        if (atoms[i].kind == AtomKind::kDigits) {
+}
+
+// Translated words: splice the romanized Korean for English phrases
+// ("Nambu Ring-ro" -> "nambu" + "sunhwan" + "ro") and look up again.
+void Matcher::CollectTranslatedLookups(Work& w) const {
+  const auto& atoms = w.atoms;
+  const auto& t = db_.tables();
+  const int n = static_cast<int>(atoms.size());
+  for (int j = 0; j < n && w.first_phrase >= 0; ++j) {
+    if (!w.terminal[j] || j < w.first_phrase) continue;
+    for (int i = j; i >= 0 && j - i < static_cast<int>(kMaxSpanAtoms); --i) {
+      if (i > w.first_phrase && w.phrases[i] == nullptr) {
+        // no phrase starts at or before i within the span yet: keep extending
+        bool any = false;
+        for (int k = i; k <= j && !any; ++k) any = w.phrases[k] != nullptr;
+        if (!any) {
           if (parse::IsFieldBoundary(atoms[i].sep)) break;
           continue;
         }
-        // Every way of reading the span with or without each phrase; a word
-        // may translate several ways ("university": 대학, 대학교).
-        struct Partial {
-          std::string key;
-          bool translated;
-        };
-        std::vector<std::pair<int, Partial>> stack = {{i, {"", false}}};
-        std::vector<Partial> done;
-        while (!stack.empty() && done.size() < 16) {
-          auto [k, p] = std::move(stack.back());
-          stack.pop_back();
-          if (k > j) {
-            if (p.translated) done.push_back(std::move(p));
-            continue;
-          }
-          const Atom& a = atoms[k];
-          stack.push_back({k + 1, {p.key + ((k == j && IsGenericRoadWord(a.key)) ? std::string("ro") : a.key),
-                                   p.translated}});
-          const auto* phrases = w.phrases[k];
-          if (phrases == nullptr) continue;
-          for (const auto& ph : *phrases) {
-            const int len = static_cast<int>(ph.words.size());
-            if (k + len > j + 1) continue;
-            bool fits = true;
-            for (int m = 0; m < len && fits; ++m) fits = atoms[k + m].key == ph.words[m];
-            if (fits) stack.push_back({k + len, {p.key + ph.key, true}});
-          }
-        }
-        for (const auto& p : done) {
-          for (const auto& f : t.road_keys.Find(HashKey(p.key))) add_hit(f.value, i, j + 1, kTranslated);
-          for (const auto& f : t.road_skeleton.Find(HashKey(text::SkeletonKey(p.key)))) {
-            add_hit(f.value, i, j + 1, kTranslated - 1.0f);
-          }
-        }
-        if (parse::IsFieldBoundary(atoms[i].sep)) break;
       }
+      if (atoms[i].kind == AtomKind::kDigits) {
+        if (parse::IsFieldBoundary(atoms[i].sep)) break;
+        continue;
+      }
+      // Every way of reading the span with or without each phrase; a word
+      // may translate several ways ("university": 대학, 대학교).
+      struct Partial {
+        std::string key;
+        bool translated;
+      };
+      std::vector<std::pair<int, Partial>> stack = {{i, {"", false}}};
+      std::vector<Partial> done;
+      while (!stack.empty() && done.size() < 16) {
+        auto [k, p] = std::move(stack.back());
+        stack.pop_back();
+        if (k > j) {
+          if (p.translated) done.push_back(std::move(p));
+          continue;
+        }
+        const Atom& a = atoms[k];
+        stack.push_back({k + 1, {p.key + ((k == j && IsGenericRoadWord(a.key)) ? std::string("ro") : a.key),
+                                 p.translated}});
+        const auto* phrases = w.phrases[k];
+        if (phrases == nullptr) continue;
+        for (const auto& ph : *phrases) {
+          const int len = static_cast<int>(ph.words.size());
+          if (k + len > j + 1) continue;
+          bool fits = true;
+          for (int m = 0; m < len && fits; ++m) fits = atoms[k + m].key == ph.words[m];
+          if (fits) stack.push_back({k + len, {p.key + ph.key, true}});
+        }
+      }
+      for (const auto& p : done) {
+        w.lookups.push_back({&t.road_keys, HashKey(p.key), i, j + 1, kTranslated, Lookup::kHit, 0});
+        w.lookups.push_back({&t.road_skeleton, HashKey(text::SkeletonKey(p.key)), i, j + 1,
+                             kTranslated - 1.0f, Lookup::kHit, 0});
+      }
+      if (parse::IsFieldBoundary(atoms[i].sep)) break;
     }
   }
-  // Only a road as written makes a missing number "no_building"; a road
-  // reached through a respelling or a typo may not be the one meant.
-  if (tier == 0 && !w.hits.empty()) w.have_road = true;
 }
 
 // Heavy typos ("Samseoyeon-ro" for Samseongyo-ro): with the district known,

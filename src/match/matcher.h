@@ -36,6 +36,8 @@ class Matcher {
   struct Work;
   void FindRegions(Work& w) const;
   void FindRoads(Work& w, int tier) const;
+  void CollectSpanLookups(Work& w, int tier) const;
+  void CollectTranslatedLookups(Work& w) const;
   void ScanRegionRoads(Work& w) const;
   void FindNumbers(Work& w) const;
   void Verify(Work& w) const;  // candidates, scored (VerifyHits + ScoreRegions)

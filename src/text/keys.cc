@@ -7,7 +7,13 @@ namespace doro::text {
 
 std::string SkeletonKey(std::string_view k) {
   std::string out;
-  out.reserve(k.size());
+  SkeletonKeyInto(k, &out);
+  return out;
+}
+
+void SkeletonKeyInto(std::string_view k, std::string* result) {
+  std::string& out = *result;
+  out.clear();
   for (size_t i = 0; i < k.size(); ++i) {
     const char c = k[i];
     const char next = i + 1 < k.size() ? k[i + 1] : '\0';
@@ -46,7 +52,6 @@ std::string SkeletonKey(std::string_view k) {
     if (!out.empty() && out.back() == emit && !(emit >= '0' && emit <= '9')) continue;
     out.push_back(emit);
   }
-  return out;
 }
 
 int EditDistance(std::string_view a, std::string_view b, int max_distance) {

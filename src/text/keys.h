@@ -13,6 +13,8 @@ namespace doro::text {
 // oo->u, eo->o, eu->u, ae/oe->e, wo->o, ui->i, sh->s, ch->j, k->g, t->d, p/f->b,
 // l->r, doubled letters collapsed. Digits are kept.
 std::string SkeletonKey(std::string_view key);
+// The same into *out (cleared first), reusing its capacity.
+void SkeletonKeyInto(std::string_view key, std::string* out);
 
 // Damerau-Levenshtein (optimal string alignment) distance, giving up and
 // returning max_distance + 1 as soon as the distance exceeds max_distance.
