@@ -198,11 +198,27 @@ struct Matcher::Work {
   int first_phrase = -1;          // first atom that starts a translated phrase
 
   struct RegionSpan {
-    int begin, end;  // atoms [begin, end)
-    std::vector<uint32_t> values;
+    int begin, end;         // atoms [begin, end)
+    uint32_t first, count;  // its values (db::PackRegion): region_values[first, first + count)
     bool fuzzy = false;
   };
   std::vector<RegionSpan> regions;
+  std::vector<uint32_t> region_values;
+  std::span<const uint32_t> ValuesOf(const RegionSpan& r) const {
+    return std::span<const uint32_t>(region_values).subspan(r.first, r.count);
+  }
+  // FindRegions scratch: keys to look up, then what they found.
+  struct RegionLookup {
+    int begin, end;
+    uint64_t hash;
+  };
+  std::vector<RegionLookup> region_lookups;
+  struct RegionFound {
+    int begin, end;
+    uint32_t value;
+    auto operator<=>(const RegionFound&) const = default;
+  };
+  std::vector<RegionFound> region_found;
 
   struct RoadHit {
     uint32_t road;
@@ -240,10 +256,36 @@ struct Matcher::Work {
     int number;
     float score;
     bool conflict = false;
-    std::vector<int> region_spans;  // spans that agreed
+    uint64_t region_spans = 0;  // bit s: regions[s] agreed (spans past 63 go unrecorded)
   };
   std::vector<Cand> cands;
   bool have_road = false;
+
+  // Refine scratch: the hits and candidates of the first tier that found
+  // any, and the hits a tier keeps.
+  std::vector<RoadHit> first_hits, kept_hits;
+  std::vector<Cand> first_cands;
+  std::vector<uint8_t> consumed;  // FindNumbers: atoms read as a sub-number
+
+  // Empties everything for the next label; the capacity stays, so that a
+  // thread refining many labels stops allocating after the first few.
+  void Reset(std::string_view text) {
+    label = text;
+    atoms.clear();
+    terminal.clear();
+    phrases.clear();
+    first_phrase = -1;
+    regions.clear();
+    region_values.clear();
+    hits.clear();
+    numbers.clear();
+    zips.clear();
+    zip_atoms.clear();
+    cands.clear();
+    have_road = false;
+    first_hits.clear();
+    first_cands.clear();
+  }
 };
 
 Matcher::Matcher(const db::Database& db, const Translations& translations,
@@ -286,18 +328,9 @@ void Matcher::FindRegions(Work& w) const {
   const auto& atoms = w.atoms;
   const auto& map = db_.tables().region_keys;
   const int n = static_cast<int>(atoms.size());
-  auto add = [&](int b, int e, std::span<const FlatEntry> found) {
-    if (found.empty()) return;
-    for (auto& r : w.regions) {
-      if (r.begin == b && r.end == e) {
-        for (const auto& f : found) r.values.push_back(f.value);
-        return;
-      }
-    }
-    Work::RegionSpan span{b, e, {}, false};
-    for (const auto& f : found) span.values.push_back(f.value);
-    w.regions.push_back(std::move(span));
-  };
+  // Every span's keys first, then all lookups after prefetching their slots.
+  w.region_lookups.clear();
+  auto add = [&](int b, int e, uint64_t hash) { w.region_lookups.push_back({b, e, hash}); };
   std::string key, korean;
   for (int i = 0; i < n; ++i) {
     if (atoms[i].kind == AtomKind::kDigits) continue;
@@ -315,8 +348,8 @@ void Matcher::FindRegions(Work& w) const {
       // "Jung gu", "Jeolla-namdo"): other multi-word spans cannot be one, and
       // each lookup into the region table may be a cache miss.
       if (j > i && !EndsWithUnitWord(atoms[j].key)) continue;
-      add(i, j + 1, map.Find(HashKey(key)));
-      if (korean_ok && j > i) add(i, j + 1, map.Find(HashKey(korean)));
+      add(i, j + 1, HashKey(key));
+      if (korean_ok && j > i) add(i, j + 1, HashKey(korean));
     }
     // Korean written without spaces: "서울특별시관악구" holds two names.
     const Atom& a = atoms[i];
@@ -328,14 +361,25 @@ void Matcher::FindRegions(Work& w) const {
           const std::string_view sub(a.text.data() + b * 3, (e - b) * 3);
           const std::string_view last = sub.substr(sub.size() - 3);
           if (!IsOneOf(last, {"시", "도", "구", "군", "읍", "면", "동", "리", "가"})) continue;
-          add(i, i + 1, map.Find(HashKey(sub)));
+          add(i, i + 1, HashKey(sub));
         }
       }
     }
   }
-  for (auto& r : w.regions) {
-    std::sort(r.values.begin(), r.values.end());
-    r.values.erase(std::unique(r.values.begin(), r.values.end()), r.values.end());
+  for (const auto& l : w.region_lookups) map.Prefetch(l.hash);
+  w.region_found.clear();
+  for (const auto& l : w.region_lookups) {
+    for (const auto& f : map.Find(l.hash)) w.region_found.push_back({l.begin, l.end, f.value});
+  }
+  // One span per (begin, end), its values sorted and distinct.
+  std::sort(w.region_found.begin(), w.region_found.end());
+  w.region_found.erase(std::unique(w.region_found.begin(), w.region_found.end()), w.region_found.end());
+  for (const auto& f : w.region_found) {
+    if (w.regions.empty() || w.regions.back().begin != f.begin || w.regions.back().end != f.end) {
+      w.regions.push_back({f.begin, f.end, static_cast<uint32_t>(w.region_values.size()), 0, false});
+    }
+    w.region_values.push_back(f.value);
+    ++w.regions.back().count;
   }
 }
 
@@ -534,7 +578,7 @@ void Matcher::ScanRegionRoads(Work& w) const {
   std::vector<uint32_t> districts, towns;
   for (const auto& r : w.regions) {
     if (r.fuzzy) continue;
-    for (uint32_t v : r.values) {
+    for (uint32_t v : w.ValuesOf(r)) {
       const uint32_t id = db::RegionIdOf(v);
       switch (db::RegionKindOf(v)) {
         case RegionKind::kSigungu:
@@ -626,7 +670,8 @@ void Matcher::FindNumbers(Work& w) const {
   const auto& atoms = w.atoms;
   const int n = static_cast<int>(atoms.size());
   auto next_of = [&](int i) -> const Atom* { return i + 1 < n ? &atoms[i + 1] : nullptr; };
-  std::vector<bool> consumed(n, false);
+  auto& consumed = w.consumed;
+  consumed.assign(n, 0);
   for (int i = 0; i < n; ++i) {
     const Atom& a = atoms[i];
     if (a.kind != AtomKind::kDigits || consumed[i]) continue;
@@ -755,7 +800,7 @@ void Matcher::ScoreRegions(Work& w) const {
       if (r.begin < hit.end && r.end > hit.begin) continue;  // part of the road name
       if (r.begin < num.end && r.end > num.begin) continue;
       bool matched = false, strong = false, soft = false;
-      for (uint32_t v : r.values) {
+      for (uint32_t v : w.ValuesOf(r)) {
         const uint32_t id = db::RegionIdOf(v);
         switch (db::RegionKindOf(v)) {
           case RegionKind::kSido:
@@ -780,7 +825,7 @@ void Matcher::ScoreRegions(Work& w) const {
         }
       }
       if (matched) {
-        c.region_spans.push_back(s);
+        if (s < 64) c.region_spans |= uint64_t{1} << s;
       } else if (!r.fuzzy && ((strong && !soft) || hit.tier >= 2)) {
         // A road reached through a typo must agree with every place the
         // label names, town included; an exact road need not (people
@@ -813,12 +858,15 @@ void Matcher::FuzzyRegions(Work& w) const {
       key += atoms[j].key;
       if (key.size() < 4) continue;
       const int max_d = key.size() >= 6 ? 2 : 1;
-      Work::RegionSpan span{i, j + 1, {}, true};
+      Work::RegionSpan span{i, j + 1, static_cast<uint32_t>(w.region_values.size()), 0, true};
       for (const auto& nk : fuzzy_region_keys_) {
         const int d = text::EditDistance(key, nk.key, max_d);
-        if (d >= 1 && d <= max_d) span.values.push_back(nk.value);
+        if (d >= 1 && d <= max_d) {
+          w.region_values.push_back(nk.value);
+          ++span.count;
+        }
       }
-      if (!span.values.empty()) w.regions.push_back(std::move(span));
+      if (span.count > 0) w.regions.push_back(span);
     }
   }
 }
@@ -884,7 +932,8 @@ Answer Matcher::Decide(Work& w, std::string_view label, Detail detail) const {
   const auto& num = w.numbers[best.number];
   for (int i = hit.begin; i < hit.end; ++i) used[i] = true;
   for (int i = num.begin; i < num.end; ++i) used[i] = true;
-  for (int s : best.region_spans) {
+  for (int s = 0; s < static_cast<int>(w.regions.size()) && s < 64; ++s) {
+    if ((best.region_spans >> s & 1) == 0) continue;
     for (int i = w.regions[s].begin; i < w.regions[s].end; ++i) used[i] = true;
   }
   for (size_t z = 0; z < w.zips.size(); ++z) {
@@ -909,7 +958,7 @@ bool Matcher::RoadAgrees(const Work& w, uint32_t road, int begin, int end) const
   for (const auto& r : w.regions) {
     if (r.fuzzy || (r.begin < end && r.end > begin)) continue;
     bool strong = false, soft = false, matched = false;
-    for (uint32_t v : r.values) {
+    for (uint32_t v : w.ValuesOf(r)) {
       const uint32_t id = db::RegionIdOf(v);
       switch (db::RegionKindOf(v)) {
         case RegionKind::kSido: strong = true; matched |= id == sido; break;
@@ -962,9 +1011,10 @@ Answer Matcher::Refine(std::string_view label, Detail detail) const {
     a.detail = "label is not valid UTF-8";
     return a;
   }
-  Work w;
-  w.label = label;
-  w.atoms = parse::Tokenize(label);
+  // One scratch Work per thread, reused: Refine never re-enters itself.
+  thread_local Work w;
+  w.Reset(label);
+  parse::Tokenize(label, &w.atoms);
   w.terminal.resize(w.atoms.size());
   w.phrases.resize(w.atoms.size());
   for (size_t i = 0; i < w.atoms.size(); ++i) {
@@ -989,12 +1039,10 @@ Answer Matcher::Refine(std::string_view label, Detail detail) const {
   };
   // Cheaper, surer lookups first; a later tier runs only when the earlier
   // ones found nothing that agrees with the label's region.
-  std::vector<Work::RoadHit> first_hits;
-  std::vector<Work::Cand> first_cands;
   auto keep_first = [&] {
-    if (first_cands.empty() && !w.cands.empty()) {
-      first_hits = w.hits;
-      first_cands = w.cands;
+    if (w.first_cands.empty() && !w.cands.empty()) {
+      w.first_hits = w.hits;
+      w.first_cands = w.cands;
     }
   };
   bool found_agreeing_road = false;
@@ -1003,7 +1051,8 @@ Answer Matcher::Refine(std::string_view label, Detail detail) const {
     FindRoads(w, tier);
     // A road found only inside a longer road's span is a part of it
     // ("Samil-daero" inside "Samil-daero 30-gil").
-    std::vector<Work::RoadHit> kept;
+    auto& kept = w.kept_hits;
+    kept.clear();
     for (const auto& h : w.hits) {
       bool inner = false;
       for (const auto& o : w.hits) {
@@ -1014,7 +1063,7 @@ Answer Matcher::Refine(std::string_view label, Detail detail) const {
       }
       if (!inner) kept.push_back(h);
     }
-    w.hits = std::move(kept);
+    w.hits.swap(kept);
     Verify(w);
     if (has_clean()) break;
     keep_first();
@@ -1032,10 +1081,10 @@ Answer Matcher::Refine(std::string_view label, Detail detail) const {
     w.hits.clear();
     ScanRegionRoads(w);
     Verify(w);
-    if (!has_clean() && !first_cands.empty()) {
+    if (!has_clean() && !w.first_cands.empty()) {
       // Only conflicting matches anywhere: report the surest of them.
-      w.hits = std::move(first_hits);
-      w.cands = std::move(first_cands);
+      w.hits.swap(w.first_hits);
+      w.cands.swap(w.first_cands);
     }
   }
   // Close calls: let typo'd region words speak.

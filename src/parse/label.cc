@@ -66,6 +66,14 @@ Sep SepOf(char32_t c) {
 
 std::vector<Atom> Tokenize(std::string_view label) {
   std::vector<Atom> atoms;
+  Tokenize(label, &atoms);
+  return atoms;
+}
+
+void Tokenize(std::string_view label, std::vector<Atom>* out) {
+  std::vector<Atom>& atoms = *out;
+  atoms.clear();
+  size_t n = 0;  // == atoms.size()
   Sep pending = Sep::kComma;  // the start of a label is a field boundary
   bool in_atom = false;
   size_t pos = 0;
@@ -82,7 +90,7 @@ std::vector<Atom> Tokenize(std::string_view label) {
       kind = AtomKind::kHangul;
     } else {
       // An apostrophe between two Latin letters is part of the word.
-      if (IsApostrophe(c) && in_atom && atoms.back().kind == AtomKind::kLatin &&
+      if (IsApostrophe(c) && in_atom && atoms[n - 1].kind == AtomKind::kLatin &&
           pos < label.size()) {
         size_t peek = pos;
         if (LatinLetter(text::DecodeUtf8(label, &peek)) != 0) continue;
@@ -96,8 +104,8 @@ std::vector<Atom> Tokenize(std::string_view label) {
       in_atom = false;
       continue;
     }
-    if (in_atom && atoms.back().kind == kind) {
-      Atom& a = atoms.back();
+    if (in_atom && atoms[n - 1].kind == kind) {
+      Atom& a = atoms[n - 1];
       if (kind == AtomKind::kHangul) {
         a.text.append(label.substr(start, pos - start));
       } else {
@@ -106,7 +114,8 @@ std::vector<Atom> Tokenize(std::string_view label) {
       a.end = static_cast<uint32_t>(pos);
       continue;
     }
-    Atom a;
+    Atom& a = atoms.emplace_back();
+    ++n;
     a.kind = kind;
     a.sep = in_atom ? Sep::kGlued : pending;
     a.begin = static_cast<uint32_t>(start);
@@ -116,7 +125,6 @@ std::vector<Atom> Tokenize(std::string_view label) {
     } else {
       a.text.push_back(ascii);
     }
-    atoms.push_back(std::move(a));
     in_atom = true;
     pending = Sep::kGlued;
   }
@@ -128,7 +136,6 @@ std::vector<Atom> Tokenize(std::string_view label) {
       a.key = a.text;
     }
   }
-  return atoms;
 }
 
 }  // namespace doro::parse

@@ -42,6 +42,8 @@ inline bool IsFieldBoundary(Sep s) { return s == Sep::kComma || s == Sep::kParen
 // Splits a valid UTF-8 label into atoms. Full-width forms are folded to
 // ASCII; apostrophes inside Latin words (McCune-Reischauer "Ch'ŏng") vanish.
 std::vector<Atom> Tokenize(std::string_view label);
+// The same into *atoms (cleared first; its capacity is reused).
+void Tokenize(std::string_view label, std::vector<Atom>* atoms);
 
 // Number of Hangul syllables in a Hangul atom's text.
 inline size_t SyllableCount(const Atom& a) { return a.text.size() / 3; }
