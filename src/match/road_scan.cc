@@ -110,9 +110,13 @@ bool RoadScanTable::MayBeWithin(const Query& q, const Entry& h, int d) const {
 
 int RoadScanTable::Distance(const Query& q, uint32_t road, int d) const {
   // Skeletons forgive romanization, plain keys forgive typing ("Seojng" is
-  // one swap from "Sejong", two once "eo" folds).
-  return std::min(text::EditDistance(q.skeleton, skeleton(road), d),
-                  text::EditDistance(q.key, key(road), d));
+  // one swap from "Sejong", two once "eo" folds). The keys matter only when
+  // they are closer than the skeletons, which caps their computation.
+  const int by_skeleton = text::EditDistance(q.skeleton, skeleton(road), d);
+  if (by_skeleton == 0) return 0;
+  const int cap = std::min(d, by_skeleton - 1);
+  const int by_key = text::EditDistance(q.key, key(road), cap);
+  return by_key <= cap ? by_key : by_skeleton;
 }
 
 }  // namespace doro::match
