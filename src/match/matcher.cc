@@ -227,6 +227,8 @@ struct Matcher::Work {
     int tier = 0;    // 0 exact/translated, 1 skeleton, 2 one edit, 3 district scan
   };
   std::vector<RoadHit> hits;
+  std::vector<uint32_t> hit_order;  // MergeDuplicateHits scratch
+  std::vector<uint8_t> hit_keep;
 
   // FindRoads scratch: the lookups of one tier, the skeletons the one-edit
   // tier compares with (in near_chars), and key buffers.
@@ -397,15 +399,7 @@ void Matcher::FindRoads(Work& w, int tier) const {
   CollectSpanLookups(w, tier);
   if (tier == 0) CollectTranslatedLookups(w);
   for (const auto& l : w.lookups) l.map->Prefetch(l.hash);
-  auto add_hit = [&](uint32_t road, int b, int e, float q) {
-    for (auto& h : w.hits) {
-      if (h.road == road && h.begin == b && h.end == e) {
-        h.quality = std::max(h.quality, q);
-        return;
-      }
-    }
-    w.hits.push_back({road, b, e, q, tier});
-  };
+  auto add_hit = [&](uint32_t road, int b, int e, float q) { w.hits.push_back({road, b, e, q, tier}); };
   bool whole_found = false;
   for (const auto& l : w.lookups) {
     if (l.kind == Lookup::kKoreanPart && whole_found) continue;
@@ -423,9 +417,43 @@ void Matcher::FindRoads(Work& w, int tier) const {
       if (d <= near.max_d) add_hit(f.value, l.begin, l.end, l.quality - 0.5f * static_cast<float>(d - 1));
     }
   }
+  MergeDuplicateHits(w);
   // Only a road as written makes a missing number "no_building"; a road
   // reached through a respelling or a typo may not be the one meant.
   if (tier == 0 && !w.hits.empty()) w.have_road = true;
+}
+
+// One hit per (road, span), at its first place, with its best quality. A
+// common name (중앙로) finds hundreds of roads through several keys, so this
+// sorts instead of searching the hits for each new one.
+void Matcher::MergeDuplicateHits(Work& w) {
+  auto& hits = w.hits;
+  auto& order = w.hit_order;
+  order.resize(hits.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto same = [&](uint32_t a, uint32_t b) {
+    return hits[a].road == hits[b].road && hits[a].begin == hits[b].begin && hits[a].end == hits[b].end;
+  };
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const auto& x = hits[a];
+    const auto& y = hits[b];
+    return std::tie(x.road, x.begin, x.end, a) < std::tie(y.road, y.begin, y.end, b);
+  });
+  auto& keep = w.hit_keep;
+  keep.assign(hits.size(), 0);
+  for (size_t k = 0; k < order.size();) {
+    size_t end = k + 1;
+    float best = hits[order[k]].quality;
+    for (; end < order.size() && same(order[k], order[end]); ++end) best = std::max(best, hits[order[end]].quality);
+    hits[order[k]].quality = best;  // the first occurrence: smallest index
+    keep[order[k]] = 1;
+    k = end;
+  }
+  size_t out = 0;
+  for (size_t i = 0; i < hits.size(); ++i) {
+    if (keep[i]) hits[out++] = hits[i];
+  }
+  hits.resize(out);
 }
 
 // Spans of atoms ending in a road word, read as written (tier 0), by

@@ -38,6 +38,7 @@ class Matcher {
   void FindRoads(Work& w, int tier) const;
   void CollectSpanLookups(Work& w, int tier) const;
   void CollectTranslatedLookups(Work& w) const;
+  static void MergeDuplicateHits(Work& w);
   void ScanRegionRoads(Work& w) const;
   void FindNumbers(Work& w) const;
   void Verify(Work& w) const;  // candidates, scored (VerifyHits + ScoreRegions)
