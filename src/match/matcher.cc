@@ -227,6 +227,11 @@ struct Matcher::Work {
     int tier = 0;    // 0 exact/translated, 1 skeleton, 2 one edit, 3 district scan
   };
   std::vector<RoadHit> hits;
+  struct HitSpan {
+    int begin, end;
+    bool inner;  // inside a longer span that also found roads
+  };
+  std::vector<HitSpan> hit_spans;
   std::vector<uint32_t> hit_order;  // MergeDuplicateHits scratch
   std::vector<uint8_t> hit_keep;
 
@@ -1079,17 +1084,31 @@ Answer Matcher::Refine(std::string_view label, Detail detail) const {
     FindRoads(w, tier);
     // A road found only inside a longer road's span is a part of it
     // ("Samil-daero" inside "Samil-daero 30-gil").
-    auto& kept = w.kept_hits;
-    kept.clear();
-    for (const auto& h : w.hits) {
-      bool inner = false;
-      for (const auto& o : w.hits) {
-        if (o.begin <= h.begin && o.end >= h.end && (o.end - o.begin) > (h.end - h.begin)) {
-          inner = true;
+    // The hits share a few spans: each span is checked once.
+    auto& spans = w.hit_spans;
+    spans.clear();
+    for (const auto& h : w.hits) spans.push_back({h.begin, h.end, false});
+    std::sort(spans.begin(), spans.end(), [](const auto& x, const auto& y) {
+      return std::tie(x.begin, x.end) < std::tie(y.begin, y.end);
+    });
+    spans.erase(std::unique(spans.begin(), spans.end(),
+                            [](const auto& x, const auto& y) { return x.begin == y.begin && x.end == y.end; }),
+                spans.end());
+    for (auto& sp : spans) {
+      for (const auto& o : spans) {
+        if (o.begin <= sp.begin && o.end >= sp.end && (o.end - o.begin) > (sp.end - sp.begin)) {
+          sp.inner = true;
           break;
         }
       }
-      if (!inner) kept.push_back(h);
+    }
+    auto& kept = w.kept_hits;
+    kept.clear();
+    for (const auto& h : w.hits) {
+      const auto sp = std::lower_bound(spans.begin(), spans.end(), h, [](const auto& x, const auto& hit) {
+        return std::tie(x.begin, x.end) < std::tie(hit.begin, hit.end);
+      });
+      if (!sp->inner) kept.push_back(h);
     }
     w.hits.swap(kept);
     Verify(w);
