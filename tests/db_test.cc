@@ -170,11 +170,25 @@ TEST(Keys, EditDistanceMatchesTheFullTable) {
       }
     }
     const int truth = ReferenceDistance(a, b);
+    const text::PatternDistance pattern(a);
     for (int max_d = 0; max_d <= 5; ++max_d) {
       ASSERT_EQ(text::EditDistance(a, b, max_d), std::min(truth, max_d + 1))
           << a << " " << b << " max " << max_d;
+      ASSERT_EQ(pattern.Distance(b, max_d), std::min(truth, max_d + 1))
+          << a << " " << b << " max " << max_d;
     }
   }
+}
+
+TEST(Keys, PatternDistanceOnLongAndEdgePatterns) {
+  const std::string p64(64, 'a');
+  EXPECT_EQ(text::PatternDistance(p64).Distance(std::string(63, 'a') + "b", 3), 1);
+  EXPECT_EQ(text::PatternDistance(p64).Distance(std::string(62, 'a'), 3), 2);
+  const std::string p70 = std::string(35, 'a') + std::string(35, 'b');
+  EXPECT_EQ(text::PatternDistance(p70).Distance(std::string(35, 'a') + "ab" + std::string(33, 'b'), 3), 1);
+  EXPECT_EQ(text::PatternDistance("").Distance("abc", 5), 3);
+  EXPECT_EQ(text::PatternDistance("abc").Distance("", 1), 2);
+  EXPECT_EQ(text::PatternDistance("sejongdaero").Distance("sejnogdaero", 2), 1);
 }
 
 TEST(Keys, EditDistanceStopsEarly) {

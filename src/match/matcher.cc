@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
 #include "db/sido.h"
 #include "parse/label.h"
@@ -406,6 +407,8 @@ void Matcher::FindRoads(Work& w, int tier) const {
   for (const auto& l : w.lookups) l.map->Prefetch(l.hash);
   auto add_hit = [&](uint32_t road, int b, int e, float q) { w.hits.push_back({road, b, e, q, tier}); };
   bool whole_found = false;
+  std::optional<text::PatternDistance> pattern;  // the skeleton of w.near[pattern_near]
+  uint32_t pattern_near = ~0u;
   for (const auto& l : w.lookups) {
     if (l.kind == Lookup::kKoreanPart && whole_found) continue;
     const auto found = l.map->Find(l.hash);
@@ -415,10 +418,14 @@ void Matcher::FindRoads(Work& w, int tier) const {
       continue;
     }
     const Work::Near& near = w.near[l.near];
-    const std::string_view sk(w.near_chars.data() + near.offset, near.size);
+    if (found.empty()) continue;
+    if (pattern_near != l.near) {  // a group's lookups come one after another
+      pattern.emplace(std::string_view(w.near_chars.data() + near.offset, near.size));
+      pattern_near = l.near;
+    }
     for (const auto& f : found) {
       if (scan_.digits(f.value) != near.digits) continue;
-      const int d = text::EditDistance(sk, scan_.skeleton(f.value), near.max_d);
+      const int d = pattern->Distance(scan_.skeleton(f.value), near.max_d);
       if (d <= near.max_d) add_hit(f.value, l.begin, l.end, l.quality - 0.5f * static_cast<float>(d - 1));
     }
   }
@@ -661,7 +668,7 @@ void Matcher::ScanRegionRoads(Work& w) const {
       key.insert(0, (i == j && IsGenericRoadWord(a.key)) ? std::string("ro") : a.key);
       if (a.kind != AtomKind::kDigits && i < j) {
         const std::string sk = text::SkeletonKey(key);
-        const RoadScanTable::Query q = RoadScanTable::MakeQuery(key, sk);
+        const RoadScanTable::Query q(key, sk);
         const int max_d = std::max(1, static_cast<int>(sk.size()) / 4);
         // Only a road clearly closer than every other road of the district
         // counts: a label far from two roads names neither.

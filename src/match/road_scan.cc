@@ -56,10 +56,14 @@ uint8_t Len8(std::string_view s) { return static_cast<uint8_t>(std::min<size_t>(
 
 }  // namespace
 
-RoadScanTable::Query RoadScanTable::MakeQuery(std::string_view key, std::string_view skeleton) {
-  return Query{key,          skeleton,          db::HashKey(text::DigitsOf(skeleton)),
-               SignatureOf(key), SignatureOf(skeleton)};
-}
+RoadScanTable::Query::Query(std::string_view k, std::string_view s)
+    : key(k),
+      skeleton(s),
+      digits(db::HashKey(text::DigitsOf(s))),
+      key_sig(SignatureOf(k)),
+      skeleton_sig(SignatureOf(s)),
+      key_distance(k),
+      skeleton_distance(s) {}
 
 void RoadScanTable::Reserve(size_t roads) {
   hot_.reserve(roads);
@@ -112,10 +116,10 @@ int RoadScanTable::Distance(const Query& q, uint32_t road, int d) const {
   // Skeletons forgive romanization, plain keys forgive typing ("Seojng" is
   // one swap from "Sejong", two once "eo" folds). The keys matter only when
   // they are closer than the skeletons, which caps their computation.
-  const int by_skeleton = text::EditDistance(q.skeleton, skeleton(road), d);
+  const int by_skeleton = q.skeleton_distance.Distance(skeleton(road), d);
   if (by_skeleton == 0) return 0;
   const int cap = std::min(d, by_skeleton - 1);
-  const int by_key = text::EditDistance(q.key, key(road), cap);
+  const int by_key = q.key_distance.Distance(key(road), cap);
   return by_key <= cap ? by_key : by_skeleton;
 }
 

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/keys.h"
+
 namespace doro::match {
 
 class RoadScanTable {
@@ -28,11 +30,12 @@ class RoadScanTable {
 
   // A name to compare with roads; the views must outlive the query.
   struct Query {
+    Query(std::string_view key, std::string_view skeleton);
     std::string_view key, skeleton;
     uint64_t digits;  // HashKey of the skeleton's digits
     Signature key_sig, skeleton_sig;
+    text::PatternDistance key_distance, skeleton_distance;
   };
-  static Query MakeQuery(std::string_view key, std::string_view skeleton);
 
   // Roads are added in road-id order: `key` is text::MatchKey of the English
   // name, `skeleton` its text::SkeletonKey. Then Group() once for each range

@@ -105,6 +105,48 @@ int EditDistance(std::string_view a, std::string_view b, int max_distance) {
   return std::min(prev[m], max_distance + 1);
 }
 
+PatternDistance::PatternDistance(std::string_view pattern) : pattern_(pattern) {
+  if (pattern.size() > 64) return;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    positions_[static_cast<unsigned char>(pattern[i])] |= uint64_t{1} << i;
+  }
+}
+
+int PatternDistance::Distance(std::string_view text, int max_distance) const {
+  const int m = static_cast<int>(pattern_.size());
+  const int n = static_cast<int>(text.size());
+  if (max_distance < 0) return max_distance + 1;
+  if (std::abs(n - m) > max_distance) return max_distance + 1;
+  if (m == 0) return std::min(n, max_distance + 1);
+  if (m > 64) return EditDistance(pattern_, text, max_distance);
+  // One column of the table per text byte, as bit vectors over the pattern:
+  // vp/vn mark rows where the value goes up/down by one from the row above;
+  // `score` follows the last row.
+  const uint64_t last = uint64_t{1} << (m - 1);
+  uint64_t vp = ~uint64_t{0}, vn = 0, d0 = 0, prev_eq = 0;
+  int score = m;
+  for (int j = 0; j < n; ++j) {
+    const uint64_t eq = positions_[static_cast<unsigned char>(text[j])];
+    const uint64_t tr = (((~d0) & eq) << 1) & prev_eq;  // a swap of two neighbours
+    d0 = (((eq & vp) + vp) ^ vp) | eq | vn | tr;
+    uint64_t hp = vn | ~(d0 | vp);
+    uint64_t hn = vp & d0;
+    if (hp & last) {
+      ++score;
+    } else if (hn & last) {
+      --score;
+    }
+    // The rest of the text can lower the score by at most one a byte.
+    if (score - (n - 1 - j) > max_distance) return max_distance + 1;
+    hp = (hp << 1) | 1;
+    hn <<= 1;
+    vp = hn | ~(d0 | hp);
+    vn = hp & d0;
+    prev_eq = eq;
+  }
+  return std::min(score, max_distance + 1);
+}
+
 std::string DigitsOf(std::string_view key) {
   std::string d;
   for (char c : key) {

@@ -5,6 +5,8 @@
 #ifndef DORO_TEXT_KEYS_H_
 #define DORO_TEXT_KEYS_H_
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -19,6 +21,21 @@ void SkeletonKeyInto(std::string_view key, std::string* out);
 // Damerau-Levenshtein (optimal string alignment) distance, giving up and
 // returning max_distance + 1 as soon as the distance exceeds max_distance.
 int EditDistance(std::string_view a, std::string_view b, int max_distance);
+
+// EditDistance from one fixed pattern to many texts, bit-parallel (Myers'
+// algorithm with Hyyrö's transposition step): one pass of a few word
+// operations per text byte instead of a row of the table. Patterns over 64
+// bytes fall back to EditDistance. Keeps a view of the pattern.
+class PatternDistance {
+ public:
+  explicit PatternDistance(std::string_view pattern);
+  // The same value as EditDistance(pattern, text, max_distance).
+  int Distance(std::string_view text, int max_distance) const;
+
+ private:
+  std::string_view pattern_;
+  std::array<uint64_t, 256> positions_{};  // bit i: pattern[i] is this byte
+};
 
 // The digits of a key in order ("samseongyoro16gil" -> "16").
 std::string DigitsOf(std::string_view key);
