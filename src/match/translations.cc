@@ -45,7 +45,7 @@ Translations Translations::Parse(std::string_view tsv) {
 
 const std::vector<Translations::Phrase>* Translations::StartingWith(
     std::string_view word) const {
-  auto it = by_first_word_.find(std::string(word));
+  auto it = by_first_word_.find(word);
   return it == by_first_word_.end() ? nullptr : &it->second;
 }
 

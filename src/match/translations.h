@@ -5,6 +5,7 @@
 #ifndef DORO_MATCH_TRANSLATIONS_H_
 #define DORO_MATCH_TRANSLATIONS_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,14 +32,18 @@ class Translations {
 
   // True when `word` ends a phrase whose Korean ends a road name (로, 길):
   // "highway" (고속도로), so the matcher treats it like "-ro".
-  bool EndsRoadName(std::string_view word) const {
-    return road_words_.count(std::string(word)) > 0;
-  }
+  bool EndsRoadName(std::string_view word) const { return road_words_.find(word) != road_words_.end(); }
 
  private:
-  std::unordered_map<std::string, std::vector<Phrase>> by_first_word_;
+  // Looked up by string_view without building a std::string (every Latin
+  // atom of every label is looked up).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_first_word_;
   size_t count_ = 0;
-  std::unordered_set<std::string> road_words_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> road_words_;
 };
 
 }  // namespace doro::match
