@@ -1,0 +1,158 @@
+// The contest endpoint without sockets: parsing a 20,000-item /v1/batch body,
+// writing the response, and the whole handler (parse, refine on a pool of
+// --threads workers, write). Shows where a POST's time goes besides HTTP.
+// Labels are generated from the database the engine opens: DORO_BENCH_DB
+// (a directory or index file; labels then come from DORO_BENCH_LABELS, one
+// per line), else the Sejong file when ../shared is present, else the demo.
+//
+//   build/batch_bench
+//   DORO_BENCH_DB=/tmp/national.doroidx DORO_BENCH_LABELS=/tmp/labels.txt build/batch_bench
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gen/labels.h"
+#include "match/engine.h"
+#include "server/handlers.h"
+#include "server/json_io.h"
+#include "server/work_pool.h"
+
+namespace {
+
+constexpr size_t kItems = 20000;
+const char kSejongRelative[] = "../shared/data/juso/sejong/rnaddrkor_sejong.txt";
+
+std::string Env(const char* name) {
+  const char* v = std::getenv(name);
+  return v == nullptr ? "" : v;
+}
+
+struct Fixture {
+  std::string db_path;
+  std::shared_ptr<const doro::Engine> engine;
+  std::string body;  // {"requestList":[...]} with kItems labels
+  std::string error;
+};
+
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+const Fixture& Shared() {
+  static const Fixture* f = [] {
+    auto* fx = new Fixture;
+    fx->db_path = Env("DORO_BENCH_DB");
+    if (fx->db_path.empty()) {
+      if (std::filesystem::exists(kSejongRelative)) {
+        fx->db_path = kSejongRelative;
+      } else if (std::filesystem::exists(std::string(DORO_SOURCE_DIR) + "/" + kSejongRelative)) {
+        fx->db_path = std::string(DORO_SOURCE_DIR) + "/" + kSejongRelative;
+      }
+    }
+    fx->engine = doro::Engine::Open(fx->db_path, &fx->error);
+    std::vector<std::string> labels;
+    const std::string labels_path = Env("DORO_BENCH_LABELS");
+    if (!labels_path.empty()) {
+      std::ifstream in(labels_path);
+      for (std::string line; labels.size() < kItems && std::getline(in, line);) labels.push_back(line);
+    } else {
+      std::vector<doro::db::AddressRow> rows;
+      if (doro::gen::LoadRows(fx->db_path, &rows, &fx->error) && !rows.empty()) {
+        doro::gen::LabelGenerator gen(std::move(rows));
+        for (auto& c : gen.Generate(kItems, 42)) labels.push_back(std::move(c.label));
+      }
+    }
+    if (labels.empty()) {
+      fx->error = "no labels";
+      return fx;
+    }
+    fx->body = "{\"requestList\":[";
+    for (size_t i = 0; i < kItems; ++i) {
+      if (i > 0) fx->body += ',';
+      fx->body += "{\"seq\":" + std::to_string(i + 1) +
+                  ",\"requestAddress\":" + JsonString(labels[i % labels.size()]) + "}";
+    }
+    fx->body += "]}";
+    return fx;
+  }();
+  return *f;
+}
+
+bool Ready(benchmark::State& state, const Fixture& fx) {
+  if (fx.engine == nullptr || fx.body.empty()) {
+    state.SkipWithError(fx.error.c_str());
+    return false;
+  }
+  state.SetLabel(fx.db_path.empty() ? "demo" : fx.db_path);
+  return true;
+}
+
+void BM_ParseContestBatch(benchmark::State& state) {
+  const Fixture& fx = Shared();
+  if (!Ready(state, fx)) return;
+  doro::server::ParseLimits limits;
+  std::vector<doro::server::ContestItem> items;
+  for (auto _ : state) {
+    doro::server::ParseError error;
+    if (!doro::server::ParseContestBatch(fx.body, limits, &items, &error)) {
+      state.SkipWithError(error.message.c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(items.data());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kItems));
+}
+BENCHMARK(BM_ParseContestBatch)->Unit(benchmark::kMillisecond);
+
+void BM_ContestResponse(benchmark::State& state) {
+  const Fixture& fx = Shared();
+  if (!Ready(state, fx)) return;
+  std::vector<doro::server::ContestItem> items;
+  doro::server::ParseError error;
+  doro::server::ParseContestBatch(fx.body, doro::server::ParseLimits{}, &items, &error);
+  std::vector<std::string> results;
+  for (const auto& item : items) {
+    results.push_back(fx.engine->Refine(item.label.text, doro::Detail::kAddress).address);
+  }
+  for (auto _ : state) {
+    std::string out = doro::server::ContestResponse(items, results);
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kItems));
+}
+BENCHMARK(BM_ContestResponse)->Unit(benchmark::kMillisecond);
+
+// Arg: worker threads (the calling thread included).
+void BM_BatchHandler(benchmark::State& state) {
+  const Fixture& fx = Shared();
+  if (!Ready(state, fx)) return;
+  const auto threads = static_cast<unsigned>(state.range(0));
+  doro::server::WorkPool pool(threads - 1);
+  doro::server::Handlers handlers({}, fx.engine, nullptr, threads > 1 ? &pool : nullptr);
+  const doro::server::Request request{"POST", "/v1/batch", fx.body, true};
+  for (auto _ : state) {
+    const doro::server::Response r = handlers.Handle(request);
+    if (r.status != 200) {
+      state.SkipWithError(r.body.substr(0, 200).c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(r.body.data());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kItems));
+}
+BENCHMARK(BM_BatchHandler)->ArgName("threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
