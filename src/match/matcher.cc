@@ -36,7 +36,9 @@ constexpr float kTieMargin = 0.75f;
 constexpr size_t kMaxSpanAtoms = 8;
 constexpr size_t kMaxRegionSpanAtoms = 4;
 
-bool IsOneOf(std::string_view s, std::initializer_list<std::string_view> list) {
+// Always inlined: with the list known at the call site, most words are
+// rejected by their length alone.
+[[gnu::always_inline]] inline bool IsOneOf(std::string_view s, std::initializer_list<std::string_view> list) {
   for (auto x : list) {
     if (s == x) return true;
   }
@@ -63,11 +65,27 @@ std::string_view GluedGenericStem(std::string_view w) {
 // Region names of several atoms end in one of these (as the last atom or
 // its end: "namdo", "bukdo").
 bool EndsWithUnitWord(std::string_view key) {
-  for (std::string_view unit : {"si", "gu", "gun", "eup", "myeon", "dong", "ri", "ga", "do", "city",
-                                "province", "state", "county", "district", "town", "village"}) {
-    if (key.ends_with(unit)) return true;
+  if (key.empty()) return false;
+  auto ends = [&](std::string_view unit) { return key.ends_with(unit); };
+  switch (key.back()) {  // called for every atom: the last letter first
+    case 'i': return ends("si") || ends("ri");
+    case 'u': return ends("gu");
+    case 'n': return ends("gun") || ends("myeon") || ends("town");
+    case 'p': return ends("eup");
+    case 'g': return ends("dong");
+    case 'a': return ends("ga");
+    case 'o': return ends("do");
+    case 'y': return ends("city") || ends("county");
+    case 'e': return ends("province") || ends("state") || ends("village");
+    case 't': return ends("district");
+    default: return false;
   }
-  return false;
+}
+
+// The syllables that end the name of a 시도, 시군구, 읍면동 or 리 (UTF-8,
+// three bytes each).
+bool IsUnitSyllable(std::string_view s) {
+  return s.size() == 3 && IsOneOf(s, {"시", "도", "구", "군", "읍", "면", "동", "리", "가"});
 }
 
 bool EndsWithHangul(std::string_view text, std::string_view syllable) {
@@ -137,8 +155,9 @@ int ToInt(std::string_view digits) {
 }
 
 // How an atom reads inside a road span, before the span's last atom.
-std::string_view MiddleKey(const Atom& a) {
-  if (a.kind == AtomKind::kLatin && IsGenericRoadWord(a.key)) return "ro";
+// `generic`: IsGenericRoadWord(a.key), computed once per atom.
+std::string_view MiddleKey(const Atom& a, bool generic) {
+  if (a.kind == AtomKind::kLatin && generic) return "ro";
   if (a.key == "bun" || a.key == "beon") return "beon";
   return a.key;
 }
@@ -152,24 +171,24 @@ struct Tail {
 
 // The readings of the last atom of a road span, into out[0..3]; returns
 // how many. "Road" is most often 로; "Street" as often 길 as 로.
-int TailsOf(const Atom& a, Tail* out) {
-  auto generic = [&](std::string_view stem, std::string_view word) {
+int TailsOf(const Atom& a, bool generic, Tail* out) {
+  auto readings = [&](std::string_view stem, std::string_view word) {
     const bool road_word = word == "road" || word == "rd";
     out[0] = {stem, "ro", 0.0f};
     out[1] = {stem, "daero", road_word ? 1.0f : 0.5f};
     out[2] = {stem, "gil", road_word ? 1.0f : 0.0f};
   };
-  if (a.kind == AtomKind::kLatin && IsGenericRoadWord(a.key)) {
-    generic("", a.key);
+  if (a.kind == AtomKind::kLatin && generic) {
+    readings("", a.key);
     return 3;
   }
   const std::string_view stem = GluedGenericStem(a.key);
   if (!stem.empty()) {  // "toegyerd": toegye + ro/daero/gil, or as written
-    generic(stem, std::string_view(a.key).substr(stem.size()));
+    readings(stem, std::string_view(a.key).substr(stem.size()));
     out[3] = {a.key, "", 0.0f};
     return 4;
   }
-  out[0] = {MiddleKey(a), "", 0.0f};
+  out[0] = {MiddleKey(a, generic), "", 0.0f};
   return 1;
 }
 
@@ -195,6 +214,7 @@ struct Matcher::Work {
   std::string_view label;
   std::vector<Atom> atoms;
   std::vector<uint8_t> terminal;  // per atom: may end a road name
+  std::vector<uint8_t> generic;   // per atom: IsGenericRoadWord(key) ("road", "street")
   std::vector<const std::vector<Translations::Phrase>*> phrases;  // per atom, or null
   int first_phrase = -1;          // first atom that starts a translated phrase
 
@@ -274,6 +294,7 @@ struct Matcher::Work {
   std::vector<RoadHit> first_hits, kept_hits;
   std::vector<Cand> first_cands;
   std::vector<uint8_t> consumed;  // FindNumbers: atoms read as a sub-number
+  std::vector<uint8_t> scratch_flags;  // FindRegions: atoms ending in a unit word
 
   // Empties everything for the next label; the capacity stays, so that a
   // thread refining many labels stops allocating after the first few.
@@ -281,6 +302,7 @@ struct Matcher::Work {
     label = text;
     atoms.clear();
     terminal.clear();
+    generic.clear();
     phrases.clear();
     first_phrase = -1;
     regions.clear();
@@ -339,7 +361,14 @@ void Matcher::FindRegions(Work& w) const {
   // Every span's keys first, then all lookups after prefetching their slots.
   w.region_lookups.clear();
   auto add = [&](int b, int e, uint64_t hash) { w.region_lookups.push_back({b, e, hash}); };
-  std::string key, korean;
+  // A name of several words ends in a unit word ("Seoul Special City",
+  // "Jung gu", "Jeolla-namdo"): other multi-word spans cannot be one, and
+  // each lookup into the region table may be a cache miss.
+  auto& unit_end = w.scratch_flags;
+  unit_end.resize(n);
+  for (int j = 0; j < n; ++j) unit_end[j] = EndsWithUnitWord(atoms[j].key);
+  std::string& key = w.key;
+  std::string& korean = w.korean;
   for (int i = 0; i < n; ++i) {
     if (atoms[i].kind == AtomKind::kDigits) continue;
     key.clear();
@@ -352,24 +381,20 @@ void Matcher::FindRegions(Work& w) const {
       if (atoms[j].kind == AtomKind::kLatin) korean_ok = false;
       if (korean_ok) korean += atoms[j].text;
       if (atoms[j].kind == AtomKind::kDigits) continue;  // 종로1가: digits inside only
-      // A name of several words ends in a unit word ("Seoul Special City",
-      // "Jung gu", "Jeolla-namdo"): other multi-word spans cannot be one, and
-      // each lookup into the region table may be a cache miss.
-      if (j > i && !EndsWithUnitWord(atoms[j].key)) continue;
+      if (j > i && !unit_end[j]) continue;
       add(i, j + 1, HashKey(key));
       if (korean_ok && j > i) add(i, j + 1, HashKey(korean));
     }
-    // Korean written without spaces: "서울특별시관악구" holds two names.
+    // Korean written without spaces: "서울특별시관악구" holds two names,
+    // each ending in a unit syllable.
     const Atom& a = atoms[i];
     const size_t syl = parse::SyllableCount(a);
     if (a.kind == AtomKind::kHangul && syl >= 3) {
-      for (size_t b = 0; b + 2 <= syl; ++b) {
-        for (size_t e = b + 2; e <= syl; ++e) {
+      for (size_t e = 2; e <= syl; ++e) {
+        if (!IsUnitSyllable(std::string_view(a.text.data() + (e - 1) * 3, 3))) continue;
+        for (size_t b = 0; b + 2 <= e; ++b) {
           if (b == 0 && e == syl) continue;  // the whole atom: done above
-          const std::string_view sub(a.text.data() + b * 3, (e - b) * 3);
-          const std::string_view last = sub.substr(sub.size() - 3);
-          if (!IsOneOf(last, {"시", "도", "구", "군", "읍", "면", "동", "리", "가"})) continue;
-          add(i, i + 1, HashKey(sub));
+          add(i, i + 1, HashKey(std::string_view(a.text.data() + b * 3, (e - b) * 3)));
         }
       }
     }
@@ -482,13 +507,13 @@ void Matcher::CollectSpanLookups(Work& w, int tier) const {
   for (int j = 0; j < n; ++j) {
     if (!w.terminal[j]) continue;
     Tail tails[4];
-    const int tail_count = TailsOf(atoms[j], tails);
+    const int tail_count = TailsOf(atoms[j], w.generic[j], tails);
     prefix.clear();
     korean.clear();
     bool korean_ok = true;
     for (int i = j; i >= 0 && j - i < static_cast<int>(kMaxSpanAtoms); --i) {
       const Atom& a = atoms[i];
-      if (i < j) prefix.insert(0, MiddleKey(a));
+      if (i < j) prefix.insert(0, MiddleKey(a, w.generic[i]));
       if (i < j && atoms[i + 1].sep != Sep::kGlued) korean_ok = false;
       if (a.kind == AtomKind::kLatin) korean_ok = false;
       if (korean_ok) korean.insert(0, a.text);
@@ -587,7 +612,7 @@ void Matcher::CollectTranslatedLookups(Work& w) const {
           continue;
         }
         const Atom& a = atoms[k];
-        stack.push_back({k + 1, {p.key + ((k == j && IsGenericRoadWord(a.key)) ? std::string("ro") : a.key),
+        stack.push_back({k + 1, {p.key + ((k == j && w.generic[k]) ? std::string("ro") : a.key),
                                  p.translated}});
         const auto* phrases = w.phrases[k];
         if (phrases == nullptr) continue;
@@ -665,7 +690,7 @@ void Matcher::ScanRegionRoads(Work& w) const {
     std::string key;
     for (int i = j; i >= 0 && j - i < 6; --i) {
       const Atom& a = atoms[i];
-      key.insert(0, (i == j && IsGenericRoadWord(a.key)) ? std::string("ro") : a.key);
+      key.insert(0, (i == j && w.generic[i]) ? std::string_view("ro") : std::string_view(a.key));
       if (a.kind != AtomKind::kDigits && i < j) {
         const std::string sk = text::SkeletonKey(key);
         const RoadScanTable::Query q(key, sk);
@@ -1056,10 +1081,12 @@ Answer Matcher::Refine(std::string_view label, Detail detail) const {
   w.Reset(label);
   parse::Tokenize(label, &w.atoms);
   w.terminal.resize(w.atoms.size());
+  w.generic.resize(w.atoms.size());
   w.phrases.resize(w.atoms.size());
   for (size_t i = 0; i < w.atoms.size(); ++i) {
     const Atom& a = w.atoms[i];
     w.terminal[i] = IsRoadTerminal(a, translations_);
+    w.generic[i] = IsGenericRoadWord(a.key);
     w.phrases[i] = a.kind == AtomKind::kLatin ? translations_.StartingWith(a.key) : nullptr;
     if (w.phrases[i] != nullptr && w.first_phrase < 0) w.first_phrase = static_cast<int>(i);
   }
