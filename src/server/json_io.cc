@@ -64,6 +64,23 @@ od::parser& ThreadParser() {
   return parser;
 }
 
+// Where in the body a value sits, for error messages: spelled out only when
+// a message is needed (a 20,000-item batch would otherwise build 60,000
+// strings that nobody reads).
+struct Where {
+  static constexpr size_t kNoIndex = ~size_t{0};
+  std::string_view name;     // "requestList", "address"
+  size_t index = kNoIndex;   // [index] when the value is a list's item
+  std::string_view field;    // ".seq" when it is a field of that item
+  std::string str() const {
+    std::string out(name);
+    if (index != kNoIndex) out += "[" + std::to_string(index) + "]";
+    out += field;
+    return out;
+  }
+  Where In(std::string_view f) const { return {name, index, f}; }
+};
+
 class Walker {
  public:
   Walker(const Input& in, const ParseLimits& limits, ParseError* error)
@@ -87,6 +104,7 @@ class Walker {
   bool Fail(const std::string& where, simdjson::error_code e) {
     return Fail("malformed JSON at " + where + ": " + simdjson::error_message(e));
   }
+  bool Fail(const Where& where, simdjson::error_code e) { return Fail(where.str(), e); }
 
   // Opens the document and its root object.
   bool Open(od::document* doc, od::object* root) {
@@ -164,10 +182,10 @@ class Walker {
   }
 
   // A label: must be a JSON string; a bad one is kept and marked.
-  bool ReadLabel(od::value v, const std::string& where, LabelIn* out) {
+  bool ReadLabel(od::value v, const Where& where, LabelIn* out) {
     od::json_type type;
     if (auto e = v.type().get(type)) return Fail(where, e);
-    if (type != od::json_type::string) return Fail(where + " must be a string");
+    if (type != od::json_type::string) return Fail(where.str() + " must be a string");
     const std::string_view raw = v.raw_json_token();
     const bool tainted = in_.Tainted(raw);
     std::string_view s;
@@ -190,7 +208,7 @@ class Walker {
   }
 
   // seq: a string, or a number echoed exactly as written.
-  bool ReadSeq(od::value v, const std::string& where, std::string* out) {
+  bool ReadSeq(od::value v, const Where& where, std::string* out) {
     od::json_type type;
     if (auto e = v.type().get(type)) return Fail(where, e);
     if (type == od::json_type::string) {
@@ -210,14 +228,14 @@ class Walker {
       *out = std::string(raw);
       return true;
     }
-    return Fail(where + " must be a string or a number");
+    return Fail(where.str() + " must be a string or a number");
   }
 
   bool ReadContestItem(od::value v, size_t index, ContestItem* item) {
-    const std::string where = "requestList[" + std::to_string(index) + "]";
+    const Where where{"requestList", index, ""};
     od::json_type type;
     if (auto e = v.type().get(type)) return Fail(where, e);
-    if (type != od::json_type::object) return Fail(where + " must be an object");
+    if (type != od::json_type::object) return Fail(where.str() + " must be an object");
     od::object o;
     if (auto e = v.get_object().get(o)) return Fail(where, e);
     bool has_seq = false, has_address = false;
@@ -227,19 +245,19 @@ class Walker {
       std::string_view key;
       if (auto e = field.unescaped_key().get(key)) return Fail(where, e);
       if (key == "seq") {
-        if (has_seq) return Fail(where + " has seq twice");
+        if (has_seq) return Fail(where.str() + " has seq twice");
         has_seq = true;
-        if (!ReadSeq(field.value(), where + ".seq", &item->seq)) return false;
+        if (!ReadSeq(field.value(), where.In(".seq"), &item->seq)) return false;
       } else if (key == "requestAddress") {
-        if (has_address) return Fail(where + " has requestAddress twice");
+        if (has_address) return Fail(where.str() + " has requestAddress twice");
         has_address = true;
-        if (!ReadLabel(field.value(), where + ".requestAddress", &item->label)) return false;
+        if (!ReadLabel(field.value(), where.In(".requestAddress"), &item->label)) return false;
       } else {
-        if (!Consume(field.value(), where + "." + std::string(key))) return false;
+        if (!Consume(field.value(), where.str() + "." + std::string(key))) return false;
       }
     }
-    if (!has_seq) return Fail(where + " is missing seq");
-    if (!has_address) return Fail(where + " is missing requestAddress");
+    if (!has_seq) return Fail(where.str() + " is missing seq");
+    if (!has_address) return Fail(where.str() + " is missing requestAddress");
     return true;
   }
 
@@ -253,7 +271,7 @@ class Walker {
     size_t i = 0;
     for (auto el : a) {
       od::value x;
-      const std::string where = name + "[" + std::to_string(i) + "]";
+      const Where where{name, i, ""};
       if (auto e = std::move(el).get(x)) return Fail(where, e);
       if (out->size() >= limits_.max_items) {
         return Fail(name + " has more than " + std::to_string(limits_.max_items) + " items", 413);
@@ -417,7 +435,7 @@ bool ParseContestBatch(std::string_view body, const ParseLimits& limits,
 bool ParseRefineOne(std::string_view body, const ParseLimits& limits,
                     LabelIn* label, ParseError* error) {
   return ParseObjectWithField(body, limits, error, "address", [&](Walker& w, od::value v) {
-    return w.ReadLabel(v, "address", label);
+    return w.ReadLabel(v, Where{"address", Where::kNoIndex, ""}, label);
   });
 }
 
