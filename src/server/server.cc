@@ -235,7 +235,9 @@ Server::Server(ServerOptions options, std::shared_ptr<const Engine> engine, Relo
     : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   if (impl_->options.threads == 0) impl_->options.threads = std::max(1u, std::thread::hardware_concurrency());
-  impl_->pool = std::make_unique<WorkPool>(impl_->options.threads);
+  // The I/O thread that got a batch works on it too: threads - 1 helpers
+  // keep one busy thread per core instead of three on two cores.
+  impl_->pool = std::make_unique<WorkPool>(impl_->options.threads - 1);
   impl_->handlers = std::make_unique<Handlers>(impl_->options.limits, std::move(engine), std::move(reload),
                                                impl_->pool.get());
 }
