@@ -136,9 +136,17 @@ Response Handlers::Route(const Request& request, std::string_view* endpoint) {
   return Json(404, GenericError(404, "no such path: " + std::string(path.substr(0, 200))));
 }
 
-Answer Handlers::RefineOne(const Engine& engine, const LabelIn& label, Detail detail) {
+Answer Handlers::RefineOne(const Engine& engine, const LabelIn& label, Detail detail,
+                           Metrics::LabelCounts* counts) {
   Answer a = label.bad ? BadInputAnswer(label) : engine.Refine(label.text, detail);
-  metrics_.CountLabel(a.reason);
+  const size_t reason = static_cast<size_t>(a.reason);
+  if (counts != nullptr) {
+    if (reason < counts->size()) ++(*counts)[reason];
+  } else {
+    Metrics::LabelCounts one{};
+    if (reason < one.size()) one[reason] = 1;
+    metrics_.CountLabels(one);
+  }
   return a;
 }
 
@@ -151,10 +159,12 @@ Response Handlers::Batch(std::string_view body) {
   const std::shared_ptr<const Engine> engine = engine_.get();
   std::vector<std::string> results(items.size());
   auto run = [&](size_t begin, size_t end) {
+    Metrics::LabelCounts counts{};
     for (size_t i = begin; i < end; ++i) {
-      Answer a = RefineOne(*engine, items[i].label, Detail::kAddress);
+      Answer a = RefineOne(*engine, items[i].label, Detail::kAddress, &counts);
       if (a.ok()) results[i] = std::move(a.address);
     }
+    metrics_.CountLabels(counts);
   };
   if (pool_ != nullptr) {
     pool_->ParallelFor(items.size(), kGrain, run);
@@ -201,7 +211,9 @@ Response Handlers::RefineBatch(std::string_view body) {
   const std::shared_ptr<const Engine> engine = engine_.get();
   std::vector<Answer> answers(labels.size());
   auto run = [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) answers[i] = RefineOne(*engine, labels[i]);
+    Metrics::LabelCounts counts{};
+    for (size_t i = begin; i < end; ++i) answers[i] = RefineOne(*engine, labels[i], Detail::kFull, &counts);
+    metrics_.CountLabels(counts);
   };
   if (pool_ != nullptr) {
     pool_->ParallelFor(labels.size(), kGrain, run);

@@ -97,7 +97,10 @@ class Handlers {
   Response RefineBatch(std::string_view body);
   Response Health();
   Response MetricsText();
-  Answer RefineOne(const Engine& engine, const LabelIn& label, Detail detail = Detail::kFull);
+  // Refines and counts one label: into *counts when given (batch workers),
+  // else straight into the metrics.
+  Answer RefineOne(const Engine& engine, const LabelIn& label, Detail detail = Detail::kFull,
+                   Metrics::LabelCounts* counts = nullptr);
 
   Limits limits_;
   ParseLimits parse_limits_;

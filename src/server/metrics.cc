@@ -16,9 +16,10 @@ void Metrics::CountRequest(std::string_view endpoint, int status, double seconds
   latency_micros_.fetch_add(static_cast<uint64_t>(seconds * 1e6), std::memory_order_relaxed);
 }
 
-void Metrics::CountLabel(Reason reason) {
-  const size_t i = static_cast<size_t>(reason);
-  if (i < labels_.size()) labels_[i].fetch_add(1, std::memory_order_relaxed);
+void Metrics::CountLabels(const LabelCounts& counts) {
+  for (size_t i = 0; i < labels_.size(); ++i) {
+    if (counts[i] != 0) labels_[i].fetch_add(counts[i], std::memory_order_relaxed);
+  }
 }
 
 void Metrics::CountReload(bool ok) { (ok ? reloads_ok_ : reloads_failed_).fetch_add(1); }

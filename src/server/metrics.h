@@ -25,7 +25,11 @@ class Metrics {
   // One finished request. `endpoint` must be a fixed route name (not a raw
   // client path) so that label sets stay bounded.
   void CountRequest(std::string_view endpoint, int status, double seconds);
-  void CountLabel(Reason reason);
+  // Labels by Reason (its value as index). A batch worker counts into its
+  // own LabelCounts and adds them once per chunk: one shared counter bumped
+  // by every label of every thread would bounce between the cores.
+  using LabelCounts = std::array<uint64_t, 6>;
+  void CountLabels(const LabelCounts& counts);
   void CountReload(bool ok);
 
   // The whole exposition text; `engine` may be null.
