@@ -79,7 +79,9 @@ void Tokenize(std::string_view label, std::vector<Atom>* out) {
   size_t pos = 0;
   while (pos < label.size()) {
     const size_t start = pos;
-    const char32_t c = text::DecodeUtf8(label, &pos);
+    // Most labels are mostly ASCII: no decoding for those bytes.
+    const auto byte = static_cast<unsigned char>(label[pos]);
+    const char32_t c = byte < 0x80 ? static_cast<char32_t>(label[pos++]) : text::DecodeUtf8(label, &pos);
     AtomKind kind;
     char ascii = 0;
     if ((ascii = LatinLetter(c)) != 0) {
