@@ -465,6 +465,7 @@ void Matcher::FindRoads(Work& w, int tier) const {
 // sorts instead of searching the hits for each new one.
 void Matcher::MergeDuplicateHits(Work& w) {
   auto& hits = w.hits;
+  if (hits.size() < 2) return;
   auto& order = w.hit_order;
   order.resize(hits.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;

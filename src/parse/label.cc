@@ -40,6 +40,26 @@ char Digit(char32_t c) {
 
 bool IsHangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
+// Appends the ASCII letters (lower-cased) or digits that follow *pos, as
+// the atom of `kind` they continue, and moves *pos past them: the common
+// case without decoding and classifying one byte at a time.
+void AppendAsciiRun(std::string_view label, AtomKind kind, size_t* pos, std::string* out) {
+  size_t end = *pos;
+  if (kind == AtomKind::kLatin) {
+    while (end < label.size() && ((label[end] >= 'a' && label[end] <= 'z') || (label[end] >= 'A' && label[end] <= 'Z'))) {
+      ++end;
+    }
+    for (size_t i = *pos; i < end; ++i) {
+      const char c = label[i];
+      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+  } else {
+    while (end < label.size() && label[end] >= '0' && label[end] <= '9') ++end;
+    out->append(label.substr(*pos, end - *pos));
+  }
+  *pos = end;
+}
+
 bool IsApostrophe(char32_t c) {
   return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == '`' || c == 0x00B4;
 }
@@ -112,6 +132,7 @@ void Tokenize(std::string_view label, std::vector<Atom>* out) {
         a.text.append(label.substr(start, pos - start));
       } else {
         a.text.push_back(ascii);
+        AppendAsciiRun(label, kind, &pos, &a.text);
       }
       a.end = static_cast<uint32_t>(pos);
       continue;
@@ -126,6 +147,8 @@ void Tokenize(std::string_view label, std::vector<Atom>* out) {
       a.text.assign(label.substr(start, pos - start));
     } else {
       a.text.push_back(ascii);
+      AppendAsciiRun(label, kind, &pos, &a.text);
+      a.end = static_cast<uint32_t>(pos);
     }
     in_atom = true;
     pending = Sep::kGlued;
