@@ -226,6 +226,34 @@ TEST_F(HttpTest, BodyOverLimitIs413) {
   EXPECT_EQ(c.Post("/v1/batch", ContestBody(3)).result_int(), 200);
 }
 
+// curl sends "Expect: 100-continue" before bodies over 1 MiB and waits up to
+// a second for the go-ahead; the server must give it at once (and refuse an
+// oversized body before it is sent).
+TEST_F(HttpTest, ExpectContinueIsAnsweredBeforeTheBody) {
+  ServerOptions options;
+  options.limits.max_body_bytes = 100000;
+  StartServer(options);
+  const std::string body = ContestBody(3);
+  {
+    Client c(port());
+    c.SetReadTimeout(5);
+    c.WriteRaw("POST /v1/batch HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: " +
+               std::to_string(body.size()) + "\r\n\r\n");
+    EXPECT_EQ(c.ReadResponse().result_int(), 100);
+    c.WriteRaw(body);
+    const HttpResponse r = c.ReadResponse();
+    EXPECT_EQ(r.result_int(), 200);
+    EXPECT_EQ(std::string(ParseJson(r.body())["HEADER"]["RESULT_CODE"].GetString()), "S");
+  }
+  {
+    Client c(port());
+    c.SetReadTimeout(5);
+    c.WriteRaw("POST /v1/batch HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 200000\r\n\r\n");
+    EXPECT_EQ(c.ReadResponse().result_int(), 413);
+  }
+  ExpectHealthy();
+}
+
 TEST_F(HttpTest, PipelinedRequestsAnswerInOrder) {
   StartServer();
   Client c(port());

@@ -107,7 +107,29 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->header_limit(kHeaderLimit);
     reading_ = true;
     stream_.expires_after(impl_->options.idle_timeout);
-    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+    // The header first: a client that sent "Expect: 100-continue" (curl
+    // does for bodies over 1 MiB) waits for our go-ahead before the body.
+    http::async_read_header(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code ec, size_t bytes) {
+    if (ec) return OnRead(ec, bytes);
+    const auto& req = parser_->get();
+    auto read_rest = [self = shared_from_this()] {
+      http::async_read(self->stream_, self->buffer_, *self->parser_,
+                       beast::bind_front_handler(&Session::OnRead, self));
+    };
+    if (req.version() < 11 || !beast::iequals(req[http::field::expect], "100-continue") ||
+        parser_->is_done()) {
+      return read_rest();
+    }
+    static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+    net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
+                     [self = shared_from_this(), read_rest](beast::error_code wec, size_t) {
+                       if (wec) return self->Close();
+                       read_rest();
+                     });
   }
 
   void OnRead(beast::error_code ec, size_t) {
