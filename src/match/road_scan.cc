@@ -101,15 +101,15 @@ std::span<const RoadScanTable::Entry> RoadScanTable::WithDigits(uint32_t first, 
 }
 
 bool RoadScanTable::MayBeWithin(const Query& q, const Entry& h, int d) const {
-  // Cheapest bound first: the lengths, read from the small records.
-  if (std::abs(int{h.skeleton_len} - static_cast<int>(q.skeleton.size())) > d &&
-      std::abs(int{h.key_len} - static_cast<int>(q.key.size())) > d) {
-    return false;
-  }
-  // Then the folded letter counts, from the record too: nearly as sharp as
-  // full counts (on national data 39,458 roads pass instead of 37,971) and
-  // no cache miss.
-  return SignatureBound(q.skeleton_sig, h.skeleton_sig) <= d || SignatureBound(q.key_sig, h.key_sig) <= d;
+  // Distance() is the smaller of the skeletons' and the keys' distances, so
+  // the road stays only when one pair passes both bounds: the lengths, then
+  // the folded letter counts (nearly as sharp as full counts and, like the
+  // lengths, read from the record: no cache miss).
+  auto near = [d](int len_a, int len_b, Signature a, Signature b) {
+    return std::abs(len_a - len_b) <= d && SignatureBound(a, b) <= d;
+  };
+  return near(h.skeleton_len, static_cast<int>(q.skeleton.size()), h.skeleton_sig, q.skeleton_sig) ||
+         near(h.key_len, static_cast<int>(q.key.size()), h.key_sig, q.key_sig);
 }
 
 int RoadScanTable::Distance(const Query& q, uint32_t road, int d) const {
