@@ -3,10 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "db/flat_map.h"
 #include "text/keys.h"
 
@@ -31,25 +27,6 @@ RoadScanTable::Signature SignatureOf(std::string_view key) {
     if (((sig >> shift) & 15) != 15) sig += RoadScanTable::Signature{1} << shift;
   }
   return sig;
-}
-
-int SignatureBound(RoadScanTable::Signature a, RoadScanTable::Signature b) {
-#if defined(__SSE2__)
-  // Nibbles to bytes (low nibbles in the low half), then psadbw.
-  const __m128i mask = _mm_set1_epi8(0x0f);
-  const __m128i va = _mm_cvtsi64_si128(static_cast<long long>(a));
-  const __m128i vb = _mm_cvtsi64_si128(static_cast<long long>(b));
-  const __m128i ba = _mm_unpacklo_epi64(_mm_and_si128(va, mask), _mm_and_si128(_mm_srli_epi64(va, 4), mask));
-  const __m128i bb = _mm_unpacklo_epi64(_mm_and_si128(vb, mask), _mm_and_si128(_mm_srli_epi64(vb, 4), mask));
-  const __m128i s = _mm_sad_epu8(ba, bb);
-  const int l1 = _mm_cvtsi128_si32(s) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(s, s));
-#else
-  int l1 = 0;
-  for (int i = 0; i < 16; ++i) {
-    l1 += std::abs(static_cast<int>((a >> (4 * i)) & 15) - static_cast<int>((b >> (4 * i)) & 15));
-  }
-#endif
-  return (l1 + 1) / 2;
 }
 
 uint8_t Len8(std::string_view s) { return static_cast<uint8_t>(std::min<size_t>(255, s.size())); }
@@ -98,18 +75,6 @@ std::span<const RoadScanTable::Entry> RoadScanTable::WithDigits(uint32_t first, 
   auto hi = lo;
   while (hi != end && hi->digits == digits) ++hi;
   return {lo, hi};
-}
-
-bool RoadScanTable::MayBeWithin(const Query& q, const Entry& h, int d) const {
-  // Distance() is the smaller of the skeletons' and the keys' distances, so
-  // the road stays only when one pair passes both bounds: the lengths, then
-  // the folded letter counts (nearly as sharp as full counts and, like the
-  // lengths, read from the record: no cache miss).
-  auto near = [d](int len_a, int len_b, Signature a, Signature b) {
-    return std::abs(len_a - len_b) <= d && SignatureBound(a, b) <= d;
-  };
-  return near(h.skeleton_len, static_cast<int>(q.skeleton.size()), h.skeleton_sig, q.skeleton_sig) ||
-         near(h.key_len, static_cast<int>(q.key.size()), h.key_sig, q.key_sig);
 }
 
 int RoadScanTable::Distance(const Query& q, uint32_t road, int d) const {
