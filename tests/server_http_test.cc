@@ -254,6 +254,37 @@ TEST_F(HttpTest, ExpectContinueIsAnsweredBeforeTheBody) {
   ExpectHealthy();
 }
 
+// The body of known length is read in one go: it may arrive in pieces, be
+// followed by a pipelined request, or stop short when the client gives up.
+TEST_F(HttpTest, BodiesInPiecesFollowedOrCutShort) {
+  StartServer();
+  const std::string body = ContestBody(2000);
+  const std::string head = "POST /v1/batch HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  {
+    Client c(port());
+    c.WriteRaw(head + body.substr(0, 100));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    c.WriteRaw(body.substr(100, 50000));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    c.WriteRaw(body.substr(50100) + "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    const HttpResponse r = c.ReadResponse();
+    EXPECT_EQ(r.result_int(), 200);
+    EXPECT_EQ(ParseJson(r.body())["BODY"].Size(), 2000u);
+    EXPECT_EQ(c.ReadResponse().result_int(), 200);  // the pipelined GET
+  }
+  {
+    Client c(port());
+    c.WriteRaw(head + body.substr(0, 1000));
+    beast::error_code ec;
+    c.socket().shutdown(tcp::socket::shutdown_send, ec);
+    beast::flat_buffer buffer;
+    http::response<http::string_body> r;
+    http::read(c.socket(), buffer, r, ec);  // a 400, or the connection just closes
+    if (!ec) EXPECT_EQ(r.result_int(), 400);
+  }
+  ExpectHealthy();
+}
+
 TEST_F(HttpTest, PipelinedRequestsAnswerInOrder) {
   StartServer();
   Client c(port());

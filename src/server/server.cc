@@ -116,10 +116,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnHeader(beast::error_code ec, size_t bytes) {
     if (ec) return OnRead(ec, bytes);
     const auto& req = parser_->get();
-    auto read_rest = [self = shared_from_this()] {
-      http::async_read(self->stream_, self->buffer_, *self->parser_,
-                       beast::bind_front_handler(&Session::OnRead, self));
-    };
+    auto read_rest = [self = shared_from_this()] { self->ReadBody(); };
     if (req.version() < 11 || !beast::iequals(req[http::field::expect], "100-continue") ||
         parser_->is_done()) {
       return read_rest();
@@ -130,6 +127,29 @@ class Session : public std::enable_shared_from_this<Session> {
                        if (wec) return self->Close();
                        read_rest();
                      });
+  }
+
+  // The body. With its length known it is read in one operation of as many
+  // bytes as the kernel hands over, then given to the parser in one piece:
+  // Beast's own loop reads at most 64 KiB at a time, and a 2 MB batch took
+  // 20-30 ms of such round trips with the client on loopback.
+  void ReadBody() {
+    const auto remaining = parser_->content_length_remaining();
+    const size_t have = buffer_.size();
+    if (parser_->is_done() || parser_->chunked() || !remaining || *remaining <= have) {
+      http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+      return;
+    }
+    const size_t need = static_cast<size_t>(*remaining) - have;
+    net::async_read(stream_, buffer_.prepare(need), [self = shared_from_this()](beast::error_code ec, size_t n) {
+      self->buffer_.commit(n);
+      if (ec) return self->OnRead(ec == net::error::eof ? http::error::partial_message : ec, n);
+      const size_t used = self->parser_->put(self->buffer_.data(), ec);
+      self->buffer_.consume(used);
+      if (ec || self->parser_->is_done()) return self->OnRead(ec, used);
+      http::async_read(self->stream_, self->buffer_, *self->parser_,
+                       beast::bind_front_handler(&Session::OnRead, self));
+    });
   }
 
   void OnRead(beast::error_code ec, size_t) {
