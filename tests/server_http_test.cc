@@ -280,7 +280,9 @@ TEST_F(HttpTest, BodiesInPiecesFollowedOrCutShort) {
     beast::flat_buffer buffer;
     http::response<http::string_body> r;
     http::read(c.socket(), buffer, r, ec);  // a 400, or the connection just closes
-    if (!ec) EXPECT_EQ(r.result_int(), 400);
+    if (!ec) {
+      EXPECT_EQ(r.result_int(), 400);
+    }
   }
   ExpectHealthy();
 }

@@ -98,6 +98,14 @@ bool Validate(const Tables& t, std::string* why) {
       return *why = "region table out of range", false;
     }
   }
+  // Each road lies in its region's range (the ranges are then disjoint:
+  // the district scan sorts each range on its own).
+  for (uint32_t id = 0; id < t.regions.size(); ++id) {
+    const auto& r = t.regions[id];
+    for (uint32_t road = r.first_road; road < r.first_road + r.road_count; ++road) {
+      if (t.roads[road].region != id) return *why = "region road ranges overlap", false;
+    }
+  }
   for (const auto& a : t.areas) {
     if (!RefOk(a.name_ko, ns) || !RefOk(a.name_en, ns) || a.region >= t.regions.size()) {
       return *why = "area table out of range", false;

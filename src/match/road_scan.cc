@@ -78,6 +78,7 @@ std::span<const RoadScanTable::Entry> RoadScanTable::WithDigits(uint32_t first, 
 }
 
 int RoadScanTable::Distance(const Query& q, uint32_t road, int d) const {
+  if (d < 0) return d + 1;
   // Skeletons forgive romanization, plain keys forgive typing ("Seojng" is
   // one swap from "Sejong", two once "eo" folds). The keys matter only when
   // they are closer than the skeletons, which caps their computation.

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "match/engine.h"
@@ -41,7 +42,7 @@ class Metrics {
   std::array<std::atomic<uint64_t>, kBuckets.size() + 1> buckets_{};  // last = +Inf
   std::atomic<uint64_t> latency_count_{0};
   std::atomic<uint64_t> latency_micros_{0};
-  std::array<std::atomic<uint64_t>, 6> labels_{};  // by Reason
+  std::array<std::atomic<uint64_t>, std::tuple_size_v<LabelCounts>> labels_{};  // by Reason
   std::atomic<uint64_t> reloads_ok_{0};
   std::atomic<uint64_t> reloads_failed_{0};
 };

@@ -28,7 +28,7 @@ namespace doro::server {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;  // 0 = any free port
-  unsigned threads = 0;  // I/O threads and batch helpers; 0 = hardware threads
+  unsigned threads = 0;  // I/O threads (a batch runs on its I/O thread and threads - 1 helpers); 0 = hardware threads
   Limits limits;
   std::chrono::milliseconds idle_timeout{30000};
   std::chrono::milliseconds drain_timeout{30000};
