@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -67,16 +68,26 @@ TEST(ScoreTest, CountsEachVerdict) {
   EXPECT_NE(r.FailureList(1).find("neg_road\twrong\tf"), std::string::npos);
 }
 
-TEST(AccuracyTest, DemoDatabase) {
+// The built-in demo engine and a generator over its rows; both stay null
+// when the test failed or was skipped here.
+void OpenDemo(std::unique_ptr<Engine>* engine, std::unique_ptr<LabelGenerator>* gen) {
   std::string error;
-  auto engine = Engine::Open("", &error);
-  ASSERT_NE(engine, nullptr) << error;
+  auto opened = Engine::Open("", &error);
+  ASSERT_NE(opened, nullptr) << error;
   std::vector<db::AddressRow> rows;
   ASSERT_TRUE(LoadRows("", &rows, &error)) << error;
   if (rows.empty()) GTEST_SKIP() << "the built-in demo database has no rows";
-  LabelGenerator gen(std::move(rows));
+  *engine = std::move(opened);
+  *gen = std::make_unique<LabelGenerator>(std::move(rows));
+}
+
+TEST(AccuracyTest, DemoDatabase) {
+  std::unique_ptr<Engine> engine;
+  std::unique_ptr<LabelGenerator> gen;
+  OpenDemo(&engine, &gen);
+  if (gen == nullptr) return;
   // Every class several times over, however small the demo is.
-  const auto cases = gen.Generate(std::max<size_t>(1500, gen.rows().size() * 4), 2023);
+  const auto cases = gen->Generate(std::max<size_t>(1500, gen->rows().size() * 4), 2023);
   ASSERT_FALSE(cases.empty());
   const AccuracyReport r = RunAndPrint(*engine, cases);
   EXPECT_GE(r.total.RightPct(), kMinRightPct);
@@ -86,14 +97,11 @@ TEST(AccuracyTest, DemoDatabase) {
 // The decision must not depend on how much of the answer is filled in, nor
 // on which labels the same thread refined before (scratch space is reused).
 TEST(AccuracyTest, AddressOnlyAnswersAndOrderDoNotChangeDecisions) {
-  std::string error;
-  auto engine = Engine::Open("", &error);
-  ASSERT_NE(engine, nullptr) << error;
-  std::vector<db::AddressRow> rows;
-  ASSERT_TRUE(LoadRows("", &rows, &error)) << error;
-  if (rows.empty()) GTEST_SKIP() << "the built-in demo database has no rows";
-  LabelGenerator gen(std::move(rows));
-  const auto cases = gen.Generate(1500, 7);
+  std::unique_ptr<Engine> engine;
+  std::unique_ptr<LabelGenerator> gen;
+  OpenDemo(&engine, &gen);
+  if (gen == nullptr) return;
+  const auto cases = gen->Generate(1500, 7);
   ASSERT_FALSE(cases.empty());
   std::vector<Answer> full;
   for (const auto& c : cases) full.push_back(engine->Refine(c.label));
