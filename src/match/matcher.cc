@@ -92,13 +92,14 @@ bool EndsWithHangul(std::string_view text, std::string_view syllable) {
   return text.size() >= syllable.size() && text.ends_with(syllable);
 }
 
-bool IsRoadTerminal(const Atom& a, const Translations& tr) {
+// `generic`: IsGenericRoadWord(a.key), computed once per atom.
+bool IsRoadTerminal(const Atom& a, bool generic, const Translations& tr) {
   if (a.kind == AtomKind::kLatin && tr.EndsRoadName(a.key)) return true;
   if (a.kind == AtomKind::kLatin) {
     const std::string_view k = a.key;
     if (k == "ri") return false;  // 리 (a village) far more often than a road
     return k.ends_with("ro") || k.ends_with("gil") || k.ends_with("kil") ||
-           k.ends_with("lo") || IsGenericRoadWord(k) || !GluedGenericStem(k).empty();
+           k.ends_with("lo") || generic || !GluedGenericStem(k).empty();
   }
   if (a.kind == AtomKind::kHangul) {
     return EndsWithHangul(a.text, "로") || EndsWithHangul(a.text, "길");
@@ -1086,8 +1087,8 @@ Answer Matcher::Refine(std::string_view label, Detail detail) const {
   w.phrases.resize(w.atoms.size());
   for (size_t i = 0; i < w.atoms.size(); ++i) {
     const Atom& a = w.atoms[i];
-    w.terminal[i] = IsRoadTerminal(a, translations_);
     w.generic[i] = IsGenericRoadWord(a.key);
+    w.terminal[i] = IsRoadTerminal(a, w.generic[i], translations_);
     w.phrases[i] = a.kind == AtomKind::kLatin ? translations_.StartingWith(a.key) : nullptr;
     if (w.phrases[i] != nullptr && w.first_phrase < 0) w.first_phrase = static_cast<int>(i);
   }
