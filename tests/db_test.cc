@@ -270,6 +270,55 @@ TEST(Database, ARoadThroughTwoTownsMayRepeatANumber) {
   EXPECT_NE(db->RoadAddress(db->IndexOf(found[0])), db->RoadAddress(db->IndexOf(found[1])));
 }
 
+// FindBuildings searches packed numbers; numbers past the packed range
+// (main >= 2^17 - 1 or sub >= 2^14 - 1) share a packed value, and must still
+// be told apart. Every number of two roads is compared with a plain scan.
+TEST(Database, FindBuildingsAgreesWithAScanPastThePackedRange) {
+  const std::vector<int> mains = {1, 2, 9999, 131069, 131070, 131071, 131072, 200000};
+  const std::vector<int> subs = {0, 1, 16381, 16382, 16383, 16384, 20000, 65535};
+  std::vector<AddressRow> rows;
+  uint32_t seed = 7;
+  auto coin = [&] { return ((seed = seed * 1103515245u + 12345u) >> 16) % 3 == 0; };
+  for (const char* code : {"111403101001", "111403101002"}) {
+    for (bool under : {false, true}) {
+      for (int m : mains) {
+        for (int s : subs) {
+          if (coin()) rows.push_back(Row("서울특별시", "중구", "태평로1가", code,
+                                         code[11] == '1' ? "세종대로" : "세종대로1길", under, m, s));
+        }
+      }
+    }
+  }
+  auto db = Database::FromRows(rows);
+  const auto& t = db->tables();
+  ASSERT_EQ(t.buildings.size(), rows.size());
+  ASSERT_EQ(t.building_numbers.size(), t.buildings.size());
+  ASSERT_EQ(t.road_starts.size(), t.roads.size() + 1);
+  size_t found_total = 0;
+  for (uint32_t road = 0; road < t.roads.size(); ++road) {
+    for (bool under : {false, true}) {
+      for (int m : mains) {
+        for (int s : subs) {
+          std::vector<uint32_t> expected;
+          for (uint32_t i = 0; i < t.buildings.size(); ++i) {
+            const auto& b = t.buildings[i];
+            if (b.road == road && (b.underground != 0) == under && b.main == static_cast<uint32_t>(m) &&
+                b.sub == s) {
+              expected.push_back(i);
+            }
+          }
+          std::vector<uint32_t> got;
+          for (const auto& b : db->FindBuildings(road, under, m, s)) got.push_back(db->IndexOf(b));
+          EXPECT_EQ(got, expected) << road << " " << under << " " << m << "-" << s;
+          found_total += got.size();
+        }
+      }
+    }
+  }
+  EXPECT_EQ(found_total, rows.size());
+  EXPECT_TRUE(db->FindBuildings(static_cast<uint32_t>(t.roads.size()), false, 1, 0).empty());
+}
+
 TEST(Database, OfficialEnglishNamesReplaceRomanization) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("doro_db_test_" + std::to_string(::getpid()));

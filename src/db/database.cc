@@ -109,6 +109,8 @@ class DatabaseBuilder {
     d.t_.buildings = d.buildings_;
     d.t_.names = d.names_;
     d.t_.ids = d.ids_;
+    d.t_.building_numbers = d.building_numbers_;
+    d.t_.road_starts = d.road_starts_;
     return std::move(db_);
   }
 
@@ -204,6 +206,13 @@ class DatabaseBuilder {
       if (r.building_count == 0) r.first_building = i;
       ++r.building_count;
     }
+    auto& numbers = db_->building_numbers_;
+    numbers.reserve(bs.size());
+    for (const auto& b : bs) numbers.push_back(PackBuildingNumber(b.underground, b.main, b.sub));
+    auto& starts = db_->road_starts_;
+    starts.assign(db_->roads_.size() + 1, 0);
+    for (const auto& b : bs) ++starts[b.road + 1];
+    for (size_t r = 1; r < starts.size(); ++r) starts[r] += starts[r - 1];
   }
 
   void NameEnglish() {
@@ -378,17 +387,27 @@ std::unique_ptr<Database> Database::FromRows(const std::vector<AddressRow>& rows
 
 std::span<const BuildingRec> Database::FindBuildings(uint32_t road, bool underground,
                                                     uint32_t main, uint32_t sub) const {
-  if (road >= t_.roads.size()) return {};
-  const RoadRec& r = t_.roads[road];
-  const auto all = t_.buildings.subspan(r.first_building, r.building_count);
-  const auto key = std::tuple(underground ? 1u : 0u, main, sub);
-  auto less = [](const BuildingRec& b, const auto& k) {
-    return std::tuple(b.underground, b.main, b.sub) < k;
-  };
-  auto first = std::lower_bound(all.begin(), all.end(), key, less);
-  auto last = first;
-  while (last != all.end() && std::tuple(last->underground, last->main, last->sub) == key) ++last;
-  return all.subspan(static_cast<size_t>(first - all.begin()), static_cast<size_t>(last - first));
+  // Bounds hold for an opened index (validated) and for a built one.
+  if (static_cast<size_t>(road) + 1 >= t_.road_starts.size()) return {};
+  const uint32_t* numbers = t_.building_numbers.data();
+  const uint32_t* end = numbers + t_.road_starts[road + 1];
+  const uint32_t packed = PackBuildingNumber(underground, main, sub);
+  const uint32_t* first = std::lower_bound(numbers + t_.road_starts[road], end, packed);
+  const uint32_t* last = first;
+  while (last != end && *last == packed) ++last;
+  size_t b = static_cast<size_t>(first - numbers), e = static_cast<size_t>(last - numbers);
+  if (PackingSaturates(main, sub)) {  // several numbers share the packed one
+    const auto key = std::tuple(underground ? 1u : 0u, main, sub);
+    auto number = [&](size_t i) {
+      const BuildingRec& r = t_.buildings[i];
+      return std::tuple(static_cast<uint32_t>(r.underground), r.main, static_cast<uint32_t>(r.sub));
+    };
+    while (b < e && number(b) < key) ++b;
+    size_t m = b;
+    while (m < e && number(m) == key) ++m;
+    e = m;
+  }
+  return t_.buildings.subspan(b, e - b);
 }
 
 std::string Database::RoadAddress(uint32_t id) const {

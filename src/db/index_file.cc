@@ -17,14 +17,14 @@ namespace doro::db {
 namespace {
 
 constexpr char kMagic[8] = {'D', 'O', 'R', 'O', 'I', 'D', 'X', '\0'};
-constexpr uint32_t kVersion = 4;
+constexpr uint32_t kVersion = 5;
 constexpr size_t kAlign = 64;
 
 enum Section : uint32_t {
   kStrings, kRegions, kAreas, kRoads, kBuildings,
   kRoadKeysEntries, kRoadKeysSlots, kRoadSkelEntries, kRoadSkelSlots,
   kRoadFuzzyEntries, kRoadFuzzySlots, kRegionKeysEntries, kRegionKeysSlots,
-  kSources, kNames, kIds, kSectionCount
+  kSources, kNames, kIds, kBuildingNumbers, kRoadStarts, kSectionCount
 };
 
 struct SectionRef {
@@ -117,6 +117,24 @@ bool Validate(const Tables& t, std::string* why) {
       return *why = "road table out of range", false;
     }
   }
+  // The dense number arrays agree with the records they stand for.
+  if (t.building_numbers.size() != t.buildings.size() || t.road_starts.size() != t.roads.size() + 1 ||
+      t.road_starts.front() != 0 || t.road_starts.back() != t.buildings.size()) {
+    return *why = "building number arrays out of range", false;
+  }
+  for (size_t r = 0; r < t.roads.size(); ++r) {
+    const uint32_t count = t.road_starts[r + 1] - t.road_starts[r];
+    if (t.road_starts[r] > t.road_starts[r + 1] || count != t.roads[r].building_count ||
+        (count > 0 && t.road_starts[r] != t.roads[r].first_building)) {
+      return *why = "road building ranges out of order", false;
+    }
+  }
+  for (size_t i = 0; i < t.buildings.size(); ++i) {
+    const auto& b = t.buildings[i];
+    if (t.building_numbers[i] != PackBuildingNumber(b.underground, b.main, b.sub)) {
+      return *why = "building numbers do not match the records", false;
+    }
+  }
   for (const auto& b : t.buildings) {
     if (b.road >= t.roads.size() || b.area >= t.areas.size() ||
         (b.admin_area != kNone && b.admin_area >= t.areas.size()) ||
@@ -175,6 +193,8 @@ bool IndexFile::Write(const Database& db, const LoadReport& source, const std::s
       {sources.data(), sources.size()},
       {t.names.data(), t.names.size_bytes()},
       {t.ids.data(), t.ids.size_bytes()},
+      {t.building_numbers.data(), t.building_numbers.size_bytes()},
+      {t.road_starts.data(), t.road_starts.size_bytes()},
   };
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof(kMagic));
@@ -275,6 +295,8 @@ std::unique_ptr<Database> IndexFile::Open(const std::string& path, LoadReport* r
   t.buildings = View<BuildingRec>(base, h.sections[kBuildings]);
   t.names = View<StrRef>(base, h.sections[kNames]);
   t.ids = View<StrRef>(base, h.sections[kIds]);
+  t.building_numbers = View<uint32_t>(base, h.sections[kBuildingNumbers]);
+  t.road_starts = View<uint32_t>(base, h.sections[kRoadStarts]);
   t.road_keys = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRoadKeysEntries]),
                                    View<uint32_t>(base, h.sections[kRoadKeysSlots]));
   t.road_skeleton = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRoadSkelEntries]),
