@@ -256,6 +256,7 @@ struct Matcher::Work {
   std::vector<HitSpan> hit_spans;
   std::vector<uint32_t> hit_order;  // MergeDuplicateHits scratch
   std::vector<uint8_t> hit_keep;
+  std::vector<int> verify;  // VerifyHits: the hits whose numbers are searched
 
   // FindRoads scratch: the lookups of one tier, the skeletons the one-edit
   // tier compares with (in near_chars), and key buffers.
@@ -323,6 +324,10 @@ Matcher::Matcher(const db::Database& db, const Translations& translations,
                  EngineOptions options)
     : db_(db), translations_(translations), options_(options) {
   const auto& t = db_.tables();
+  if (t.regions.size() <= UINT16_MAX) {
+    road_region_.reserve(t.roads.size());
+    for (const auto& r : t.roads) road_region_.push_back(static_cast<uint16_t>(r.region));
+  }
   scan_.Reserve(t.roads.size());
   for (const auto& r : t.roads) {
     const std::string key = text::MatchKey(db_.str(r.name_en));
@@ -823,9 +828,18 @@ void Matcher::Verify(Work& w) const {
 
 void Matcher::VerifyHits(Work& w, bool agreeing_only) const {
   w.cands.clear();
+  auto& verify = w.verify;
+  verify.clear();
   for (int h = 0; h < static_cast<int>(w.hits.size()); ++h) {
     const auto& hit = w.hits[h];
     if (agreeing_only && !RoadAgrees(w, hit.road, hit.begin, hit.end)) continue;
+    verify.push_back(h);
+  }
+  // The number searches of all roads overlap their cache misses.
+  for (int h : verify) db_.PrefetchRoad(w.hits[h].road);
+  for (int h : verify) db_.PrefetchNumbers(w.hits[h].road);
+  for (int h : verify) {
+    const auto& hit = w.hits[h];
     for (int k = 0; k < static_cast<int>(w.numbers.size()); ++k) {
       const auto& num = w.numbers[k];
       if (num.main_atom >= hit.begin && num.main_atom < hit.end) continue;
@@ -848,7 +862,11 @@ void Matcher::VerifyHits(Work& w, bool agreeing_only) const {
       }
       if (num.dropped_sub) score -= 1.5f;
       if (num.main_atom >= 0 && w.atoms[num.main_atom].text.size() == 5) score -= 1.0f;
-      for (const auto& b : found) w.cands.push_back({db_.IndexOf(b), h, k, score, false, {}});
+      for (const auto& b : found) {
+        const uint32_t id = db_.IndexOf(b);
+        db_.PrefetchBuilding(id);  // ScoreRegions reads it
+        w.cands.push_back({id, h, k, score, false, {}});
+      }
     }
   }
 }
@@ -859,7 +877,7 @@ void Matcher::ScoreRegions(Work& w) const {
     const auto& hit = w.hits[c.hit];
     const auto& num = w.numbers[c.number];
     const db::BuildingRec& b = t.buildings[c.building];
-    const uint32_t region = t.roads[b.road].region;
+    const uint32_t region = RegionOfRoad(b.road);
     const uint32_t sido = t.regions[region].sido;
     bool sido_ok = false, sigungu_ok = false, area_ok = false, admin_ok = false, city_ok = false;
     for (int s = 0; s < static_cast<int>(w.regions.size()); ++s) {
@@ -1016,11 +1034,15 @@ Answer Matcher::Decide(Work& w, std::string_view label, Detail detail) const {
   return a;
 }
 
+uint32_t Matcher::RegionOfRoad(uint32_t road) const {
+  return road_region_.empty() ? db_.tables().roads[road].region : road_region_[road];
+}
+
 // True when no 시도/시군구 named on the label (outside the road's own words)
 // contradicts the road's region.
 bool Matcher::RoadAgrees(const Work& w, uint32_t road, int begin, int end) const {
   const auto& t = db_.tables();
-  const uint32_t region = t.roads[road].region;
+  const uint32_t region = RegionOfRoad(road);
   const uint32_t sido = t.regions[region].sido;
   for (const auto& r : w.regions) {
     if (r.fuzzy || (r.begin < end && r.end > begin)) continue;

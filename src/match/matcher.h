@@ -54,6 +54,12 @@ class Matcher {
   const Translations& translations_;
   EngineOptions options_;
   RoadScanTable scan_;  // each road's English key and skeleton, with bounds
+  // The region of each road, 2 bytes a road (0.7 MB for the whole country,
+  // where RoadRec is 48 bytes): every road hit is checked against the
+  // label's regions, and a common name has hundreds. Empty when the regions
+  // do not fit 16 bits; RegionOfRoad then reads RoadRec.
+  std::vector<uint16_t> road_region_;
+  uint32_t RegionOfRoad(uint32_t road) const;
   struct NamedKey {
     std::string key;
     uint32_t value;  // db::PackRegion
