@@ -31,7 +31,11 @@ Translations Translations::Parse(std::string_view tsv) {
     p.key = text::MatchKey((ko.ends_with("로") || ko.ends_with("길")) ? text::RomanizeRoadName(ko)
                                                                       : text::RomanizeWord(ko));
     if (p.words.empty() || p.key.empty()) return;
-    if (ko.ends_with("로") || ko.ends_with("길")) t.road_words_.insert(p.words.back());
+    if (ko.ends_with("로") || ko.ends_with("길")) {
+      t.road_words_.insert(p.words.back());
+      t.road_shapes_.Add(p.words.back());
+    }
+    t.first_shapes_.Add(p.words[0]);
     t.by_first_word_[p.words[0]].push_back(std::move(p));
     ++t.count_;
   });
@@ -45,6 +49,7 @@ Translations Translations::Parse(std::string_view tsv) {
 
 const std::vector<Translations::Phrase>* Translations::StartingWith(
     std::string_view word) const {
+  if (!first_shapes_.MayHold(word)) return nullptr;
   auto it = by_first_word_.find(word);
   return it == by_first_word_.end() ? nullptr : &it->second;
 }

@@ -5,6 +5,7 @@
 #ifndef DORO_MATCH_TRANSLATIONS_H_
 #define DORO_MATCH_TRANSLATIONS_H_
 
+#include <bitset>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -32,9 +33,30 @@ class Translations {
 
   // True when `word` ends a phrase whose Korean ends a road name (로, 길):
   // "highway" (고속도로), so the matcher treats it like "-ro".
-  bool EndsRoadName(std::string_view word) const { return road_words_.find(word) != road_words_.end(); }
+  bool EndsRoadName(std::string_view word) const {
+    return road_shapes_.MayHold(word) && road_words_.find(word) != road_words_.end();
+  }
 
  private:
+  // Both lookups run for every Latin atom of every label and nearly all
+  // miss: a bit per (length, first letter, last letter) rules most words
+  // out before hashing the whole word.
+  class Shapes {
+   public:
+    void Add(std::string_view w) { bits_.set(Bit(w)); }
+    bool MayHold(std::string_view w) const { return !w.empty() && bits_.test(Bit(w)); }
+
+   private:
+    static size_t Bit(std::string_view w) {
+      if (w.empty()) return 0;
+      const size_t h = (w.size() * 0x9E37u) ^ (static_cast<unsigned char>(w.front()) * 0x2F1u) ^
+                       (static_cast<unsigned char>(w.back()) * 0x61u);
+      return h % kBits;
+    }
+    static constexpr size_t kBits = 8192;
+    std::bitset<kBits> bits_;
+  };
+  Shapes first_shapes_, road_shapes_;
   // Looked up by string_view without building a std::string (every Latin
   // atom of every label is looked up).
   struct Hash {
