@@ -254,7 +254,7 @@ struct Matcher::Work {
     bool inner;  // inside a longer span that also found roads
   };
   std::vector<HitSpan> hit_spans;
-  std::vector<uint32_t> hit_order;  // MergeDuplicateHits scratch
+  std::vector<std::pair<uint64_t, uint64_t>> hit_order;  // MergeDuplicateHits scratch
   std::vector<uint8_t> hit_keep;
   std::vector<int> verify;  // VerifyHits: the hits whose numbers are searched
 
@@ -268,6 +268,15 @@ struct Matcher::Work {
   };
   std::vector<Near> near;
   std::string near_chars, prefix, korean, key, skeleton;
+  // CollectTranslatedLookups: readings of a span in progress (atoms from
+  // `next` on still to read) and done, their keys in partial_chars.
+  struct Partial {
+    int next;
+    uint32_t offset, size;
+    bool translated;
+  };
+  std::vector<Partial> partials, partials_done;
+  std::string partial_chars;
 
   struct Number {
     int begin, end;    // atoms [begin, end), marker included
@@ -472,25 +481,30 @@ void Matcher::FindRoads(Work& w, int tier) const {
 void Matcher::MergeDuplicateHits(Work& w) {
   auto& hits = w.hits;
   if (hits.size() < 2) return;
+  // Sorted as plain (road, begin) and (end, index) words: an indirect sort
+  // through the hits cost more than everything else done with them.
   auto& order = w.hit_order;
   order.resize(hits.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto same = [&](uint32_t a, uint32_t b) {
-    return hits[a].road == hits[b].road && hits[a].begin == hits[b].begin && hits[a].end == hits[b].end;
-  };
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    const auto& x = hits[a];
-    const auto& y = hits[b];
-    return std::tie(x.road, x.begin, x.end, a) < std::tie(y.road, y.begin, y.end, b);
-  });
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    const auto& h = hits[i];
+    order[i] = {uint64_t{h.road} << 32 | static_cast<uint32_t>(h.begin),
+                uint64_t{static_cast<uint32_t>(h.end)} << 32 | i};
+  }
+  std::sort(order.begin(), order.end());
   auto& keep = w.hit_keep;
   keep.assign(hits.size(), 0);
+  auto same = [](const std::pair<uint64_t, uint64_t>& a, const std::pair<uint64_t, uint64_t>& b) {
+    return a.first == b.first && (a.second >> 32) == (b.second >> 32);
+  };
   for (size_t k = 0; k < order.size();) {
+    const auto first = static_cast<uint32_t>(order[k].second);  // the smallest index of its group
     size_t end = k + 1;
-    float best = hits[order[k]].quality;
-    for (; end < order.size() && same(order[k], order[end]); ++end) best = std::max(best, hits[order[end]].quality);
-    hits[order[k]].quality = best;  // the first occurrence: smallest index
-    keep[order[k]] = 1;
+    float best = hits[first].quality;
+    for (; end < order.size() && same(order[k], order[end]); ++end) {
+      best = std::max(best, hits[static_cast<uint32_t>(order[end].second)].quality);
+    }
+    hits[first].quality = best;
+    keep[first] = 1;
     k = end;
   }
   size_t out = 0;
@@ -604,23 +618,32 @@ void Matcher::CollectTranslatedLookups(Work& w) const {
         continue;
       }
       // Every way of reading the span with or without each phrase; a word
-      // may translate several ways ("university": 대학, 대학교).
-      struct Partial {
-        std::string key;
-        bool translated;
-      };
-      std::vector<std::pair<int, Partial>> stack = {{i, {"", false}}};
-      std::vector<Partial> done;
+      // may translate several ways ("university": 대학, 대학교). Partial
+      // keys live in one buffer (w.partial_chars), reused across labels.
+      auto& stack = w.partials;
+      auto& done = w.partials_done;
+      auto& chars = w.partial_chars;
+      stack.clear();
+      done.clear();
+      chars.clear();
+      stack.push_back({i, 0, 0, false});
       while (!stack.empty() && done.size() < 16) {
-        auto [k, p] = std::move(stack.back());
+        const Work::Partial p = stack.back();
         stack.pop_back();
-        if (k > j) {
-          if (p.translated) done.push_back(std::move(p));
+        if (p.next > j) {
+          if (p.translated) done.push_back(p);
           continue;
         }
+        const int k = p.next;
+        auto extend = [&](int next, std::string_view piece, bool translated) {
+          const auto offset = static_cast<uint32_t>(chars.size());
+          chars.append(chars, p.offset, p.size);
+          chars.append(piece);
+          stack.push_back({next, offset, static_cast<uint32_t>(chars.size()) - offset, translated});
+        };
         const Atom& a = atoms[k];
-        stack.push_back({k + 1, {p.key + ((k == j && w.generic[k]) ? std::string("ro") : a.key),
-                                 p.translated}});
+        extend(k + 1, (k == j && w.generic[k]) ? std::string_view("ro") : std::string_view(a.key),
+               p.translated);
         const auto* phrases = w.phrases[k];
         if (phrases == nullptr) continue;
         for (const auto& ph : *phrases) {
@@ -628,12 +651,14 @@ void Matcher::CollectTranslatedLookups(Work& w) const {
           if (k + len > j + 1) continue;
           bool fits = true;
           for (int m = 0; m < len && fits; ++m) fits = atoms[k + m].key == ph.words[m];
-          if (fits) stack.push_back({k + len, {p.key + ph.key, true}});
+          if (fits) extend(k + len, ph.key, true);
         }
       }
       for (const auto& p : done) {
-        w.lookups.push_back({&t.road_keys, HashKey(p.key), i, j + 1, kTranslated, Lookup::kHit, 0});
-        w.lookups.push_back({&t.road_skeleton, HashKey(text::SkeletonKey(p.key)), i, j + 1,
+        const std::string_view key(chars.data() + p.offset, p.size);
+        text::SkeletonKeyInto(key, &w.skeleton);
+        w.lookups.push_back({&t.road_keys, HashKey(key), i, j + 1, kTranslated, Lookup::kHit, 0});
+        w.lookups.push_back({&t.road_skeleton, HashKey(w.skeleton), i, j + 1,
                              kTranslated - 1.0f, Lookup::kHit, 0});
       }
       if (parse::IsFieldBoundary(atoms[i].sep)) break;
