@@ -459,6 +459,9 @@ void Matcher::FindRoads(Work& w, int tier) const {
     }
     const Work::Near& near = w.near[l.near];
     if (found.empty()) continue;
+    for (const auto& f : found) {
+      if (scan_.digits(f.value) == near.digits) scan_.Prefetch(f.value);
+    }
     if (pattern_near != l.near) {  // a group's lookups come one after another
       pattern.emplace(std::string_view(w.near_chars.data() + near.offset, near.size));
       pattern_near = l.near;

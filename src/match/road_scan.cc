@@ -45,6 +45,7 @@ RoadScanTable::Query::Query(std::string_view k, std::string_view s)
 void RoadScanTable::Reserve(size_t roads) {
   hot_.reserve(roads);
   digits_.reserve(roads);
+  names_.reserve(roads);
   offsets_.reserve(2 * roads + 1);
 }
 
@@ -53,6 +54,18 @@ void RoadScanTable::Add(std::string_view key, std::string_view skeleton) {
   hot_.push_back({digits, static_cast<uint32_t>(hot_.size()), Len8(key), Len8(skeleton),
                   SignatureOf(key), SignatureOf(skeleton)});
   digits_.push_back(digits);
+  Name name{Len8(key), Len8(skeleton), {}};
+  const bool fits = key.size() + skeleton.size() <= Name::kInline;
+  if (fits) {
+    key.copy(name.text, key.size());
+    skeleton.copy(name.text + key.size(), skeleton.size());
+  }
+  names_.push_back(name);
+  if (fits) {
+    offsets_.push_back(static_cast<uint32_t>(chars_.size()));
+    offsets_.push_back(static_cast<uint32_t>(chars_.size()));
+    return;
+  }
   chars_.append(key);
   offsets_.push_back(static_cast<uint32_t>(chars_.size()));
   chars_.append(skeleton);
