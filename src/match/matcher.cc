@@ -257,6 +257,7 @@ struct Matcher::Work {
   std::vector<std::pair<uint64_t, uint64_t>> hit_order;  // MergeDuplicateHits scratch
   std::vector<uint8_t> hit_keep;
   std::vector<int> verify;  // VerifyHits: the hits whose numbers are searched
+  std::vector<const RoadScanTable::Entry*> scan_near;  // ScanRegionRoads: roads within the bounds
 
   // FindRoads scratch: the lookups of one tier, the skeletons the one-edit
   // tier compares with (in near_chars), and key buffers.
@@ -736,7 +737,18 @@ void Matcher::ScanRegionRoads(Work& w) const {
         std::vector<uint32_t> best;  // roads of one name (one per 읍/면 or code)
         for (uint32_t g : scope) {
           const auto& region = t.regions[g];
+          // The roads the bounds keep are listed and their names prefetched
+          // first, so that their cache misses overlap; the bounds are tested
+          // again below as second_d tightens.
+          auto& near = w.scan_near;
+          near.clear();
           for (const auto& e : scan_.WithDigits(region.first_road, region.road_count, q.digits)) {
+            if (!scan_.MayBeWithin(q, e, second_d)) continue;
+            near.push_back(&e);
+            scan_.Prefetch(e.road);
+          }
+          for (const RoadScanTable::Entry* ep : near) {
+            const RoadScanTable::Entry& e = *ep;
             if (!scan_.MayBeWithin(q, e, second_d)) continue;
             const uint32_t r = e.road;
             const int d = scan_.Distance(q, r, second_d);
