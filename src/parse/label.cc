@@ -46,13 +46,10 @@ bool IsHangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 void AppendAsciiRun(std::string_view label, AtomKind kind, size_t* pos, std::string* out) {
   size_t end = *pos;
   if (kind == AtomKind::kLatin) {
-    while (end < label.size() && ((label[end] >= 'a' && label[end] <= 'z') || (label[end] >= 'A' && label[end] <= 'Z'))) {
-      ++end;
-    }
-    for (size_t i = *pos; i < end; ++i) {
-      const char c = label[i];
-      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    }
+    while (end < label.size() && ((label[end] | 0x20) >= 'a' && (label[end] | 0x20) <= 'z')) ++end;
+    const size_t from = out->size();
+    out->append(label.substr(*pos, end - *pos));
+    for (size_t i = from; i < out->size(); ++i) (*out)[i] = static_cast<char>((*out)[i] | 0x20);
   } else {
     while (end < label.size() && label[end] >= '0' && label[end] <= '9') ++end;
     out->append(label.substr(*pos, end - *pos));

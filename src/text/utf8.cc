@@ -1,5 +1,7 @@
 #include "text/utf8.h"
 
+#include <cstring>
+
 namespace doro::text {
 
 char32_t DecodeUtf8(std::string_view s, size_t* pos) {
@@ -45,6 +47,16 @@ char32_t DecodeUtf8(std::string_view s, size_t* pos) {
 bool IsValidUtf8(std::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {
+    // Labels are mostly ASCII: eight bytes at a time while they are.
+    uint64_t word;
+    if (pos + 8 <= s.size() && (std::memcpy(&word, s.data() + pos, 8), (word & 0x8080808080808080ull) == 0)) {
+      pos += 8;
+      continue;
+    }
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     const size_t start = pos;
     if (DecodeUtf8(s, &pos) == 0xFFFD) {
       // A literal U+FFFD (EF BF BD) is valid; a decode error advances one byte.
