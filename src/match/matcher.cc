@@ -383,23 +383,21 @@ void Matcher::FindRegions(Work& w) const {
   auto& unit_end = w.scratch_flags;
   unit_end.resize(n);
   for (int j = 0; j < n; ++j) unit_end[j] = EndsWithUnitWord(atoms[j].key);
-  std::string& key = w.key;
-  std::string& korean = w.korean;
   for (int i = 0; i < n; ++i) {
     if (atoms[i].kind == AtomKind::kDigits) continue;
-    key.clear();
-    korean.clear();
+    // The span's keys are hashed as they grow, one atom at a time.
+    db::KeyHasher key, korean;
     bool korean_ok = true;
     for (int j = i; j < n && j - i < static_cast<int>(kMaxRegionSpanAtoms); ++j) {
       if (j > i && parse::IsFieldBoundary(atoms[j].sep)) break;
-      key += atoms[j].key;
+      key.Add(atoms[j].key);
       if (j > i && atoms[j].sep != Sep::kGlued) korean_ok = false;
       if (atoms[j].kind == AtomKind::kLatin) korean_ok = false;
-      if (korean_ok) korean += atoms[j].text;
+      if (korean_ok) korean.Add(atoms[j].text);
       if (atoms[j].kind == AtomKind::kDigits) continue;  // 종로1가: digits inside only
       if (j > i && !unit_end[j]) continue;
-      add(i, j + 1, HashKey(key));
-      if (korean_ok && j > i) add(i, j + 1, HashKey(korean));
+      add(i, j + 1, key.Hash());
+      if (korean_ok && j > i) add(i, j + 1, korean.Hash());
     }
     // Korean written without spaces: "서울특별시관악구" holds two names,
     // each ending in a unit syllable.
