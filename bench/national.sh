@@ -42,7 +42,7 @@ for s in "${SCALES[@]}"; do
   "$BUILD/gen_labels" --db "$dir" --count "${DORO_BENCH_LABELS:-50000}" --seed 1 --format tsv > "$WORK/labels-$s.tsv"
   cut -f1 "$WORK/labels-$s.tsv" > "$WORK/labels-$s.txt"
 
-  echo "== scale $s: accuracy and throughput on 2 threads (fastest of 5 passes)"
+  echo "== scale $s: accuracy and throughput on 2 threads (median of 5 passes)"
   "$BUILD/accuracy" --labels "$WORK/labels-$s.tsv" --db "$idx" --threads 2 --repeat 5 --show 3 > "$WORK/accuracy-$s.txt"
   grep -E "TOTAL|labels/s" "$WORK/accuracy-$s.txt"
   right=$(awk '/^TOTAL/{print $3}' "$WORK/accuracy-$s.txt")

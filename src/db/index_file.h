@@ -4,7 +4,8 @@
 // Layout (little-endian, every section 64-byte aligned):
 //   Header      magic "DOROIDX\0", format version, file size, checksum of
 //               everything after the header, build time, section table
-//   sections    strings, regions, areas, roads, buildings, and the entries
+//   sections    strings, regions, areas, roads, buildings, the packed
+//               building numbers and road ranges (version 5), the entries
 //               and slots of each FlatMultiMap, plus the source file list
 // Opening checks magic, version, size, checksum and that every index inside
 // points inside its table; anything else is refused with a message.
