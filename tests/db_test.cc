@@ -9,6 +9,7 @@
 #include "db/database.h"
 #include "db/flat_map.h"
 #include "db/format.h"
+#include "db/index_file.h"
 #include "text/encoding.h"
 #include "text/keys.h"
 #include "text/utf8.h"
@@ -317,6 +318,28 @@ TEST(Database, FindBuildingsAgreesWithAScanPastThePackedRange) {
   }
   EXPECT_EQ(found_total, rows.size());
   EXPECT_TRUE(db->FindBuildings(static_cast<uint32_t>(t.roads.size()), false, 1, 0).empty());
+
+  // The same through a compiled index file.
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("doro_db_test_packed_" + std::to_string(::getpid()) + ".doroidx")).string();
+  std::string error;
+  ASSERT_TRUE(IndexFile::Write(*db, LoadReport{}, path, &error)) << error;
+  LoadReport report;
+  auto opened = Database::Load(path, &report, &error);
+  std::filesystem::remove(path);
+  ASSERT_NE(opened, nullptr) << error;
+  for (uint32_t road = 0; road < t.roads.size(); ++road) {
+    for (bool under : {false, true}) {
+      for (int m : mains) {
+        for (int s : subs) {
+          std::vector<uint32_t> a, b;
+          for (const auto& x : db->FindBuildings(road, under, m, s)) a.push_back(db->IndexOf(x));
+          for (const auto& x : opened->FindBuildings(road, under, m, s)) b.push_back(opened->IndexOf(x));
+          EXPECT_EQ(a, b) << road << " " << under << " " << m << "-" << s;
+        }
+      }
+    }
+  }
 }
 
 TEST(Database, OfficialEnglishNamesReplaceRomanization) {

@@ -85,5 +85,81 @@ TEST_F(IndexFileTest, RefusesCorruptFiles) {
   }
 }
 
+// What Open requires beyond the checksum, tested on tables damaged in
+// memory (a damaged file would fail its checksum first).
+TEST(IndexTables, DamagedTablesAreRefused) {
+  LoadReport report;
+  std::string error;
+  auto db = db::Database::Load("", &report, &error);
+  ASSERT_NE(db, nullptr) << error;
+  const db::Tables& good = db->tables();
+  std::string why;
+  ASSERT_TRUE(db::IndexFile::CheckTables(good, &why)) << why;
+  // A road with two buildings or more, whose numbers can be put out of order.
+  uint32_t road = 0;
+  while (road < good.roads.size() && good.roads[road].building_count < 2) ++road;
+  ASSERT_LT(road, good.roads.size());
+  const uint32_t first = good.road_starts[road];
+
+  auto refused = [&](const db::Tables& t, const std::string& expected) {
+    std::string reason;
+    const bool ok = db::IndexFile::CheckTables(t, &reason);
+    EXPECT_FALSE(ok) << expected;
+    EXPECT_NE(reason.find(expected), std::string::npos) << reason;
+  };
+  std::vector<uint32_t> numbers(good.building_numbers.begin(), good.building_numbers.end());
+  std::vector<uint32_t> starts(good.road_starts.begin(), good.road_starts.end());
+  std::vector<db::BuildingRec> buildings(good.buildings.begin(), good.buildings.end());
+  {
+    auto damaged = numbers;
+    std::swap(damaged[first], damaged[first + 1]);
+    db::Tables t = good;
+    t.building_numbers = damaged;
+    refused(t, "building numbers");
+  }
+  {
+    auto damaged = numbers;
+    damaged[first] ^= 1;
+    db::Tables t = good;
+    t.building_numbers = damaged;
+    refused(t, "building numbers");
+  }
+  {
+    auto damaged = starts;
+    damaged.back() -= 1;
+    db::Tables t = good;
+    t.road_starts = damaged;
+    refused(t, "building number arrays");
+  }
+  {
+    auto damaged = starts;
+    damaged[road + 1] += 1;  // a road's range no longer matches its record
+    db::Tables t = good;
+    t.road_starts = damaged;
+    refused(t, "road building ranges");
+  }
+  {
+    auto damaged = buildings;
+    damaged[first].underground = 2;
+    db::Tables t = good;
+    t.buildings = damaged;
+    refused(t, "building table");
+  }
+  const db::FlatMultiMap bad_region = db::FlatMultiMap::Build(
+      {{db::HashKey("x"), db::PackRegion(db::RegionKind::kArea, static_cast<uint32_t>(good.areas.size()))}});
+  const db::FlatMultiMap bad_road =
+      db::FlatMultiMap::Build({{db::HashKey("x"), static_cast<uint32_t>(good.roads.size())}});
+  {
+    db::Tables t = good;
+    t.region_keys = bad_region;
+    refused(t, "hash index");
+  }
+  {
+    db::Tables t = good;
+    t.road_fuzzy = bad_road;
+    refused(t, "hash index");
+  }
+}
+
 }  // namespace
 }  // namespace doro

@@ -201,18 +201,17 @@ class DatabaseBuilder {
     bs.erase(std::unique(bs.begin(), bs.end(),
                          [&](const BuildingRec& a, const BuildingRec& b) { return key(a) == key(b); }),
              bs.end());
+    auto& numbers = db_->building_numbers_;
+    numbers.assign(bs.size(), 0);
     for (uint32_t i = 0; i < bs.size(); ++i) {
       RoadRec& r = db_->roads_[bs[i].road];
       if (r.building_count == 0) r.first_building = i;
       ++r.building_count;
+      numbers[i] = PackBuildingNumber(bs[i].underground, bs[i].main, bs[i].sub);
     }
-    auto& numbers = db_->building_numbers_;
-    numbers.reserve(bs.size());
-    for (const auto& b : bs) numbers.push_back(PackBuildingNumber(b.underground, b.main, b.sub));
     auto& starts = db_->road_starts_;
-    starts.assign(db_->roads_.size() + 1, 0);
-    for (const auto& b : bs) ++starts[b.road + 1];
-    for (size_t r = 1; r < starts.size(); ++r) starts[r] += starts[r - 1];
+    starts.assign(1, 0);
+    for (const auto& r : db_->roads_) starts.push_back(starts.back() + r.building_count);
   }
 
   void NameEnglish() {
@@ -388,7 +387,7 @@ std::unique_ptr<Database> Database::FromRows(const std::vector<AddressRow>& rows
 std::span<const BuildingRec> Database::FindBuildings(uint32_t road, bool underground,
                                                     uint32_t main, uint32_t sub) const {
   // Bounds hold for an opened index (validated) and for a built one.
-  if (static_cast<size_t>(road) + 1 >= t_.road_starts.size()) return {};
+  if (!HasRoad(road)) return {};
   const uint32_t* numbers = t_.building_numbers.data();
   const uint32_t* end = numbers + t_.road_starts[road + 1];
   const uint32_t packed = PackBuildingNumber(underground, main, sub);

@@ -160,10 +160,10 @@ class Database {
   // second reads what the first loaded): called for all of a label's roads
   // before their searches, the cache misses overlap.
   void PrefetchRoad(uint32_t road) const {
-    if (static_cast<size_t>(road) + 1 < t_.road_starts.size()) __builtin_prefetch(&t_.road_starts[road]);
+    if (HasRoad(road)) __builtin_prefetch(&t_.road_starts[road]);
   }
   void PrefetchNumbers(uint32_t road) const {
-    if (static_cast<size_t>(road) + 1 >= t_.road_starts.size()) return;
+    if (!HasRoad(road)) return;
     const uint32_t lo = t_.road_starts[road], hi = t_.road_starts[road + 1];
     if (lo < hi) __builtin_prefetch(&t_.building_numbers[lo + (hi - lo) / 2]);
   }
@@ -176,6 +176,8 @@ class Database {
 
 
  private:
+  bool HasRoad(uint32_t road) const { return static_cast<size_t>(road) + 1 < t_.road_starts.size(); }
+
   friend class DatabaseBuilder;
   friend class IndexFile;
   Tables t_;

@@ -88,9 +88,11 @@ bool RefOk(StrRef r, size_t strings) {
   return static_cast<uint64_t>(r.offset) + r.size <= strings;
 }
 
+}  // namespace
+
 // Every index stored in the tables must point inside its table, or a
 // damaged file could make the matcher read out of bounds.
-bool Validate(const Tables& t, std::string* why) {
+bool IndexFile::CheckTables(const Tables& t, std::string* why) {
   const size_t ns = t.strings.size();
   for (const auto& r : t.regions) {
     if (!RefOk(r.name_ko, ns) || !RefOk(r.name_en, ns) || r.sido >= AllSido().size() ||
@@ -131,16 +133,19 @@ bool Validate(const Tables& t, std::string* why) {
   }
   for (size_t i = 0; i < t.buildings.size(); ++i) {
     const auto& b = t.buildings[i];
-    if (t.building_numbers[i] != PackBuildingNumber(b.underground, b.main, b.sub)) {
-      return *why = "building numbers do not match the records", false;
-    }
-  }
-  for (const auto& b : t.buildings) {
-    if (b.road >= t.roads.size() || b.area >= t.areas.size() ||
+    if (b.road >= t.roads.size() || b.underground > 1 || b.area >= t.areas.size() ||
         (b.admin_area != kNone && b.admin_area >= t.areas.size()) ||
         (b.name != kNone && b.name >= t.names.size()) ||
         ((b.id_ref & kExplicitId) ? (b.id_ref & ~kExplicitId) >= t.ids.size() : b.id_ref > 999)) {
       return *why = "building table out of range", false;
+    }
+    // FindBuildings binary-searches a road's packed numbers: they must be
+    // the records' own, inside the road's range, and rising.
+    const uint32_t first = t.road_starts[b.road];
+    if (i < first || i >= t.road_starts[b.road + 1] ||
+        t.building_numbers[i] != PackBuildingNumber(b.underground, b.main, b.sub) ||
+        (i > first && t.building_numbers[i - 1] > t.building_numbers[i])) {
+      return *why = "building numbers do not match the records", false;
     }
   }
   for (const auto& n : t.names) {
@@ -149,23 +154,33 @@ bool Validate(const Tables& t, std::string* why) {
   for (const auto& n : t.ids) {
     if (!RefOk(n, ns)) return *why = "id table out of range", false;
   }
-  auto map_ok = [](const FlatMultiMap& m, uint64_t limit) {
+  // Every value a map holds is used as an index by the matcher.
+  auto map_ok = [](const FlatMultiMap& m, auto value_ok) {
     for (const auto& e : m.entries()) {
-      if (e.value >= limit && limit != 0) return false;
+      if (!value_ok(e.value)) return false;
     }
     // Slot contents are checked at lookup time (an index past the entries
     // fails closed); here only the shape.
     const size_t n = m.slots().size();
     return n == 0 || (n & (n - 1)) == 0;
   };
-  if (!map_ok(t.road_keys, t.roads.size()) || !map_ok(t.road_skeleton, t.roads.size()) ||
-      !map_ok(t.road_fuzzy, t.roads.size()) || !map_ok(t.region_keys, 0)) {
+  auto road_ok = [&](uint32_t v) { return v < t.roads.size(); };
+  auto region_ok = [&](uint32_t v) {
+    const uint32_t id = RegionIdOf(v);
+    switch (RegionKindOf(v)) {
+      case RegionKind::kSido: return id < AllSido().size();
+      case RegionKind::kSigungu:
+      case RegionKind::kCityStem: return id < t.regions.size();
+      case RegionKind::kArea: return id < t.areas.size();
+    }
+    return false;
+  };
+  if (!map_ok(t.road_keys, road_ok) || !map_ok(t.road_skeleton, road_ok) ||
+      !map_ok(t.road_fuzzy, road_ok) || !map_ok(t.region_keys, region_ok)) {
     return *why = "hash index out of range", false;
   }
   return true;
 }
-
-}  // namespace
 
 bool IndexFile::Write(const Database& db, const LoadReport& source, const std::string& path,
                       std::string* error) {
@@ -306,7 +321,7 @@ std::unique_ptr<Database> IndexFile::Open(const std::string& path, LoadReport* r
   t.region_keys = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRegionKeysEntries]),
                                      View<uint32_t>(base, h.sections[kRegionKeysSlots]));
   std::string why;
-  if (!Validate(t, &why)) return Fail(error, path, why), nullptr;
+  if (!CheckTables(t, &why)) return Fail(error, path, why), nullptr;
   db->mapping_ = mapping;
   const auto sources = View<char>(base, h.sections[kSources]);
   std::string_view list(sources.data(), sources.size());

@@ -4,9 +4,9 @@
 // Layout (little-endian, every section 64-byte aligned):
 //   Header      magic "DOROIDX\0", format version, file size, checksum of
 //               everything after the header, build time, section table
-//   sections    strings, regions, areas, roads, buildings, the packed
-//               building numbers and road ranges (version 5), the entries
-//               and slots of each FlatMultiMap, plus the source file list
+//   sections    strings, regions, areas, roads, buildings, the entries and
+//               slots of each FlatMultiMap, the source file list, names,
+//               ids, then (version 5) packed building numbers and road ranges
 // Opening checks magic, version, size, checksum and that every index inside
 // points inside its table; anything else is refused with a message.
 #ifndef DORO_DB_INDEX_FILE_H_
@@ -29,6 +29,12 @@ class IndexFile {
   // files and counts recorded at build time.
   static std::unique_ptr<Database> Open(const std::string& path, LoadReport* report,
                                         std::string* error);
+
+  // True when every index stored in `t` points inside its table and the
+  // packed building numbers agree with the records: what Open requires of a
+  // file beyond its checksum (public so that tests can damage tables
+  // without forging a checksum). *why says what failed.
+  static bool CheckTables(const Tables& t, std::string* why);
 
   // True when the file starts with the index magic (cheap; used to tell an
   // index file from a text file).

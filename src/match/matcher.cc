@@ -866,6 +866,7 @@ void Matcher::Verify(Work& w) const {
 
 void Matcher::VerifyHits(Work& w, bool agreeing_only) const {
   w.cands.clear();
+  if (w.numbers.empty()) return;  // nothing to verify, and no prefetching for it
   auto& verify = w.verify;
   verify.clear();
   for (int h = 0; h < static_cast<int>(w.hits.size()); ++h) {

@@ -55,7 +55,7 @@ void RoadScanTable::Add(std::string_view key, std::string_view skeleton) {
                   SignatureOf(key), SignatureOf(skeleton)});
   digits_.push_back(digits);
   Name name{Len8(key), Len8(skeleton), {}};
-  const bool fits = key.size() + skeleton.size() <= Name::kInline;
+  const bool fits = name.inline_text();
   if (fits) {
     key.copy(name.text, key.size());
     skeleton.copy(name.text + key.size(), skeleton.size());

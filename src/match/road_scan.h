@@ -138,7 +138,9 @@ class RoadScanTable {
   };
   static_assert(sizeof(Name) == 64);
   std::vector<Name> names_;
-  std::vector<uint32_t> offsets_ = {0};  // key of road r, then its skeleton (long names only)
+  // Key of road r, then its skeleton, in chars_: two offsets per road, the
+  // ranges empty for names held inline.
+  std::vector<uint32_t> offsets_ = {0};
   std::string chars_;
 };
 

@@ -39,8 +39,9 @@ class Translations {
 
  private:
   // Both lookups run for every Latin atom of every label and nearly all
-  // miss: a bit per (length, first letter, last letter) rules most words
-  // out before hashing the whole word.
+  // miss: a bit set, hashed from each word's length, first and last letter,
+  // rules most words out before hashing the whole word (no false negatives;
+  // shapes may share a bit).
   class Shapes {
    public:
     void Add(std::string_view w) { bits_.set(Bit(w)); }

@@ -1,5 +1,6 @@
 #include "text/utf8.h"
 
+#include <cstdint>
 #include <cstring>
 
 namespace doro::text {
