@@ -79,8 +79,8 @@ int main(int argc, char** argv) {
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(64)) < cases.size();) {
       for (size_t k = i; k < std::min(cases.size(), i + 64); ++k) {
-        const doro::Answer a = engine->Refine(cases[k].label, doro::Detail::kAddress);
-        outcomes[k] = {a.ok(), a.address, doro::ReasonName(a.reason)};
+        doro::Answer a = engine->Refine(cases[k].label, doro::Detail::kAddress);
+        outcomes[k] = {a.ok(), std::move(a.address), doro::ReasonName(a.reason)};
       }
     }
   };
