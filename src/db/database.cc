@@ -37,6 +37,17 @@ std::string OfficialId(uint64_t road_code, uint32_t emd, bool underground, uint3
   return out;
 }
 
+// Decimal digits of v, without a temporary string.
+void AppendNumber(uint32_t v, std::string* out) {
+  char buf[10];
+  int n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  while (n > 0) out->push_back(buf[--n]);
+}
+
 }  // namespace
 
 // Collects rows one at a time (the national files do not fit in memory as
@@ -413,14 +424,22 @@ std::string Database::RoadAddress(uint32_t id) const {
   const BuildingRec& b = t_.buildings[id];
   const RoadRec& road = t_.roads[b.road];
   const RegionRec& region = t_.regions[road.region];
-  std::string out(AllSido()[region.sido].korean);
-  if (region.name_ko.size) (out += ' ') += str(region.name_ko);
+  const std::string_view sido = AllSido()[region.sido].korean;
   const AreaRec& area = t_.areas[b.area];
+  // Sized once: this runs for every answer, and growing the string piece
+  // by piece reallocated it two or three times.
+  std::string out;
+  out.reserve(sido.size() + region.name_ko.size + area.name_ko.size + road.name_ko.size + 32);
+  out += sido;
+  if (region.name_ko.size) (out += ' ') += str(region.name_ko);
   if (area.eup_myeon) (out += ' ') += str(area.name_ko);
   (out += ' ') += str(road.name_ko);
   out += b.underground ? " 지하 " : " ";
-  out += std::to_string(b.main);
-  if (b.sub) (out += '-') += std::to_string(b.sub);
+  AppendNumber(b.main, &out);
+  if (b.sub) {
+    out += '-';
+    AppendNumber(b.sub, &out);
+  }
   return out;
 }
 

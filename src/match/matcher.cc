@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <optional>
 
 #include "db/sido.h"
@@ -36,6 +37,14 @@ constexpr float kTieMargin = 0.75f;
 constexpr size_t kMaxSpanAtoms = 8;
 constexpr size_t kMaxRegionSpanAtoms = 4;
 
+// s ends with the literal: inlined to a length test and a fixed-size
+// compare (string_view::ends_with was an out-of-line call per test, and
+// these run for every atom of every label).
+template <size_t N>
+[[gnu::always_inline]] inline bool EndsWith(std::string_view s, const char (&lit)[N]) {
+  return s.size() >= N - 1 && std::memcmp(s.data() + s.size() - (N - 1), lit, N - 1) == 0;
+}
+
 // Always inlined: with the list known at the call site, most words are
 // rejected by their length alone.
 [[gnu::always_inline]] inline bool IsOneOf(std::string_view s, std::initializer_list<std::string_view> list) {
@@ -54,11 +63,11 @@ bool IsGenericRoadWord(std::string_view w) {
 // "toegyerd", "seosomunroad": a generic road word glued to the name. Returns
 // the name part, or "" when there is none.
 std::string_view GluedGenericStem(std::string_view w) {
-  for (std::string_view suffix : {"road", "street", "rd", "st"}) {
-    if (w.size() >= suffix.size() + 3 && w.ends_with(suffix)) {
-      return w.substr(0, w.size() - suffix.size());
-    }
-  }
+  auto stem = [&](size_t suffix) { return w.substr(0, w.size() - suffix); };
+  if (w.size() >= 7 && EndsWith(w, "road")) return stem(4);
+  if (w.size() >= 9 && EndsWith(w, "street")) return stem(6);
+  if (w.size() >= 5 && EndsWith(w, "rd")) return stem(2);
+  if (w.size() >= 5 && EndsWith(w, "st")) return stem(2);
   return {};
 }
 
@@ -66,18 +75,17 @@ std::string_view GluedGenericStem(std::string_view w) {
 // its end: "namdo", "bukdo").
 bool EndsWithUnitWord(std::string_view key) {
   if (key.empty()) return false;
-  auto ends = [&](std::string_view unit) { return key.ends_with(unit); };
   switch (key.back()) {  // called for every atom: the last letter first
-    case 'i': return ends("si") || ends("ri");
-    case 'u': return ends("gu");
-    case 'n': return ends("gun") || ends("myeon") || ends("town");
-    case 'p': return ends("eup");
-    case 'g': return ends("dong");
-    case 'a': return ends("ga");
-    case 'o': return ends("do");
-    case 'y': return ends("city") || ends("county");
-    case 'e': return ends("province") || ends("state") || ends("village");
-    case 't': return ends("district");
+    case 'i': return EndsWith(key, "si") || EndsWith(key, "ri");
+    case 'u': return EndsWith(key, "gu");
+    case 'n': return EndsWith(key, "gun") || EndsWith(key, "myeon") || EndsWith(key, "town");
+    case 'p': return EndsWith(key, "eup");
+    case 'g': return EndsWith(key, "dong");
+    case 'a': return EndsWith(key, "ga");
+    case 'o': return EndsWith(key, "do");
+    case 'y': return EndsWith(key, "city") || EndsWith(key, "county");
+    case 'e': return EndsWith(key, "province") || EndsWith(key, "state") || EndsWith(key, "village");
+    case 't': return EndsWith(key, "district");
     default: return false;
   }
 }
@@ -88,9 +96,6 @@ bool IsUnitSyllable(std::string_view s) {
   return s.size() == 3 && IsOneOf(s, {"시", "도", "구", "군", "읍", "면", "동", "리", "가"});
 }
 
-bool EndsWithHangul(std::string_view text, std::string_view syllable) {
-  return text.size() >= syllable.size() && text.ends_with(syllable);
-}
 
 // `generic`: IsGenericRoadWord(a.key), computed once per atom.
 bool IsRoadTerminal(const Atom& a, bool generic, const Translations& tr) {
@@ -98,11 +103,11 @@ bool IsRoadTerminal(const Atom& a, bool generic, const Translations& tr) {
   if (a.kind == AtomKind::kLatin) {
     const std::string_view k = a.key;
     if (k == "ri") return false;  // 리 (a village) far more often than a road
-    return k.ends_with("ro") || k.ends_with("gil") || k.ends_with("kil") ||
-           k.ends_with("lo") || generic || !GluedGenericStem(k).empty();
+    return EndsWith(k, "ro") || EndsWith(k, "gil") || EndsWith(k, "kil") ||
+           EndsWith(k, "lo") || generic || !GluedGenericStem(k).empty();
   }
   if (a.kind == AtomKind::kHangul) {
-    return EndsWithHangul(a.text, "로") || EndsWithHangul(a.text, "길");
+    return EndsWith(a.text, "로") || EndsWith(a.text, "길");
   }
   return false;
 }
