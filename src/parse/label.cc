@@ -49,7 +49,8 @@ void AppendAsciiRun(std::string_view label, AtomKind kind, size_t* pos, std::str
     while (end < label.size() && ((label[end] | 0x20) >= 'a' && (label[end] | 0x20) <= 'z')) ++end;
     const size_t from = out->size();
     out->append(label.substr(*pos, end - *pos));
-    for (size_t i = from; i < out->size(); ++i) (*out)[i] = static_cast<char>((*out)[i] | 0x20);
+    char* p = out->data();
+    for (size_t i = from, n = out->size(); i < n; ++i) p[i] = static_cast<char>(p[i] | 0x20);
   } else {
     while (end < label.size() && label[end] >= '0' && label[end] <= '9') ++end;
     out->append(label.substr(*pos, end - *pos));
