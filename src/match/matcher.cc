@@ -230,6 +230,11 @@ struct Matcher::Work {
     bool fuzzy = false;
   };
   std::vector<RegionSpan> regions;
+  struct Constraint {
+    int begin, end;  // the span's atoms
+    int span;        // in regions
+  };
+  std::vector<Constraint> constraints;  // FindConstraints
   std::vector<uint32_t> region_values;
   std::span<const uint32_t> ValuesOf(const RegionSpan& r) const {
     return std::span<const uint32_t>(region_values).subspan(r.first, r.count);
@@ -259,7 +264,7 @@ struct Matcher::Work {
     bool inner;  // inside a longer span that also found roads
   };
   std::vector<HitSpan> hit_spans;
-  std::vector<std::pair<uint64_t, uint64_t>> hit_order;  // MergeDuplicateHits scratch
+  std::vector<uint32_t> hit_table;  // MergeDuplicateHits scratch
   std::vector<uint8_t> hit_keep;
   std::vector<int> verify;  // VerifyHits: the hits whose numbers are searched
   std::vector<const RoadScanTable::Entry*> scan_near;  // ScanRegionRoads: roads within the bounds
@@ -324,6 +329,7 @@ struct Matcher::Work {
     first_phrase = -1;
     regions.clear();
     region_values.clear();
+    constraints.clear();
     hits.clear();
     numbers.clear();
     zips.clear();
@@ -488,31 +494,32 @@ void Matcher::FindRoads(Work& w, int tier) const {
 void Matcher::MergeDuplicateHits(Work& w) {
   auto& hits = w.hits;
   if (hits.size() < 2) return;
-  // Sorted as plain (road, begin) and (end, index) words: an indirect sort
-  // through the hits cost more than everything else done with them.
-  auto& order = w.hit_order;
-  order.resize(hits.size());
-  for (uint32_t i = 0; i < order.size(); ++i) {
-    const auto& h = hits[i];
-    order[i] = {uint64_t{h.road} << 32 | static_cast<uint32_t>(h.begin),
-                uint64_t{static_cast<uint32_t>(h.end)} << 32 | i};
-  }
-  std::sort(order.begin(), order.end());
+  // An open-addressing table of first occurrences, twice the hits or more:
+  // one pass, where sorting hundreds of hits cost more than everything
+  // else done with them.
+  auto& table = w.hit_table;
+  size_t cap = 16;
+  while (cap < 2 * hits.size()) cap <<= 1;
+  table.assign(cap, kNone);
   auto& keep = w.hit_keep;
   keep.assign(hits.size(), 0);
-  auto same = [](const std::pair<uint64_t, uint64_t>& a, const std::pair<uint64_t, uint64_t>& b) {
-    return a.first == b.first && (a.second >> 32) == (b.second >> 32);
-  };
-  for (size_t k = 0; k < order.size();) {
-    const auto first = static_cast<uint32_t>(order[k].second);  // the smallest index of its group
-    size_t end = k + 1;
-    float best = hits[first].quality;
-    for (; end < order.size() && same(order[k], order[end]); ++end) {
-      best = std::max(best, hits[static_cast<uint32_t>(order[end].second)].quality);
+  for (uint32_t i = 0; i < hits.size(); ++i) {
+    const auto& h = hits[i];
+    uint64_t k = (uint64_t{h.road} << 32 | static_cast<uint32_t>(h.begin) << 16 | static_cast<uint32_t>(h.end)) *
+                 0x9E3779B97F4A7C15ull;
+    for (size_t slot = (k >> 32) & (cap - 1);; slot = (slot + 1) & (cap - 1)) {
+      const uint32_t j = table[slot];
+      if (j == kNone) {
+        table[slot] = i;
+        keep[i] = 1;
+        break;
+      }
+      auto& first = hits[j];
+      if (first.road == h.road && first.begin == h.begin && first.end == h.end) {
+        first.quality = std::max(first.quality, h.quality);
+        break;
+      }
     }
-    hits[first].quality = best;
-    keep[first] = 1;
-    k = end;
   }
   size_t out = 0;
   for (size_t i = 0; i < hits.size(); ++i) {
@@ -1085,24 +1092,36 @@ uint32_t Matcher::RegionOfRoad(uint32_t road) const {
 // True when no 시도/시군구 named on the label (outside the road's own words)
 // contradicts the road's region.
 bool Matcher::RoadAgrees(const Work& w, uint32_t road, int begin, int end) const {
-  const auto& t = db_.tables();
   const uint32_t region = RegionOfRoad(road);
-  const uint32_t sido = t.regions[region].sido;
-  for (const auto& r : w.regions) {
-    if (r.fuzzy || (r.begin < end && r.end > begin)) continue;
-    bool strong = false, soft = false, matched = false;
-    for (uint32_t v : w.ValuesOf(r)) {
+  const uint32_t sido = db_.tables().regions[region].sido;
+  for (const auto& c : w.constraints) {
+    if (c.begin < end && c.end > begin) continue;  // part of the road's own words
+    bool matched = false;
+    for (uint32_t v : w.ValuesOf(w.regions[c.span])) {
       const uint32_t id = db::RegionIdOf(v);
-      switch (db::RegionKindOf(v)) {
-        case RegionKind::kSido: strong = true; matched |= id == sido; break;
-        case RegionKind::kSigungu: strong = true; matched |= id == region; break;
-        case RegionKind::kCityStem: soft = true; matched |= id == region; break;
-        case RegionKind::kArea: soft = true; matched |= t.areas[id].region == region; break;
-      }
+      matched |= db::RegionKindOf(v) == RegionKind::kSido ? id == sido : id == region;
     }
-    if (strong && !soft && !matched) return false;
+    if (!matched) return false;
   }
   return true;
+}
+
+// The region spans that can contradict a road: those naming only 시도 or
+// 시군구 (a town or a bare city name is soft evidence). Listed once per
+// label, as RoadAgrees runs for every road hit and a common name has
+// hundreds.
+void Matcher::FindConstraints(Work& w) {
+  w.constraints.clear();
+  for (int s = 0; s < static_cast<int>(w.regions.size()); ++s) {
+    const auto& r = w.regions[s];
+    if (r.fuzzy) continue;
+    bool strong_only = true;
+    for (uint32_t v : w.ValuesOf(r)) {
+      const RegionKind k = db::RegionKindOf(v);
+      strong_only &= k == RegionKind::kSido || k == RegionKind::kSigungu;
+    }
+    if (strong_only && r.count > 0) w.constraints.push_back({r.begin, r.end, s});
+  }
 }
 
 // True when a number stands right before or after atoms [begin, end).
@@ -1165,6 +1184,7 @@ Answer Matcher::Refine(std::string_view label, Detail detail) const {
     return a;
   }
   FindRegions(w);
+  FindConstraints(w);
   FindNumbers(w);
   auto has_clean = [&] {
     for (const auto& c : w.cands) {

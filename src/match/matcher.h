@@ -49,6 +49,7 @@ class Matcher {
   static bool IsCloseCall(const Work& w);
   static bool HasAdjacentNumber(const Work& w, int begin, int end);
   bool RoadAgrees(const Work& w, uint32_t road, int begin, int end) const;
+  static void FindConstraints(Work& w);  // the region spans RoadAgrees tests
 
   const db::Database& db_;
   const Translations& translations_;
