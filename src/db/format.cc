@@ -13,7 +13,7 @@ std::string RoadAddress(const AddressRow& row) {
   out += " " + row.road_name + " ";
   if (row.underground) out += "지하 ";
   out += std::to_string(row.main);
-  if (row.sub > 0) out += "-" + std::to_string(row.sub);
+  if (row.sub > 0) (out += '-') += std::to_string(row.sub);  // not "-" + ...: GCC 12 -Wrestrict false positive
   return out;
 }
 

@@ -58,6 +58,9 @@ bool ParseRefineBatch(std::string_view body, const ParseLimits& limits,
 
 // Checks one label given outside JSON (a URL query value).
 LabelIn CheckLabel(std::string_view text, const ParseLimits& limits);
+// The same for a string known to be valid UTF-8 (decoded from a request
+// body that passed simdjson's UTF-8 validation): only the length is checked.
+LabelIn CheckValidLabel(std::string_view text, const ParseLimits& limits);
 
 // The answer for a bad label: reason kBadInput, detail = label.why.
 Answer BadInputAnswer(const LabelIn& label);
