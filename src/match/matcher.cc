@@ -750,15 +750,17 @@ void Matcher::ScanRegionRoads(Work& w) const {
           // The roads the bounds keep are listed and their names prefetched
           // first, so that their cache misses overlap; the bounds are tested
           // again below as second_d tightens.
-          auto& near = w.scan_near;
-          near.clear();
-          for (const auto& e : scan_.WithDigits(region.first_road, region.road_count, q.digits)) {
-            if (!scan_.MayBeWithin(q, e, second_d)) continue;
-            near.push_back(&e);
-            scan_.Prefetch(e.road);
+          auto& near = w.scan_near;  // only grows: [0, kept) is this group's
+          const auto group = scan_.WithDigits(region.first_road, region.road_count, q.digits);
+          if (near.size() < group.size()) near.resize(group.size());
+          size_t kept = 0;
+          for (const auto& e : group) {  // branch-free: few roads pass, in no pattern
+            near[kept] = &e;
+            kept += scan_.MayBeWithin(q, e, second_d);
           }
-          for (const RoadScanTable::Entry* ep : near) {
-            const RoadScanTable::Entry& e = *ep;
+          for (size_t k = 0; k < kept; ++k) scan_.Prefetch(near[k]->road);
+          for (size_t k = 0; k < kept; ++k) {
+            const RoadScanTable::Entry& e = *near[k];
             if (!scan_.MayBeWithin(q, e, second_d)) continue;
             const uint32_t r = e.road;
             const int d = scan_.Distance(q, r, second_d);

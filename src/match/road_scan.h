@@ -85,10 +85,11 @@ class RoadScanTable {
     // so the road stays only when one pair passes both bounds: the lengths,
     // then the folded letter counts (nearly as sharp as full counts and,
     // like the lengths, read from the record: no cache miss).
+    // Branch-free: which roads pass is data, not a pattern a predictor learns.
     auto near = [d](int len_a, int len_b, Signature a, Signature b) {
-      return std::abs(len_a - len_b) <= d && SignatureBound(a, b) <= d;
+      return (std::abs(len_a - len_b) <= d) & (SignatureBound(a, b) <= d);
     };
-    return near(e.skeleton_len, static_cast<int>(q.skeleton.size()), e.skeleton_sig, q.skeleton_sig) ||
+    return near(e.skeleton_len, static_cast<int>(q.skeleton.size()), e.skeleton_sig, q.skeleton_sig) |
            near(e.key_len, static_cast<int>(q.key.size()), e.key_sig, q.key_sig);
   }
 
