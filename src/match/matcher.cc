@@ -489,14 +489,13 @@ void Matcher::FindRoads(Work& w, int tier) const {
 }
 
 // One hit per (road, span), at its first place, with its best quality. A
-// common name (중앙로) finds hundreds of roads through several keys, so this
-// sorts instead of searching the hits for each new one.
+// common name (중앙로) finds hundreds of roads through several keys, so the
+// first places are kept in a hash table instead of searching the hits for
+// each new one.
 void Matcher::MergeDuplicateHits(Work& w) {
   auto& hits = w.hits;
   if (hits.size() < 2) return;
-  // An open-addressing table of first occurrences, twice the hits or more:
-  // one pass, where sorting hundreds of hits cost more than everything
-  // else done with them.
+  // Open addressing, at least twice as many slots as hits: one pass.
   auto& table = w.hit_table;
   size_t cap = 16;
   while (cap < 2 * hits.size()) cap <<= 1;
@@ -964,7 +963,7 @@ void Matcher::ScoreRegions(Work& w) const {
       }
       if (matched) {
         if (s < 64) c.region_spans |= uint64_t{1} << s;
-      } else if (!r.fuzzy && ((strong && !soft) || hit.tier >= 2)) {
+      } else if (!r.fuzzy && ((strong && !soft) || hit.tier >= 2)) {  // FindConstraints: the same spans
         // A road reached through a typo must agree with every place the
         // label names, town included; an exact road need not (people
         // misremember the 동).
@@ -1109,7 +1108,8 @@ bool Matcher::RoadAgrees(const Work& w, uint32_t road, int begin, int end) const
 }
 
 // The region spans that can contradict a road: those naming only 시도 or
-// 시군구 (a town or a bare city name is soft evidence). Listed once per
+// 시군구 (a town or a bare city name is soft evidence; ScoreRegions applies
+// the same "strong and not soft" rule to candidates). Listed once per
 // label, as RoadAgrees runs for every road hit and a common name has
 // hundreds.
 void Matcher::FindConstraints(Work& w) {

@@ -87,10 +87,10 @@ class RoadScanTable {
     // like the lengths, read from the record: no cache miss).
     // Branch-free: which roads pass is data, not a pattern a predictor learns.
     auto near = [d](int len_a, int len_b, Signature a, Signature b) {
-      return (std::abs(len_a - len_b) <= d) & (SignatureBound(a, b) <= d);
+      return static_cast<int>(std::abs(len_a - len_b) <= d) & static_cast<int>(SignatureBound(a, b) <= d);
     };
-    return near(e.skeleton_len, static_cast<int>(q.skeleton.size()), e.skeleton_sig, q.skeleton_sig) |
-           near(e.key_len, static_cast<int>(q.key.size()), e.key_sig, q.key_sig);
+    return (near(e.skeleton_len, static_cast<int>(q.skeleton.size()), e.skeleton_sig, q.skeleton_sig) |
+            near(e.key_len, static_cast<int>(q.key.size()), e.key_sig, q.key_sig)) != 0;
   }
 
   // ceil(L1 / 2) of two signatures: a lower bound on the edit distance (an

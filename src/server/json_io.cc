@@ -56,9 +56,19 @@ class Input {
   std::vector<size_t> invalid_;  // sorted offsets of replaced bytes
 };
 
+// ReadLabel trusts get_string() to return valid UTF-8 for a valid body:
+// simdjson rejects lone and mismatched surrogate escapes from 2.2.3 on
+// (earlier versions decoded them to invalid bytes).
+static_assert(simdjson::SIMDJSON_VERSION_MAJOR > 2 ||
+                  (simdjson::SIMDJSON_VERSION_MAJOR == 2 &&
+                   (simdjson::SIMDJSON_VERSION_MINOR > 2 ||
+                    (simdjson::SIMDJSON_VERSION_MINOR == 2 && simdjson::SIMDJSON_VERSION_REVISION >= 3))),
+              "simdjson 2.2.3 or later is needed (surrogate escapes must fail to decode)");
+
 constexpr int kMaxDepth = 128;  // for values the request does not use
 // Bytes per batch item in a typical request (a contest item with a short
-// English label is ~100), used only to reserve room before parsing.
+// English label is ~100; 80 leans to reserving a little more than needed),
+// used only to reserve room before parsing.
 constexpr size_t kTypicalItemBytes = 80;
 constexpr size_t kReusableParserBytes = size_t{4} << 20;
 
@@ -206,7 +216,10 @@ class Walker {
       out->text = std::string(s.substr(0, limits_.max_label_bytes));
       return true;
     }
-    *out = CheckValidLabel(s, limits_);  // the body passed UTF-8 validation
+    // Valid UTF-8: the body's invalid bytes were replaced (and the label
+    // would be tainted), and simdjson refuses escapes that decode to
+    // surrogates (STRING_ERROR above; see the version check at the top).
+    *out = CheckValidLabel(s, limits_);
     return true;
   }
 
