@@ -278,6 +278,7 @@ struct Matcher::Work {
     int max_d;
   };
   std::vector<Near> near;
+  std::vector<uint32_t> near_roads;  // roads one near lookup found, with its digits
   std::string near_chars, prefix, korean, key, skeleton;
   // CollectTranslatedLookups: readings of a span in progress (atoms from
   // `next` on still to read) and done, their keys in partial_chars.
@@ -468,18 +469,22 @@ void Matcher::FindRoads(Work& w, int tier) const {
       continue;
     }
     const Work::Near& near = w.near[l.near];
-    if (found.empty()) continue;
+    // The roads with the skeleton's digits, their names prefetched together.
+    auto& roads = w.near_roads;
+    roads.clear();
     for (const auto& f : found) {
-      if (scan_.digits(f.value) == near.digits) scan_.Prefetch(f.value);
+      if (scan_.digits(f.value) != near.digits) continue;
+      roads.push_back(f.value);
+      scan_.Prefetch(f.value);
     }
+    if (roads.empty()) continue;
     if (pattern_near != l.near) {  // a group's lookups come one after another
       pattern.emplace(std::string_view(w.near_chars.data() + near.offset, near.size));
       pattern_near = l.near;
     }
-    for (const auto& f : found) {
-      if (scan_.digits(f.value) != near.digits) continue;
-      const int d = pattern->Distance(scan_.skeleton(f.value), near.max_d);
-      if (d <= near.max_d) add_hit(f.value, l.begin, l.end, l.quality - 0.5f * static_cast<float>(d - 1));
+    for (uint32_t road : roads) {
+      const int d = pattern->Distance(scan_.skeleton(road), near.max_d);
+      if (d <= near.max_d) add_hit(road, l.begin, l.end, l.quality - 0.5f * static_cast<float>(d - 1));
     }
   }
   MergeDuplicateHits(w);
