@@ -91,7 +91,6 @@ std::vector<Atom> Tokenize(std::string_view label) {
 void Tokenize(std::string_view label, std::vector<Atom>* out) {
   std::vector<Atom>& atoms = *out;
   atoms.clear();
-  size_t n = 0;  // == atoms.size()
   Sep pending = Sep::kComma;  // the start of a label is a field boundary
   bool in_atom = false;
   size_t pos = 0;
@@ -110,7 +109,7 @@ void Tokenize(std::string_view label, std::vector<Atom>* out) {
       kind = AtomKind::kHangul;
     } else {
       // An apostrophe between two Latin letters is part of the word.
-      if (IsApostrophe(c) && in_atom && atoms[n - 1].kind == AtomKind::kLatin &&
+      if (IsApostrophe(c) && in_atom && atoms.back().kind == AtomKind::kLatin &&
           pos < label.size()) {
         size_t peek = pos;
         if (LatinLetter(text::DecodeUtf8(label, &peek)) != 0) continue;
@@ -124,8 +123,8 @@ void Tokenize(std::string_view label, std::vector<Atom>* out) {
       in_atom = false;
       continue;
     }
-    if (in_atom && atoms[n - 1].kind == kind) {
-      Atom& a = atoms[n - 1];
+    if (in_atom && atoms.back().kind == kind) {
+      Atom& a = atoms.back();
       if (kind == AtomKind::kHangul) {
         a.text.append(label.substr(start, pos - start));
       } else {
@@ -136,7 +135,6 @@ void Tokenize(std::string_view label, std::vector<Atom>* out) {
       continue;
     }
     Atom& a = atoms.emplace_back();
-    ++n;
     a.kind = kind;
     a.sep = in_atom ? Sep::kGlued : pending;
     a.begin = static_cast<uint32_t>(start);
