@@ -139,14 +139,9 @@ Response Handlers::Route(const Request& request, std::string_view* endpoint) {
 Answer Handlers::RefineOne(const Engine& engine, const LabelIn& label, Detail detail,
                            Metrics::LabelCounts* counts) {
   Answer a = label.bad ? BadInputAnswer(label) : engine.Refine(label.text, detail);
-  const size_t reason = static_cast<size_t>(a.reason);
-  if (counts != nullptr) {
-    if (reason < counts->size()) ++(*counts)[reason];
-  } else {
-    Metrics::LabelCounts one{};
-    if (reason < one.size()) one[reason] = 1;
-    metrics_.CountLabels(one);
-  }
+  Metrics::LabelCounts one{};
+  Metrics::Tally(counts != nullptr ? counts : &one, a.reason);
+  if (counts == nullptr) metrics_.CountLabels(one);
   return a;
 }
 

@@ -30,6 +30,10 @@ class Metrics {
   // own LabelCounts and adds them once per chunk: one shared counter bumped
   // by every label of every thread would bounce between the cores.
   using LabelCounts = std::array<uint64_t, 6>;
+  static void Tally(LabelCounts* counts, Reason reason) {
+    const auto i = static_cast<size_t>(reason);
+    if (i < counts->size()) ++(*counts)[i];
+  }
   void CountLabels(const LabelCounts& counts);
   void CountReload(bool ok);
 
