@@ -1,5 +1,6 @@
 // Data compiled into the binary: the built-in demo database (files in the
-// official rnaddrkor layout, written by us) and the word translation table.
+// official rnaddrkor layout, written by us), the word translation table and
+// the table of words with roles.
 #ifndef DORO_DB_EMBEDDED_H_
 #define DORO_DB_EMBEDDED_H_
 
@@ -19,6 +20,10 @@ std::vector<File> DemoDatabase();
 // data/translations.tsv: English word(s) -> Korean word, for road and place
 // names that arrive translated ("Ring" -> 순환).
 std::string_view Translations();
+
+// data/words.tsv: road-type, unit, basement words and name endings, with
+// their roles on a label (match/words.h).
+std::string_view Words();
 
 }  // namespace doro::embedded
 

@@ -1,0 +1,89 @@
+#include "match/decide.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace doro::match {
+
+Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
+              std::vector<Candidate>* cands_out, Detail detail) {
+  Answer a;
+  auto& cands = *cands_out;
+  const auto& t = db.tables();
+  if (cands.empty()) {
+    a.reason = have_road ? Reason::kNoBuilding : Reason::kNoRoad;
+    a.detail = have_road ? "the road exists, but no building with that number"
+                         : "no road of the database found in the label";
+    return a;
+  }
+  // One entry per building, its best reading.
+  std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
+    if (x.building != y.building) return x.building < y.building;
+    if (x.conflict != y.conflict) return !x.conflict;
+    return x.score > y.score;
+  });
+  cands.erase(std::unique(cands.begin(), cands.end(),
+                          [](const Candidate& x, const Candidate& y) { return x.building == y.building; }),
+              cands.end());
+  std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
+    if (x.conflict != y.conflict) return !x.conflict;
+    return x.score > y.score;
+  });
+  const bool full = detail == Detail::kFull;
+  for (size_t i = 0; full && i < cands.size() && i < 5; ++i) {
+    const auto& c = cands[i];
+    a.candidates.push_back({db.RoadAddress(c.building), db.BuildingId(c.building),
+                            std::round(c.score * 100.0) / 100.0});
+  }
+  const Candidate& best = cands[0];
+  if (best.conflict) {
+    a.reason = Reason::kRegionConflict;
+    a.detail = "the only matching addresses lie outside the city or district on the label";
+    return a;
+  }
+  if (cands.size() > 1 && !cands[1].conflict && cands[1].score > best.score - kTieMargin) {
+    a.reason = Reason::kAmbiguous;
+    a.detail = "several addresses fit the label equally well";
+    return a;
+  }
+  const uint32_t b = best.building;
+  a.reason = Reason::kNone;
+  a.address = db.RoadAddress(b);
+  a.detail = "matched";
+  if (!full) return a;
+  a.reference = db.Reference(b);
+  a.address_full = a.reference.empty() ? a.address : a.address + " " + a.reference;
+  a.zip = db.Zip(b);
+  a.english = db.English(b);
+  a.building_id = db.BuildingId(b);
+
+  // Which parts of the label made the answer.
+  const auto& atoms = in.label.atoms;
+  const int n = in.label.size();
+  std::vector<bool> used(n, false);
+  const auto& hit = in.hits[best.hit];
+  const auto& num = in.numbers.numbers[best.number];
+  for (int i = hit.begin; i < hit.end; ++i) used[i] = true;
+  for (int i = num.begin; i < num.end; ++i) used[i] = true;
+  const auto& spans = in.regions.spans;
+  for (int s = 0; s < static_cast<int>(spans.size()) && s < 64; ++s) {
+    if ((best.region_spans >> s & 1) == 0) continue;
+    for (int i = spans[s].begin; i < spans[s].end; ++i) used[i] = true;
+  }
+  const auto& zips = in.numbers.zips;
+  for (size_t z = 0; z < zips.size(); ++z) {
+    if (zips[z] == t.buildings[b].zip) used[in.numbers.zip_atoms[z]] = true;
+  }
+  const std::string_view label = in.label.label;
+  for (int i = 0; i < n;) {
+    int j = i;
+    while (j + 1 < n && used[j + 1] == used[i] && !parse::IsFieldBoundary(atoms[j + 1].sep)) ++j;
+    const std::string piece(label.substr(atoms[i].begin, atoms[j].end - atoms[i].begin));
+    (used[i] ? a.used : a.ignored).push_back(piece);
+    i = j + 1;
+  }
+  return a;
+}
+
+}  // namespace doro::match

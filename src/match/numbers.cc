@@ -1,0 +1,105 @@
+#include "match/numbers.h"
+
+#include <string_view>
+
+namespace doro::match {
+
+using parse::Atom;
+using parse::AtomKind;
+using parse::Sep;
+
+namespace {
+
+int ToInt(std::string_view digits) {
+  if (digits.empty() || digits.size() > 6) return -1;
+  int v = 0;
+  for (char c : digits) v = v * 10 + (c - '0');
+  return v;
+}
+
+}  // namespace
+
+bool NumberReadings::AdjacentTo(int begin, int end) const {
+  for (const auto& num : numbers) {
+    if (num.end == begin || num.begin == end) return true;
+  }
+  return false;
+}
+
+void ReadNumbers(const LabelAtoms& label, NumberReadings* out) {
+  const auto& atoms = label.atoms;
+  const int n = label.size();
+  out->numbers.clear();
+  out->zips.clear();
+  out->zip_atoms.clear();
+  auto& consumed = out->consumed;
+  consumed.assign(n, 0);
+  // Words after a number that claim it: a unit, floor or block, or a part
+  // of a road name ("16-gil").
+  auto claims_after = [&](int i) { return label.Has(i, kUnitAfter) || label.Has(i, kRoadPartAfter); };
+  for (int i = 0; i < n; ++i) {
+    const Atom& a = atoms[i];
+    if (a.kind != AtomKind::kDigits || consumed[i]) continue;
+    const Atom* next = i + 1 < n ? &atoms[i + 1] : nullptr;
+    if (a.text.size() == 5) {  // a postal code, or now and then a long building number
+      out->zips.push_back(static_cast<uint32_t>(ToInt(a.text)));
+      out->zip_atoms.push_back(i);
+    }
+    if (a.text.size() > 5) continue;
+    // "12 Dong-gu": the 구 named 동, not block 12.
+    const bool district_after = next != nullptr && next->key == "dong" && i + 2 < n &&
+                                atoms[i + 2].key == "gu" &&
+                                (atoms[i + 2].sep == Sep::kGlued || atoms[i + 2].sep == Sep::kHyphen);
+    if (next != nullptr && next->sep != Sep::kComma && next->sep != Sep::kParen && !district_after &&
+        claims_after(i + 1)) {
+      continue;
+    }
+    if (a.sep == Sep::kHash) continue;
+    if (i > 0 && a.sep != Sep::kComma && a.sep != Sep::kParen && label.Has(i - 1, kUnitBefore)) {
+      continue;
+    }
+    NumberReading num{i, i + 1, i, static_cast<uint32_t>(ToInt(a.text)), 0, false};
+    // "15-25": a sub-number, unless the second part is a unit ("101-1203"
+    // is as often dong-ho; the DB check decides, both readings are kept).
+    if (next != nullptr && next->kind == AtomKind::kDigits && next->sep == Sep::kHyphen &&
+        next->text.size() <= 4) {
+      const bool after = i + 2 < n;
+      if (!after || atoms[i + 2].sep == Sep::kComma || atoms[i + 2].sep == Sep::kParen ||
+          !claims_after(i + 2)) {
+        NumberReading with_sub = num;
+        with_sub.sub = static_cast<uint32_t>(ToInt(next->text));
+        with_sub.end = i + 2;
+        consumed[i + 1] = true;
+        out->numbers.push_back(with_sub);
+        num.dropped_sub = true;
+      }
+    }
+    out->numbers.push_back(num);
+  }
+  // Basement markers: right before the number ("B93", "B 93", "B, 93",
+  // "지하 300", "G/F 160") or right after it ("93B", "127, B,").
+  for (auto& num : out->numbers) {
+    int b = num.begin - 1;
+    if (b >= 0 && atoms[b].kind == AtomKind::kLatin && atoms[b].key == "f" && b >= 1 &&
+        atoms[b - 1].key == "g") {
+      num.basement = true;
+      num.begin = b - 1;
+      continue;
+    }
+    if (b >= 0 && label.Has(b, kBasement)) {
+      num.basement = true;
+      num.begin = b;
+      continue;
+    }
+    const int e = num.end;
+    if (e < n && atoms[e].kind == AtomKind::kLatin && atoms[e].key == "b" &&
+        (atoms[e].sep == Sep::kGlued ||  // "1001B"
+         !(e + 1 < n && atoms[e + 1].kind == AtomKind::kDigits &&
+           !parse::IsFieldBoundary(atoms[e + 1].sep)))) {
+      num.basement = true;
+      num.end = e + 1;
+    }
+  }
+}
+
+}  // namespace doro::match

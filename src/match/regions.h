@@ -1,0 +1,104 @@
+// Stage 2: region evidence — the spans of a label that name a 시도, 시군구,
+// 읍면동 or 리 (English, Korean or mixed: "Seongdong구", "Seoul Special
+// City", "서울특별시관악구"), each with the regions it may mean.
+#ifndef DORO_MATCH_REGIONS_H_
+#define DORO_MATCH_REGIONS_H_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+#include "match/atoms.h"
+
+namespace doro::match {
+
+struct RegionSpan {
+  int begin, end;         // atoms [begin, end)
+  uint32_t first, count;  // its values (db::PackRegion): RegionEvidence::values[first, first + count)
+  bool fuzzy = false;     // found through a typo (FindTypos): breaks ties only
+};
+
+// The stage's result.
+struct RegionEvidence {
+  std::vector<RegionSpan> spans;
+  std::vector<uint32_t> values;
+  // The spans that can contradict a road: those naming only 시도 or 시군구
+  // (a town or a bare city name is soft evidence). Listed once per label,
+  // as Allows() runs for every road hit and a common name has hundreds.
+  struct Constraint {
+    int begin, end;
+    int span;  // in spans
+  };
+  std::vector<Constraint> constraints;
+
+  std::span<const uint32_t> ValuesOf(const RegionSpan& r) const {
+    return std::span<const uint32_t>(values).subspan(r.first, r.count);
+  }
+  void Clear() {
+    spans.clear();
+    values.clear();
+    constraints.clear();
+  }
+  // True when no 시도/시군구 named on the label outside atoms [begin, end)
+  // (a road's own words) contradicts `region` (a RegionRec id) of `sido`.
+  bool Allows(uint32_t region, uint32_t sido, int begin, int end) const;
+};
+
+// The region of each road, 2 bytes a road (0.7 MB for the whole country,
+// where RoadRec is 48 bytes): every road hit is checked against the label's
+// regions, and a common name has hundreds. Falls back to RoadRec when the
+// regions do not fit 16 bits.
+class RoadRegions {
+ public:
+  explicit RoadRegions(const db::Database& db);
+  uint32_t Of(uint32_t road) const {
+    return small_.empty() ? db_.tables().roads[road].region : small_[road];
+  }
+
+ private:
+  const db::Database& db_;
+  std::vector<uint16_t> small_;
+};
+
+class RegionFinder {
+ public:
+  explicit RegionFinder(const db::Database& db);  // must outlive the finder
+
+  // Reusable buffers, one per thread.
+  struct Scratch {
+    struct Lookup {
+      int begin, end;
+      uint64_t hash;
+    };
+    struct Found {
+      int begin, end;
+      uint32_t value;
+      auto operator<=>(const Found&) const = default;
+    };
+    std::vector<Lookup> lookups;
+    std::vector<Found> found;
+    std::vector<uint8_t> unit_end;  // per atom: ends with a region-name ending
+  };
+
+  // Exact region names into *out (cleared first), constraints included.
+  void Find(const LabelAtoms& label, Scratch* scratch, RegionEvidence* out) const;
+
+  // Typos in the city or district ("Gung-gu", "SOUL", "새울"), added to *out
+  // as fuzzy spans: they break ties only, adding to a candidate they fit and
+  // never ruling one out.
+  void FindTypos(const LabelAtoms& label, RegionEvidence* out) const;
+
+ private:
+  const db::Database& db_;
+  struct NamedKey {
+    std::string key;
+    uint32_t value;  // db::PackRegion
+  };
+  std::vector<NamedKey> typo_keys_;  // 시도 and 시군구 keys
+};
+
+}  // namespace doro::match
+
+#endif  // DORO_MATCH_REGIONS_H_

@@ -1,0 +1,148 @@
+#include "match/score.h"
+
+namespace doro::match {
+
+using db::kNone;
+using db::RegionKind;
+
+void Scorer::Verify(const ScoreInput& in, std::vector<int>* scratch, std::vector<Candidate>* out) const {
+  VerifyHits(in, true, scratch, out);
+  ScoreRegions(in, out);
+  if (!HasClean(*out)) {
+    VerifyHits(in, false, scratch, out);
+    ScoreRegions(in, out);
+  }
+}
+
+void Scorer::VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<int>* verify_out,
+                        std::vector<Candidate>* out) const {
+  out->clear();
+  const auto& numbers = in.numbers.numbers;
+  if (numbers.empty()) return;  // nothing to verify, and no prefetching for it
+  const auto& hits = in.hits;
+  const auto& atoms = in.label.atoms;
+  auto& verify = *verify_out;
+  verify.clear();
+  for (int h = 0; h < static_cast<int>(hits.size()); ++h) {
+    const auto& hit = hits[h];
+    if (agreeing_only && !RoadAgrees(in.regions, hit.road, hit.begin, hit.end)) continue;
+    verify.push_back(h);
+  }
+  // The number searches of all roads overlap their cache misses.
+  for (int h : verify) db_.PrefetchRoad(hits[h].road);
+  for (int h : verify) db_.PrefetchNumbers(hits[h].road);
+  for (int h : verify) {
+    const auto& hit = hits[h];
+    for (int k = 0; k < static_cast<int>(numbers.size()); ++k) {
+      const auto& num = numbers[k];
+      if (num.main_atom >= hit.begin && num.main_atom < hit.end) continue;
+      if (num.begin < hit.end && num.end > hit.begin) continue;
+      float score = hit.quality;
+      // The number written next to the road is the building number; any
+      // other number on the label is more likely a unit or a phone.
+      if (num.end == hit.begin || num.begin == hit.end ||
+          (num.end + 1 == hit.begin && !atoms[num.end].key.empty() && in.label.Has(num.end, kBasement))) {
+        score += 2.0f;
+      }
+      auto found = db_.FindBuildings(hit.road, num.basement, num.main, num.sub);
+      if (found.empty()) {
+        // The other level: "B" left off an underground entrance costs a
+        // little; "B" written for a building with no basement costs more.
+        found = db_.FindBuildings(hit.road, !num.basement, num.main, num.sub);
+        if (found.empty()) continue;
+        score -= num.basement ? 2.5f : 1.5f;
+      }
+      if (num.dropped_sub) score -= 1.5f;
+      if (num.main_atom >= 0 && atoms[num.main_atom].text.size() == 5) score -= 1.0f;
+      for (const auto& b : found) {
+        const uint32_t id = db_.IndexOf(b);
+        db_.PrefetchBuilding(id);  // ScoreRegions reads it
+        out->push_back({id, h, k, score, false, {}});
+      }
+    }
+  }
+}
+
+void Scorer::ScoreRegions(const ScoreInput& in, std::vector<Candidate>* cands) const {
+  const auto& t = db_.tables();
+  const auto& spans = in.regions.spans;
+  for (auto& c : *cands) {
+    const auto& hit = in.hits[c.hit];
+    const auto& num = in.numbers.numbers[c.number];
+    const db::BuildingRec& b = t.buildings[c.building];
+    const uint32_t region = road_regions_.Of(b.road);
+    const uint32_t sido = t.regions[region].sido;
+    bool sido_ok = false, sigungu_ok = false, area_ok = false, admin_ok = false, city_ok = false;
+    for (int s = 0; s < static_cast<int>(spans.size()); ++s) {
+      const auto& r = spans[s];
+      if (r.begin < hit.end && r.end > hit.begin) continue;  // part of the road name
+      if (r.begin < num.end && r.end > num.begin) continue;
+      bool matched = false, strong = false, soft = false;
+      for (uint32_t v : in.regions.ValuesOf(r)) {
+        const uint32_t id = db::RegionIdOf(v);
+        switch (db::RegionKindOf(v)) {
+          case RegionKind::kSido:
+            strong = true;
+            if (id == sido) matched = sido_ok = true;
+            break;
+          case RegionKind::kSigungu:
+            strong = true;
+            if (id == region) matched = sigungu_ok = true;
+            break;
+          case RegionKind::kCityStem:
+            soft = true;
+            if (id == region) matched = city_ok = true;
+            break;
+          case RegionKind::kArea:
+            soft = true;
+            // The 법정 area is the one the address is written with; a 행정동
+            // may straddle two 읍/면, so it says less.
+            if (id == b.area) matched = area_ok = true;
+            else if (id == b.admin_area) matched = admin_ok = true;
+            break;
+        }
+      }
+      if (matched) {
+        if (s < 64) c.region_spans |= uint64_t{1} << s;
+      } else if (!r.fuzzy && ((strong && !soft) || hit.tier >= static_cast<int>(Tier::kOneEdit))) {
+        // The same spans as RegionEvidence::constraints. A road reached
+        // through a typo must agree with every place the label names, town
+        // included; an exact road need not (people misremember the 동).
+        c.conflict = true;
+      }
+    }
+    if (sido_ok) c.score += 3.0f;
+    if (sigungu_ok) c.score += 3.0f;
+    if (city_ok && !sigungu_ok) c.score += 1.5f;
+    if (area_ok) c.score += 1.5f;
+    else if (admin_ok) c.score += 0.5f;
+    for (uint32_t z : in.numbers.zips) {
+      if (z == b.zip) c.score += 2.0f;
+    }
+  }
+}
+
+bool HasClean(const std::vector<Candidate>& cands) {
+  for (const auto& c : cands) {
+    if (!c.conflict) return true;
+  }
+  return false;
+}
+
+bool IsCloseCall(const std::vector<Candidate>& cands) {
+  float best = -1e9f, second = -1e9f;
+  uint32_t best_building = kNone;
+  for (const auto& c : cands) {
+    if (c.conflict) continue;
+    if (c.score > best) {
+      if (c.building != best_building) second = best;
+      best = c.score;
+      best_building = c.building;
+    } else if (c.building != best_building && c.score > second) {
+      second = c.score;
+    }
+  }
+  return second > best - kTieMargin;
+}
+
+}  // namespace doro::match
