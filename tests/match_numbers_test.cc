@@ -1,0 +1,64 @@
+// Stage 4: building-number readings.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "match/numbers.h"
+#include "match_test_util.h"
+
+namespace doro::match {
+namespace {
+
+// The readings as "main[-sub][B]" joined by spaces, basement as B.
+std::string Read(std::string_view label) {
+  testing::PreparedLabel p(label);
+  NumberReadings r;
+  ReadNumbers(p.atoms, &r);
+  std::string out;
+  for (const auto& n : r.numbers) {
+    if (!out.empty()) out += " ";
+    out += std::to_string(n.main);
+    if (n.sub) out += "-" + std::to_string(n.sub);
+    if (n.basement) out += "B";
+  }
+  return out;
+}
+
+TEST(ReadNumbers, PlainSubNumberAndBasement) {
+  EXPECT_EQ(Read("93, Wangsan-ro"), "93");
+  EXPECT_EQ(Read("15-25 Samil-daero"), "15-25 15") << "both readings; the DB decides";
+  EXPECT_EQ(Read("B93 Wangsan-ro"), "93B");
+  EXPECT_EQ(Read("B, 93, Wangsan-ro"), "93B");
+  EXPECT_EQ(Read("93B Wangsan-ro"), "93B");
+  EXPECT_EQ(Read("지하 300 세종대로"), "300B");
+  EXPECT_EQ(Read("G/F 160 Sejong-daero"), "160B");
+}
+
+TEST(ReadNumbers, UnitsFloorsAndRoadPartsAreNotBuildings) {
+  EXPECT_EQ(Read("Apt. 101-dong 1203-ho"), "");
+  EXPECT_EQ(Read("Seoul #302"), "");
+  EXPECT_EQ(Read("3F"), "");
+  EXPECT_EQ(Read("Suite 529"), "");
+  EXPECT_EQ(Read("Samil-daero 30-gil"), "");
+  EXPECT_EQ(Read("삼일대로 30번길"), "");
+  EXPECT_EQ(Read("101동 1203호"), "");
+}
+
+TEST(ReadNumbers, AFieldBoundaryEndsAUnitWordsClaim) {
+  EXPECT_EQ(Read("12, Dong"), "12");
+  EXPECT_EQ(Read("12 Dong-gu"), "12") << "the 구 named 동, not block 12";
+}
+
+TEST(ReadNumbers, FiveDigitsAreAlsoPostalCodes) {
+  testing::PreparedLabel p("Seoul 04524 110 Sejong-daero");
+  NumberReadings r;
+  ReadNumbers(p.atoms, &r);
+  ASSERT_EQ(r.zips.size(), 1u);
+  EXPECT_EQ(r.zips[0], 4524u);
+  EXPECT_EQ(r.numbers.size(), 2u) << "and, now and then, a long building number";
+  EXPECT_TRUE(r.AdjacentTo(3, 5)) << "110 stands before sejong daero";
+  EXPECT_FALSE(r.AdjacentTo(4, 5));
+}
+
+}  // namespace
+}  // namespace doro::match

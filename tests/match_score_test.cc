@@ -1,0 +1,102 @@
+// Stages 5 and 6: verification, scoring and the decision, on hand-made
+// hits and numbers over the small database.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "match/decide.h"
+#include "match/regions.h"
+#include "match/road_scan.h"
+#include "match/roads.h"
+#include "match/score.h"
+#include "match_test_util.h"
+
+namespace doro::match {
+namespace {
+
+class VerifyDecideTest : public ::testing::Test {
+ protected:
+  VerifyDecideTest()
+      : db_(testing::SmallDatabase()),
+        road_regions_(*db_),
+        regions_(*db_),
+        roads_(*db_, scan_),
+        scorer_(*db_, road_regions_) {}
+
+  // Runs the stages before scoring on `label` (exact tier only), then
+  // scores and decides.
+  Answer Run(std::string_view label, std::vector<Candidate>* cands_out = nullptr) {
+    testing::PreparedLabel p(label);
+    RegionEvidence ev;
+    RegionFinder::Scratch rs;
+    regions_.Find(p.atoms, &rs, &ev);
+    NumberReadings nums;
+    ReadNumbers(p.atoms, &nums);
+    std::vector<RoadHit> hits;
+    RoadFinder::Scratch s;
+    roads_.Find(p.atoms, Tier::kExact, &s, &hits);
+    const ScoreInput in{p.atoms, ev, nums, hits};
+    std::vector<Candidate> cands;
+    std::vector<int> scratch;
+    scorer_.Verify(in, &scratch, &cands);
+    if (cands_out != nullptr) *cands_out = cands;
+    return Decide(*db_, in, !hits.empty(), &cands, Detail::kFull);
+  }
+
+  std::unique_ptr<db::Database> db_;
+  RoadScanTable scan_;  // empty: the exact tier does not read it
+  RoadRegions road_regions_;
+  RegionFinder regions_;
+  RoadFinder roads_;
+  Scorer scorer_;
+};
+
+TEST_F(VerifyDecideTest, OneBuildingThatFitsIsTheAnswer) {
+  const Answer a = Run("110, Sejong-daero, Jung-gu, Seoul");
+  ASSERT_TRUE(a.ok()) << a.detail;
+  EXPECT_EQ(a.address, "서울특별시 중구 세종대로 110");
+  EXPECT_EQ(a.zip, "04524");
+  EXPECT_EQ(a.used, (std::vector<std::string>{"110", "Sejong-daero", "Jung-gu", "Seoul"}));
+}
+
+TEST_F(VerifyDecideTest, BasementMarkerPicksTheUndergroundEntrance) {
+  EXPECT_EQ(Run("B1721, Nambu Ring-ro, Gwanak-gu, Seoul").address, "서울특별시 관악구 남부순환로 지하 1721");
+  EXPECT_EQ(Run("1721, Nambu Ring-ro, Gwanak-gu, Seoul").address, "서울특별시 관악구 남부순환로 1721");
+}
+
+TEST_F(VerifyDecideTest, EqualsAreNeverGuessedBetween) {
+  const Answer a = Run("170, Toegye-ro");
+  EXPECT_EQ(a.reason, Reason::kAmbiguous);
+  EXPECT_EQ(a.candidates.size(), 2u);
+  EXPECT_EQ(Run("170, Toegye-ro, Chuncheon-si").address, "강원특별자치도 춘천시 퇴계로 170");
+}
+
+TEST_F(VerifyDecideTest, TheNamedCityRulesARoadOut) {
+  std::vector<Candidate> cands;
+  const Answer a = Run("186, Jungang-ro, Gwanak-gu, Seoul", &cands);
+  EXPECT_EQ(a.reason, Reason::kRegionConflict);
+  ASSERT_EQ(cands.size(), 1u);
+  EXPECT_TRUE(cands[0].conflict);
+  EXPECT_FALSE(HasClean(cands));
+}
+
+TEST_F(VerifyDecideTest, NoBuildingOrNoRoad) {
+  EXPECT_EQ(Run("999, Sejong-daero, Jung-gu, Seoul").reason, Reason::kNoBuilding);
+  EXPECT_EQ(Run("12, Nowhere-ro, Seoul").reason, Reason::kNoRoad);
+}
+
+TEST_F(VerifyDecideTest, ThePostalCodeAndTheNumberBesideTheRoadScore) {
+  std::vector<Candidate> with_zip, without;
+  Run("170, Toegye-ro 04627", &with_zip);
+  Run("170, Toegye-ro", &without);
+  ASSERT_EQ(with_zip.size(), 2u);
+  float best_with = std::max(with_zip[0].score, with_zip[1].score);
+  float best_without = std::max(without[0].score, without[1].score);
+  EXPECT_FLOAT_EQ(best_with, best_without + 2.0f);
+  EXPECT_FALSE(IsCloseCall(with_zip));
+  EXPECT_TRUE(IsCloseCall(without));
+}
+
+}  // namespace
+}  // namespace doro::match
