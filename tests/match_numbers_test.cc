@@ -13,7 +13,7 @@ namespace {
 std::string Read(std::string_view label) {
   testing::PreparedLabel p(label);
   NumberReadings r;
-  ReadNumbers(p.atoms, &r);
+  ReadNumbers(p.atoms, RegionEvidence(), &r);
   std::string out;
   for (const auto& n : r.numbers) {
     if (!out.empty()) out += " ";
@@ -52,12 +52,60 @@ TEST(ReadNumbers, AFieldBoundaryEndsAUnitWordsClaim) {
 TEST(ReadNumbers, FiveDigitsAreAlsoPostalCodes) {
   testing::PreparedLabel p("Seoul 04524 110 Sejong-daero");
   NumberReadings r;
-  ReadNumbers(p.atoms, &r);
+  ReadNumbers(p.atoms, RegionEvidence(), &r);
   ASSERT_EQ(r.zips.size(), 1u);
   EXPECT_EQ(r.zips[0], 4524u);
   EXPECT_EQ(r.numbers.size(), 2u) << "and, now and then, a long building number";
   EXPECT_TRUE(r.AdjacentTo(3, 5)) << "110 stands before sejong daero";
   EXPECT_FALSE(r.AdjacentTo(4, 5));
+}
+
+TEST(ReadNumbers, OldSixDigitPostcodesAreNotBuildingNumbers) {
+  EXPECT_EQ(Read("(700-809) Dalgubeol-daero 851"), "851");
+  EXPECT_EQ(Read("700-809 Dalgubeol-daero 851"), "700-809 851") << "700-809 may be a building; 700 is not";
+  EXPECT_EQ(Read("Dalgubeol-daero 851, 700809"), "851");
+  testing::PreparedLabel p("(151-742) 1, Gwanak-ro");
+  NumberReadings r;
+  ReadNumbers(p.atoms, RegionEvidence(), &r);
+  ASSERT_EQ(r.zips.size(), 1u);
+  EXPECT_EQ(r.zips[0], 151742u);
+}
+
+TEST(ReadNumbers, ASubNumberIsKeptOrTheReadingIsPartial) {
+  testing::PreparedLabel p("113-99 Saenae-ro, 15-1203 Jochiwon-ro");
+  NumberReadings r;
+  ReadNumbers(p.atoms, RegionEvidence(), &r);
+  ASSERT_EQ(r.numbers.size(), 4u);
+  EXPECT_TRUE(r.numbers[1].partial) << "113 for 113-99 never makes the answer";
+  EXPECT_TRUE(r.numbers[3].dropped_sub);
+  EXPECT_FALSE(r.numbers[3].partial) << "1203 reads as a unit: 15 may be the building";
+}
+
+TEST(ReadNumbers, AFloorWordTakesOnlyItsOwnNumber) {
+  EXPECT_EQ(Read("3rd floor 31-15, Gukchaebosang-ro"), "31-15 31");
+  EXPECT_EQ(Read("3 floor 31, Gukchaebosang-ro"), "31");
+  EXPECT_EQ(Read("floor, 31 Gukchaebosang-ro"), "31") << "a comma ends the claim";
+  EXPECT_EQ(Read("floor 31 Gukchaebosang-ro"), "");
+}
+
+TEST(ReadNumbers, BasementMarkersBeforeOrAfterTheNumber) {
+  EXPECT_EQ(Read("127 지하 Seosomun-ro"), "127B");
+  EXPECT_EQ(Read("127 Underground, Seosomun-ro"), "127B");
+  EXPECT_EQ(Read("B1 127 Seosomun-ro"), "1B 127B");
+  EXPECT_EQ(Read("Seosomun-ro 127, 지하1층"), "127") << "지하1층 is a floor";
+}
+
+TEST(ReadNumbers, DigitsOfARegionNameAreNotBuildingNumbers) {
+  auto db = testing::SmallDatabase();
+  RegionFinder finder(*db);
+  RegionFinder::Scratch scratch;
+  testing::PreparedLabel p("Suite 529, 449, Toegye-ro, Hoehyeon-dong 1(il)-ga, Jung-gu");
+  RegionEvidence ev;
+  finder.Find(p.atoms, &scratch, &ev);
+  NumberReadings r;
+  ReadNumbers(p.atoms, ev, &r);
+  ASSERT_EQ(r.numbers.size(), 1u);
+  EXPECT_EQ(r.numbers[0].main, 449u);
 }
 
 }  // namespace

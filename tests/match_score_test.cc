@@ -32,7 +32,7 @@ class VerifyDecideTest : public ::testing::Test {
     RegionFinder::Scratch rs;
     regions_.Find(p.atoms, &rs, &ev);
     NumberReadings nums;
-    ReadNumbers(p.atoms, &nums);
+    ReadNumbers(p.atoms, ev, &nums);
     std::vector<RoadHit> hits;
     RoadFinder::Scratch s;
     roads_.Find(p.atoms, Tier::kExact, &s, &hits);
@@ -84,6 +84,13 @@ TEST_F(VerifyDecideTest, TheNamedCityRulesARoadOut) {
 TEST_F(VerifyDecideTest, NoBuildingOrNoRoad) {
   EXPECT_EQ(Run("999, Sejong-daero, Jung-gu, Seoul").reason, Reason::kNoBuilding);
   EXPECT_EQ(Run("12, Nowhere-ro, Seoul").reason, Reason::kNoRoad);
+}
+
+TEST_F(VerifyDecideTest, AMissingSubNumberIsNoBuildingWithTheMainNumberListed) {
+  const Answer a = Run("110-7, Sejong-daero, Jung-gu, Seoul");
+  EXPECT_EQ(a.reason, Reason::kNoBuilding);
+  ASSERT_EQ(a.candidates.size(), 1u);
+  EXPECT_EQ(a.candidates[0].address, "서울특별시 중구 세종대로 110");
 }
 
 TEST_F(VerifyDecideTest, ThePostalCodeAndTheNumberBesideTheRoadScore) {

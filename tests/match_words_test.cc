@@ -92,5 +92,15 @@ TEST(LabelAtoms, GenericRoadWordsEndRoadsButRiDoesNot) {
   EXPECT_TRUE(l.terminal[6]) << "Hangul road name";
 }
 
+TEST(LabelAtoms, ANumeralsReadingInParenthesesIsDropped) {
+  testing::PreparedLabel p("Dongin-dong 1(il)-ga, Ildo 2(i)-dong, Suite (o) 5");
+  const LabelAtoms& l = p.atoms;
+  ASSERT_EQ(l.size(), 10);  // dongin dong 1 ga ildo 2 dong suite o 5
+  EXPECT_EQ(l.atoms[3].key, "ga");
+  EXPECT_EQ(l.atoms[3].sep, parse::Sep::kHyphen);
+  EXPECT_EQ(l.atoms[6].key, "dong");
+  EXPECT_EQ(l.atoms[8].key, "o") << "not after a digit: kept";
+}
+
 }  // namespace
 }  // namespace doro::match

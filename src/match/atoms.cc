@@ -8,7 +8,7 @@ using parse::AtomKind;
 namespace {
 
 uint16_t RolesOf(const Atom& a, const WordTable& words) {
-  constexpr uint16_t kFromKey = kGenericRoad | kMeansRo | kNotRoadEnd;
+  constexpr uint16_t kFromKey = kGenericRoad | kMeansRo | kNotRoadEnd | kBranchBeon;
   switch (a.kind) {
     case AtomKind::kDigits: return 0;
     case AtomKind::kLatin: return words.RolesOf(a.key);  // the key is the text
@@ -32,12 +32,34 @@ bool IsRoadTerminal(const Atom& a, uint16_t roles, const WordTable& words, const
   return a.kind == AtomKind::kHangul && words.EndsWith(a.text, kRoadEnd);
 }
 
+// "Jongno 1(il)-ga", "Ildo 2(i)-dong": official English names repeat a
+// digit's Korean reading in parentheses. The reading goes, and what follows
+// joins the digit as in "Jongno 1-ga", so the name reads as one span.
+void DropNumeralReadings(std::vector<Atom>* atoms, const WordTable& words) {
+  auto& v = *atoms;
+  size_t out = 0;
+  for (size_t i = 0; i < v.size(); ++i) {
+    const bool reading = i > 0 && v[i].kind == AtomKind::kLatin && v[i].sep == parse::Sep::kParen &&
+                         v[i - 1].kind == AtomKind::kDigits &&
+                         (words.RolesOf(v[i].key) & kNumeralReading) != 0 &&
+                         (i + 1 == v.size() || v[i + 1].sep == parse::Sep::kParen);
+    if (reading) {
+      if (i + 1 < v.size()) v[i + 1].sep = parse::Sep::kHyphen;
+      continue;
+    }
+    if (out != i) v[out] = std::move(v[i]);
+    ++out;
+  }
+  v.resize(out);
+}
+
 }  // namespace
 
 void ReadAtoms(std::string_view label, const WordTable& words, const Translations& translations,
                LabelAtoms* out) {
   out->label = label;
   parse::Tokenize(label, &out->atoms);
+  DropNumeralReadings(&out->atoms, words);
   const size_t n = out->atoms.size();
   out->roles.resize(n);
   out->terminal.resize(n);

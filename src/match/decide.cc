@@ -28,6 +28,7 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
               cands.end());
   std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
     if (x.conflict != y.conflict) return !x.conflict;
+    if (x.partial != y.partial) return !x.partial;
     return x.score > y.score;
   });
   const bool full = detail == Detail::kFull;
@@ -42,7 +43,13 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
     a.detail = "the only matching addresses lie outside the city or district on the label";
     return a;
   }
-  if (cands.size() > 1 && !cands[1].conflict && cands[1].score > best.score - kTieMargin) {
+  if (best.partial) {
+    a.reason = Reason::kNoBuilding;
+    a.detail = "no building with the sub-number on the label; the main number alone exists";
+    return a;
+  }
+  if (cands.size() > 1 && !cands[1].conflict && !cands[1].partial &&
+      cands[1].score > best.score - kTieMargin) {
     a.reason = Reason::kAmbiguous;
     a.detail = "several addresses fit the label equally well";
     return a;

@@ -75,7 +75,7 @@ Answer Matcher::Refine(std::string_view text, Detail detail) const {
   ReadAtoms(text, words_, translations_, &st.label);
   if (st.label.atoms.empty()) return BadInput("empty label");
   regions_.Find(st.label, &st.region_scratch, &st.regions);
-  ReadNumbers(st.label, &st.numbers);
+  ReadNumbers(st.label, st.regions, &st.numbers);
   const ScoreInput in{st.label, st.regions, st.numbers, st.hits};
   st.first_hits.clear();
   st.first_cands.clear();

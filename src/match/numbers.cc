@@ -26,7 +26,7 @@ bool NumberReadings::AdjacentTo(int begin, int end) const {
   return false;
 }
 
-void ReadNumbers(const LabelAtoms& label, NumberReadings* out) {
+void ReadNumbers(const LabelAtoms& label, const RegionEvidence& regions, NumberReadings* out) {
   const auto& atoms = label.atoms;
   const int n = label.size();
   out->numbers.clear();
@@ -34,6 +34,18 @@ void ReadNumbers(const LabelAtoms& label, NumberReadings* out) {
   out->zip_atoms.clear();
   auto& consumed = out->consumed;
   consumed.assign(n, 0);
+  // Digits that are part of a region's name: "Dongin-dong 1-ga".
+  for (const auto& r : regions.spans) {
+    if (r.fuzzy) continue;
+    for (int i = r.begin; i < r.end; ++i) consumed[i] |= atoms[i].kind == AtomKind::kDigits;
+  }
+  // A unit word before a number claims it unless the word has its own
+  // number already: "3rd floor 31-15" is floor 3 and building 31-15.
+  auto has_own_number = [&](int unit) {
+    if (unit >= 1 && atoms[unit - 1].kind == AtomKind::kDigits) return true;
+    return unit >= 2 && atoms[unit - 2].kind == AtomKind::kDigits && atoms[unit - 1].sep == Sep::kGlued &&
+           label.Has(unit - 1, kUnitAfter);  // "3rd floor"
+  };
   // Words after a number that claim it: a unit, floor or block, or a part
   // of a road name ("16-gil").
   auto claims_after = [&](int i) { return label.Has(i, kUnitAfter) || label.Has(i, kRoadPartAfter); };
@@ -41,11 +53,23 @@ void ReadNumbers(const LabelAtoms& label, NumberReadings* out) {
     const Atom& a = atoms[i];
     if (a.kind != AtomKind::kDigits || consumed[i]) continue;
     const Atom* next = i + 1 < n ? &atoms[i + 1] : nullptr;
-    if (a.text.size() == 5) {  // a postal code, or now and then a long building number
+    if (a.text.size() == 5 || a.text.size() == 6) {  // a postal code, or now and then a long building number
       out->zips.push_back(static_cast<uint32_t>(ToInt(a.text)));
       out->zip_atoms.push_back(i);
     }
     if (a.text.size() > 5) continue;
+    // "151-742", "(700-809)": an old six-digit postcode. In parentheses it
+    // is nothing else; elsewhere 700-809 may still be a building, never 700.
+    const bool old_zip = a.text.size() == 3 && next != nullptr && next->kind == AtomKind::kDigits &&
+                         next->sep == Sep::kHyphen && next->text.size() == 3;
+    if (old_zip) {
+      out->zips.push_back(static_cast<uint32_t>(ToInt(a.text) * 1000 + ToInt(next->text)));
+      out->zip_atoms.push_back(i);
+      if (a.sep == Sep::kParen && (i + 2 == n || atoms[i + 2].sep == Sep::kParen)) {
+        consumed[i + 1] = true;
+        continue;
+      }
+    }
     // "12 Dong-gu": the 구 named 동, not block 12.
     const bool district_after = next != nullptr && next->key == "dong" && i + 2 < n &&
                                 atoms[i + 2].key == "gu" &&
@@ -55,12 +79,14 @@ void ReadNumbers(const LabelAtoms& label, NumberReadings* out) {
       continue;
     }
     if (a.sep == Sep::kHash) continue;
-    if (i > 0 && a.sep != Sep::kComma && a.sep != Sep::kParen && label.Has(i - 1, kUnitBefore)) {
+    if (i > 0 && a.sep != Sep::kComma && a.sep != Sep::kParen && label.Has(i - 1, kUnitBefore) &&
+        !has_own_number(i - 1)) {
       continue;
     }
     NumberReading num{i, i + 1, i, static_cast<uint32_t>(ToInt(a.text)), 0, false};
-    // "15-25": a sub-number, unless the second part is a unit ("101-1203"
-    // is as often dong-ho; the DB check decides, both readings are kept).
+    // "15-25": a sub-number, unless the second part is a unit. "101-1203"
+    // is as often dong-ho (both readings are kept, the DB check decides);
+    // "113-99" is 113-99 or nothing, and "700-809" never 700.
     if (next != nullptr && next->kind == AtomKind::kDigits && next->sep == Sep::kHyphen &&
         next->text.size() <= 4) {
       const bool after = i + 2 < n;
@@ -71,13 +97,16 @@ void ReadNumbers(const LabelAtoms& label, NumberReadings* out) {
         with_sub.end = i + 2;
         consumed[i + 1] = true;
         out->numbers.push_back(with_sub);
+        if (old_zip) continue;
         num.dropped_sub = true;
+        num.partial = next->text.size() < 3;
       }
     }
     out->numbers.push_back(num);
   }
   // Basement markers: right before the number ("B93", "B 93", "B, 93",
-  // "지하 300", "G/F 160") or right after it ("93B", "127, B,").
+  // "지하 300", "G/F 160", "B1 127") or right after it ("93B", "127, B,",
+  // "127 지하").
   for (auto& num : out->numbers) {
     int b = num.begin - 1;
     if (b >= 0 && atoms[b].kind == AtomKind::kLatin && atoms[b].key == "f" && b >= 1 &&
@@ -91,8 +120,14 @@ void ReadNumbers(const LabelAtoms& label, NumberReadings* out) {
       num.begin = b;
       continue;
     }
+    if (b >= 1 && atoms[b].kind == AtomKind::kDigits && atoms[b].text.size() == 1 &&
+        atoms[b].sep == Sep::kGlued && label.Has(b - 1, kBasement) && !parse::IsFieldBoundary(atoms[num.begin].sep)) {
+      num.basement = true;  // "B1 127": the first basement level, at entrance 127
+      num.begin = b - 1;
+      continue;
+    }
     const int e = num.end;
-    if (e < n && atoms[e].kind == AtomKind::kLatin && atoms[e].key == "b" &&
+    if (e < n && label.Has(e, kBasement) &&
         (atoms[e].sep == Sep::kGlued ||  // "1001B"
          !(e + 1 < n && atoms[e + 1].kind == AtomKind::kDigits &&
            !parse::IsFieldBoundary(atoms[e + 1].sep)))) {

@@ -2,7 +2,9 @@
 // building number ("93", "15-25", "B93", "B, 93", "93B", "지하 300",
 // "G/F 160") becomes a reading; numbers that a unit, floor or road word
 // claims ("1203-ho", "3F", "Apt 302", "16-gil", "#302") do not, and
-// five-digit numbers are also kept as postal codes. Which reading is the
+// five-digit numbers and old six-digit postcodes ("151-742", "(700-809)",
+// "700809") are kept as postal codes. Digits inside a region's name
+// ("Jongno 1-ga", "일도2동") are never building numbers. Which reading is the
 // building number is decided later, by the database (score.h).
 #ifndef DORO_MATCH_NUMBERS_H_
 #define DORO_MATCH_NUMBERS_H_
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "match/atoms.h"
+#include "match/regions.h"
 
 namespace doro::match {
 
@@ -19,13 +22,16 @@ struct NumberReading {
   int main_atom;     // the atom holding the main number
   uint32_t main, sub;
   bool basement;
-  bool dropped_sub = false;  // "15-25" read as 15 (the 25 taken for a unit)
+  bool dropped_sub = false;  // "15-1203" read as 15 (the 1203 taken for a unit)
+  // "113-99" read as 113: kept so that the answer can name it, but it never
+  // makes the answer (the label said 113-99, which does not exist).
+  bool partial = false;
 };
 
 // The stage's result.
 struct NumberReadings {
   std::vector<NumberReading> numbers;
-  std::vector<uint32_t> zips;  // 5-digit numbers seen
+  std::vector<uint32_t> zips;  // postal codes seen: 5 digits, or 6 (2013 and before)
   std::vector<int> zip_atoms;  // and their atoms
   std::vector<uint8_t> consumed;  // scratch: atoms read as a sub-number
 
@@ -33,8 +39,9 @@ struct NumberReadings {
   bool AdjacentTo(int begin, int end) const;
 };
 
-// Reads the numbers of `label` into *out (cleared first).
-void ReadNumbers(const LabelAtoms& label, NumberReadings* out);
+// Reads the numbers of `label` into *out (cleared first); `regions` are the
+// label's region spans (their digits are part of a name).
+void ReadNumbers(const LabelAtoms& label, const RegionEvidence& regions, NumberReadings* out);
 
 }  // namespace doro::match
 

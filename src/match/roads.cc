@@ -18,10 +18,12 @@ namespace {
 
 constexpr int kMaxSpanAtoms = 8;
 
-// How an atom reads inside a road span, before the span's last atom.
-std::string_view MiddleKey(const Atom& a, bool generic) {
-  if (a.kind == AtomKind::kLatin && generic) return "ro";
-  if (a.key == "bun" || a.key == "beon") return "beon";
+// How atom i reads inside a road span, before the span's last atom:
+// "Toegye Road 66bun-gil" reads toegye+ro+66+beon+gil.
+std::string_view MiddleKey(const LabelAtoms& label, int i) {
+  const Atom& a = label.atoms[i];
+  if (a.kind == AtomKind::kLatin && label.generic(i)) return "ro";
+  if (label.Has(i, kBranchBeon)) return "beon";
   return a.key;
 }
 
@@ -52,7 +54,11 @@ int TailsOf(const LabelAtoms& label, int j, Tail* out) {
     out[3] = {a.key, "", 0.0f};
     return 4;
   }
-  out[0] = {MiddleKey(a, label.generic(j)), "", 0.0f};
+  if (label.Has(j, kBranchGil)) {  // "66bungil"
+    out[0] = {"beongil", "", 0.0f};
+    return 1;
+  }
+  out[0] = {MiddleKey(label, j), "", 0.0f};
   return 1;
 }
 
@@ -195,7 +201,7 @@ void RoadFinder::CollectSpanLookups(const LabelAtoms& label, Tier tier, Scratch*
     bool korean_ok = true;
     for (int i = j; i >= 0 && j - i < kMaxSpanAtoms; --i) {
       const Atom& a = atoms[i];
-      if (i < j) prefix.insert(0, MiddleKey(a, label.generic(i)));
+      if (i < j) prefix.insert(0, MiddleKey(label, i));
       if (i < j && atoms[i + 1].sep != Sep::kGlued) korean_ok = false;
       if (a.kind == AtomKind::kLatin) korean_ok = false;
       if (korean_ok) korean.insert(0, a.text);
@@ -303,7 +309,7 @@ void RoadFinder::CollectTranslatedLookups(const LabelAtoms& label, Scratch* s) c
           stack.push_back({next, offset, static_cast<uint32_t>(chars.size()) - offset, translated});
         };
         const Atom& a = atoms[k];
-        extend(k + 1, (k == j && label.generic(k)) ? std::string_view("ro") : std::string_view(a.key),
+        extend(k + 1, k < j ? MiddleKey(label, k) : label.generic(k) ? std::string_view("ro") : std::string_view(a.key),
                p.translated);
         const auto* phrases = label.phrases[k];
         if (phrases == nullptr) continue;

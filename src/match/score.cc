@@ -57,7 +57,7 @@ void Scorer::VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<in
       for (const auto& b : found) {
         const uint32_t id = db_.IndexOf(b);
         db_.PrefetchBuilding(id);  // ScoreRegions reads it
-        out->push_back({id, h, k, score, false, {}});
+        out->push_back({id, h, k, score, false, num.partial, {}});
       }
     }
   }

@@ -27,6 +27,7 @@ struct Candidate {
   int number;  // in NumberReadings::numbers
   float score;
   bool conflict = false;
+  bool partial = false;  // from a number read without the sub-number the label gave
   uint64_t region_spans = 0;  // bit s: RegionEvidence::spans[s] agreed (spans past 63 go unrecorded)
 };
 

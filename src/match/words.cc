@@ -20,7 +20,8 @@ constexpr RoleName kRoleNames[] = {
     {"glued_road", kGluedRoad},       {"region_end", kRegionEnd},
     {"region_syllable", kRegionSyllable}, {"basement", kBasement},
     {"unit_after", kUnitAfter},       {"unit_before", kUnitBefore},
-    {"road_part_after", kRoadPartAfter},
+    {"road_part_after", kRoadPartAfter}, {"branch_beon", kBranchBeon},
+    {"branch_gil", kBranchGil},       {"numeral_reading", kNumeralReading},
 };
 
 bool HasSuffix(std::string_view word, std::string_view suffix) {

@@ -29,6 +29,9 @@ enum WordRole : uint16_t {
   kUnitAfter = 1 << 8,       // after a number: a unit, floor or block
   kUnitBefore = 1 << 9,      // before a number: a unit
   kRoadPartAfter = 1 << 10,  // after a number: part of a road name (16-gil)
+  kBranchBeon = 1 << 11,     // the 번 of a branch road inside its name (bun, bon)
+  kBranchGil = 1 << 12,      // a glued 번길 (bungil)
+  kNumeralReading = 1 << 13, // "il" of "1(il)-ga": a digit's Korean reading
 };
 
 class WordTable {
