@@ -1,6 +1,6 @@
-// Tests of the messy-label generator (gen/labels.h): determinism, coverage of
+// Tests of the messy-label generator (testgen/labels.h): determinism, coverage of
 // the classes, and honesty of the expected answers.
-#include "gen/labels.h"
+#include "testgen/labels.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "gen/national.h"
+#include "testgen/national.h"
 
 #include <algorithm>
 #include <array>
@@ -14,7 +14,7 @@
 #include <unordered_set>
 
 #include "db/sido.h"
-#include "gen/sigungu_table.h"
+#include "testgen/sigungu_table.h"
 #include "text/encoding.h"
 #include "text/utf8.h"
 

@@ -1,4 +1,4 @@
-#include "gen/labels.h"
+#include "testgen/labels.h"
 
 #include <algorithm>
 #include <array>

@@ -17,8 +17,8 @@
 //    to the true one are not emitted at all.
 //  - Underground rows always carry a basement marker; numbers are never
 //    misspelled.
-#ifndef DORO_GEN_LABELS_H_
-#define DORO_GEN_LABELS_H_
+#ifndef DORO_TESTGEN_LABELS_H_
+#define DORO_TESTGEN_LABELS_H_
 
 #include <cstdint>
 #include <memory>
@@ -89,4 +89,4 @@ bool CaseFromTsv(std::string_view line, LabelCase* c);
 
 }  // namespace doro::gen
 
-#endif  // DORO_GEN_LABELS_H_
+#endif  // DORO_TESTGEN_LABELS_H_
