@@ -13,6 +13,7 @@
 #include "db/embedded.h"
 #include "db/format.h"
 #include "db/sido.h"
+#include "testgen/rng.h"
 #include "text/keys.h"
 #include "text/lines.h"
 #include "text/romanize.h"
@@ -21,29 +22,8 @@
 namespace doro::gen {
 namespace {
 
-// ---------------------------------------------------------------- PRNG
-// splitmix64: tiny, fast, identical output everywhere.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : s_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (s_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, n); n == 0 gives 0.
-  size_t Below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(Next() % n); }
-  // True with probability percent/100.
-  bool Chance(int percent) { return static_cast<int>(Below(100)) < percent; }
-  template <typename T>
-  const T& Pick(const std::vector<T>& v) { return v[Below(v.size())]; }
-  template <typename T, size_t N>
-  const T& Pick(const std::array<T, N>& v) { return v[Below(N)]; }
-
- private:
-  uint64_t s_;
-};
+// One stream per case (testgen/rng.h).
+using Rng = SplitMixRng;
 
 // ---------------------------------------------------------------- vocabulary
 const std::vector<std::string> kClasses = {
@@ -63,10 +43,10 @@ const std::array<const char*, 12> kNames = {
     "ABC Trading Co., Ltd.", "한빛빌딩", "Daiso", "Lotte Mart"};
 
 std::string Unit(Rng& rng) {
-  const int dong = 101 + static_cast<int>(rng.Below(12));
-  const int floor = 1 + static_cast<int>(rng.Below(25));
-  const int ho = floor * 100 + 1 + static_cast<int>(rng.Below(6));
-  switch (rng.Below(9)) {
+  const int dong = 101 + static_cast<int>(rng.Mod(12));
+  const int floor = 1 + static_cast<int>(rng.Mod(25));
+  const int ho = floor * 100 + 1 + static_cast<int>(rng.Mod(6));
+  switch (rng.Mod(9)) {
     case 0: return "#" + std::to_string(ho);
     case 1: return std::to_string(floor) + "F";
     case 2: return "Apt. " + std::to_string(dong) + "-dong " + std::to_string(ho) + "-ho";
@@ -198,7 +178,7 @@ std::string NumberWithMarker(const db::AddressRow& r, Rng& rng, bool varied) {
   const std::string n = NumberText(r);
   if (!r.underground) return n;
   if (!varied) return "B" + n;
-  switch (rng.Below(9)) {
+  switch (rng.Mod(9)) {
     case 0: return "B" + n;
     case 1: return "B " + n;
     case 2: return "B, " + n;
@@ -247,7 +227,7 @@ std::string RespellStem(const std::string& stem, Rng& rng) {
       {"eo", "o"}, {"eu", "u"}, {"g", "k"}, {"d", "t"}, {"b", "p"}, {"j", "ch"},
       {"si", "shi"}, {"r", "l"}, {"k", "g"}, {"ch", "j"}, {"yeo", "yo"}, {"u", "oo"}}};
   for (int attempt = 0; attempt < 6; ++attempt) {
-    const auto& [from, to] = kRules[rng.Below(kRules.size())];
+    const auto& [from, to] = kRules[rng.Mod(kRules.size())];
     const std::string_view f(from);
     std::vector<size_t> at;
     for (size_t pos = stem.find(from); pos != std::string::npos; pos = stem.find(from, pos + 1)) {
@@ -260,7 +240,7 @@ std::string RespellStem(const std::string& stem, Rng& rng) {
     }
     if (at.empty()) continue;
     std::string out = stem;
-    out.replace(at[rng.Below(at.size())], std::string_view(from).size(), to);
+    out.replace(at[rng.Mod(at.size())], std::string_view(from).size(), to);
     return out;
   }
   return stem;
@@ -282,7 +262,7 @@ bool HangulVowelSlip(std::string* s, Rng& rng) {
     if (IsHangulSyllable(c) && kSimilar[((c - 0xAC00) % 588) / 28] >= 0) syl.emplace_back(at, c);
   }
   if (syl.empty()) return false;
-  const auto [at, c] = syl[rng.Below(syl.size())];
+  const auto [at, c] = syl[rng.Mod(syl.size())];
   const uint32_t x = static_cast<uint32_t>(c - 0xAC00);
   const uint32_t lead = x / 588, vowel = (x % 588) / 28, tail = x % 28;
   const char32_t slipped =
@@ -567,14 +547,14 @@ std::string LabelGenerator::Impl::SidoEnglish(const db::AddressRow& r) const {
 
 std::string LabelGenerator::Impl::SidoForm(const db::AddressRow& r, Rng& rng) const {
   const db::SidoInfo* s = db::FindSidoByKorean(r.sido);
-  if (s == nullptr) return rng.Chance(50) ? r.sido : text::RomanizeAreaName(r.sido);
+  if (s == nullptr) return rng.Percent(50) ? r.sido : text::RomanizeAreaName(r.sido);
   std::string en(s->english);
   std::string base = en;
   const bool province = en.ends_with("-do");
   if (en.ends_with("-si") || province) base.resize(en.size() - 3);
   const std::string kind(s->kind_en);
   const std::string short_ko(s->short_ko);
-  switch (rng.Below(7)) {
+  switch (rng.Mod(7)) {
     case 0: return en;
     case 1: return base;
     case 2: return province ? en : base + "-si";
@@ -627,12 +607,12 @@ std::string LabelGenerator::Impl::RoadSpelling(const std::string& en, Rng& rng) 
   };
   std::string out;
   for (size_t i = 0; i < tok.size(); ++i) {
-    std::string t = rng.Chance(70) ? respell(tok[i]) : tok[i];
+    std::string t = rng.Percent(70) ? respell(tok[i]) : tok[i];
     if (i == 0) {
       out = t;
     } else {
       // "Bangok 1-gil" -> "Bangok1-gil" sometimes.
-      out += rng.Chance(30) ? "" : " ";
+      out += rng.Percent(30) ? "" : " ";
       out += t;
     }
   }
@@ -647,24 +627,24 @@ bool LabelGenerator::Impl::TypoWord(std::string* word, size_t lo, size_t hi, Rng
   for (size_t i = lo; i < hi; ++i) {
     if (!IsAsciiAlpha(w[i])) return false;
   }
-  const size_t pos = lo + 1 + rng.Below(hi - lo - 1);
+  const size_t pos = lo + 1 + rng.Mod(hi - lo - 1);
   const bool upper = w[pos] >= 'A' && w[pos] <= 'Z';
   auto fit = [&](char c) {
     return upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
   };
-  switch (rng.Below(6)) {
+  switch (rng.Mod(6)) {
     case 0: {  // keyboard neighbour
       std::string_view n = Neighbours(w[pos]);
       if (n.empty()) return false;
-      w[pos] = fit(n[rng.Below(n.size())]);
+      w[pos] = fit(n[rng.Mod(n.size())]);
       return true;
     }
     case 1:  // any letter
-      w[pos] = fit(static_cast<char>('a' + rng.Below(26)));
+      w[pos] = fit(static_cast<char>('a' + rng.Mod(26)));
       return true;
     case 2:  // insertion
       w.insert(w.begin() + static_cast<std::ptrdiff_t>(pos),
-               static_cast<char>('a' + rng.Below(26)));
+               static_cast<char>('a' + rng.Mod(26)));
       return true;
     case 3:  // deletion
       w.erase(w.begin() + static_cast<std::ptrdiff_t>(pos));
@@ -751,17 +731,17 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
   out->error_class = cls;
   out->expected.clear();
   out->expected_reason.clear();
-  uint32_t ri = static_cast<uint32_t>(rng.Below(rows.size()));
+  uint32_t ri = static_cast<uint32_t>(rng.Mod(rows.size()));
   if (cls == "basement") {
     if (underground_rows.empty()) return false;
-    ri = underground_rows[rng.Below(underground_rows.size())];
+    ri = underground_rows[rng.Mod(underground_rows.size())];
   }
   const TrUse* use = nullptr;
   if (cls == "translated") {
     if (translatable.empty()) return false;
-    use = &translatable[rng.Below(translatable.size())];
+    use = &translatable[rng.Mod(translatable.size())];
     const auto& on_road = roads[use->road].rows;
-    ri = on_road[rng.Below(on_road.size())];
+    ri = on_road[rng.Mod(on_road.size())];
   }
   const db::AddressRow& row = rows[ri];
   out->source_row = ri;
@@ -776,8 +756,8 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
   };
 
   if (cls == "clean") {
-    if (rng.Chance(30)) p.zip = row.zip;
-    if (rng.Chance(30)) p.country = "Republic of Korea";
+    if (rng.Percent(30)) p.zip = row.zip;
+    if (rng.Percent(30)) p.country = "Republic of Korea";
     out->label = RenderEnglish(p);
     Scope s = full;
     s.zip = !p.zip.empty();
@@ -786,11 +766,11 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
   }
   if (cls == "note_glued") {
     std::string note = rng.Pick(kNotes);
-    if (rng.Chance(40)) p.country = rng.Pick(kCountries);
+    if (rng.Percent(40)) p.country = rng.Pick(kCountries);
     std::string body = RenderEnglish(p);
     // Glued where the script changes ("Seoul경비실"); next to Hangul a
     // space, since nothing would mark the seam.
-    if (rng.Chance(50)) {
+    if (rng.Percent(50)) {
       out->label = body + (EndsWithHangul(body) ? " " : "") + note;
     } else {
       out->label = note + (LeadingHangulBytes(body) > 0 ? " " : "") + body;
@@ -799,10 +779,10 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
     return true;
   }
   if (cls == "mixed_script") {
-    const bool road_ko = rng.Chance(50);
+    const bool road_ko = rng.Percent(50);
     std::vector<uint32_t> names = road_ko ? std::vector<uint32_t>{road_id} : english_key(p.road);
     if (road_ko) p.road = row.road_name;
-    if (row.underground && rng.Chance(50)) p.num = "지하 " + NumberText(row);
+    if (row.underground && rng.Percent(50)) p.num = "지하 " + NumberText(row);
     // Districts: whole Korean, or half-and-half ("Seongdong구", "마포-gu").
     auto mix = [&](const std::string& ko, std::string* en) {
       if (ko.empty() || ko.find(' ') != std::string::npos) return;
@@ -811,7 +791,7 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
       const std::string suffix_ko = ko.substr(ko.size() - 3);
       const std::string stem_ko = ko.substr(0, ko.size() - 3);
       const size_t dash = en->rfind('-');
-      switch (rng.Below(3)) {
+      switch (rng.Mod(3)) {
         case 0: *en = ko; break;
         case 1:
           if (dash != std::string::npos) *en = en->substr(0, dash) + suffix_ko;
@@ -822,32 +802,32 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
       }
     };
     bool mixed = road_ko;
-    if (!row.sigungu.empty() && rng.Chance(60)) { mix(row.sigungu, &p.sigungu); mixed = true; }
-    if (!p.emd.empty() && rng.Chance(50)) { mix(row.emd, &p.emd); mixed = true; }
+    if (!row.sigungu.empty() && rng.Percent(60)) { mix(row.sigungu, &p.sigungu); mixed = true; }
+    if (!p.emd.empty() && rng.Percent(50)) { mix(row.emd, &p.emd); mixed = true; }
     if (!mixed) {
       // Nothing Korean yet: the city in Korean then.
       const db::SidoInfo* si = db::FindSidoByKorean(row.sido);
-      p.sido = si != nullptr && rng.Chance(50) ? std::string(si->short_ko) : row.sido;
-    } else if (rng.Chance(40)) {
+      p.sido = si != nullptr && rng.Percent(50) ? std::string(si->short_ko) : row.sido;
+    } else if (rng.Percent(40)) {
       p.sido = SidoForm(row, rng);
     }
-    if (rng.Chance(40)) p.country = rng.Pick(kCountries);
-    out->label = rng.Chance(30) ? Join({p.num, p.road, p.emd, p.sigungu, p.sido}, " ")
+    if (rng.Percent(40)) p.country = rng.Pick(kCountries);
+    out->label = rng.Percent(30) ? Join({p.num, p.road, p.emd, p.sigungu, p.sido}, " ")
                                 : RenderEnglish(p);
     Expect(CountFits(names, row, full), addr, out);
     return true;
   }
   if (cls == "units_names") {
-    const int n = 1 + static_cast<int>(rng.Below(2));
+    const int n = 1 + static_cast<int>(rng.Mod(2));
     for (int i = 0; i < n; ++i) {
-      std::string extra = rng.Chance(50) ? std::string(rng.Pick(kNames)) : Unit(rng);
-      if (rng.Chance(75)) {
+      std::string extra = rng.Percent(50) ? std::string(rng.Pick(kNames)) : Unit(rng);
+      if (rng.Percent(75)) {
         p.back.push_back(extra);
       } else {
         p.front.push_back(extra);
       }
     }
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    if (rng.Percent(30)) p.country = rng.Pick(kCountries);
     out->label = RenderEnglish(p);
     Expect(CountFits(english_key(p.road), row, full), addr, out);
     return true;
@@ -855,31 +835,31 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
   if (cls == "reordered_missing") {
     Scope s = full;
     p.num = NumberWithMarker(row, rng, true);
-    if (rng.Chance(50)) { p.sido.clear(); s.sido = false; }
-    if (!p.sigungu.empty() && rng.Chance(50)) { p.sigungu.clear(); s.sigungu = false; }
-    if (!p.emd.empty() && rng.Chance(35)) { p.emd.clear(); s.emd = false; }
-    if (!eup_myeon && !row.emd.empty() && rng.Chance(40)) {
+    if (rng.Percent(50)) { p.sido.clear(); s.sido = false; }
+    if (!p.sigungu.empty() && rng.Percent(50)) { p.sigungu.clear(); s.sigungu = false; }
+    if (!p.emd.empty() && rng.Percent(35)) { p.emd.clear(); s.emd = false; }
+    if (!eup_myeon && !row.emd.empty() && rng.Percent(40)) {
       p.emd = "(" + text::RomanizeAreaName(row.emd) + ")";
       s.emd = true;
     }
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
-    if (rng.Chance(20)) { p.zip = row.zip; s.zip = true; }
+    if (rng.Percent(30)) p.country = rng.Pick(kCountries);
+    if (rng.Percent(20)) { p.zip = row.zip; s.zip = true; }
     std::vector<std::string> fields;
-    switch (rng.Below(3)) {
+    switch (rng.Mod(3)) {
       case 0:  // Korean order: big to small, number last.
         fields = {p.zip, p.sido, p.sigungu, p.emd, p.road, p.num, p.country};
         break;
       case 1:  // number before the road, the rest shuffled
         fields = {p.sido, p.sigungu, p.emd, p.zip, p.country};
-        for (size_t i = fields.size(); i > 1; --i) std::swap(fields[i - 1], fields[rng.Below(i)]);
+        for (size_t i = fields.size(); i > 1; --i) std::swap(fields[i - 1], fields[rng.Mod(i)]);
         // Not right after the postal code: "30011 12 Foo-ro" reads badly.
         fields.insert(fields.begin() + static_cast<std::ptrdiff_t>(
-                                           fields[0].empty() || fields[0] == p.zip ? 0 : rng.Below(2)),
+                                           fields[0].empty() || fields[0] == p.zip ? 0 : rng.Mod(2)),
                       p.num + " " + p.road);
         break;
       default:  // road then number ("Hannuri-daero 12"), rest shuffled
         fields = {p.sido, p.sigungu, p.emd, p.zip, p.country};
-        for (size_t i = fields.size(); i > 1; --i) std::swap(fields[i - 1], fields[rng.Below(i)]);
+        for (size_t i = fields.size(); i > 1; --i) std::swap(fields[i - 1], fields[rng.Mod(i)]);
         fields.insert(fields.begin(), p.road + " " + p.num);
         break;
     }
@@ -893,7 +873,7 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
       if (i > 0) {
         // Glue only where a script or bracket change still marks the seam.
         const bool can_glue = kept[i - 1].back() == ')' || kept[i][0] == '(';
-        label += seps[can_glue ? rng.Below(3) : rng.Below(2)];
+        label += seps[can_glue ? rng.Mod(3) : rng.Mod(2)];
       }
       label += kept[i];
     }
@@ -904,7 +884,7 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
   if (cls == "typo") {
     Scope s = full;
     std::vector<uint32_t> names = english_key(p.road);
-    const bool road_typo = rng.Chance(65);
+    const bool road_typo = rng.Percent(65);
     if (road_typo) {
       std::string written = p.road;
       if (!TypoRoad(ri, s, rng, &written)) return false;
@@ -913,17 +893,17 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
     } else {
       // A typo in the city or district word; the answer must not need it.
       std::string* target = nullptr;
-      if (!p.sigungu.empty() && rng.Chance(50)) {
+      if (!p.sigungu.empty() && rng.Percent(50)) {
         target = &p.sigungu;
         s.sigungu = false;
-      } else if (!p.emd.empty() && rng.Chance(40)) {
+      } else if (!p.emd.empty() && rng.Percent(40)) {
         target = &p.emd;
         s.emd = false;
       } else {
         target = &p.sido;
         s.sido = false;
         const db::SidoInfo* si = db::FindSidoByKorean(row.sido);
-        if (si != nullptr && rng.Chance(30)) {
+        if (si != nullptr && rng.Percent(30)) {
           // In Hangul: one vowel slips to a similar one (서울 -> 새울).
           std::string ko(si->short_ko);
           if (!HangulVowelSlip(&ko, rng) || region_keys.count(ko) ||
@@ -933,12 +913,12 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
           *target = ko;
           out->label.clear();
           target = nullptr;
-        } else if (rng.Chance(30)) {
+        } else if (rng.Percent(30)) {
           *target = Upper(*target);
         }
       }
       if (target == nullptr) {
-        if (rng.Chance(20)) p.country = rng.Pick(kCountries);
+        if (rng.Percent(20)) p.country = rng.Pick(kCountries);
         out->label = RenderEnglish(p);
         const size_t fits = CountFits(names, row, s);
         if (fits != 1) return false;
@@ -953,7 +933,7 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
       if (region_keys.count(text::MatchKey(written))) return false;
       *target = written;
     }
-    if (rng.Chance(20)) p.country = rng.Pick(kCountries);
+    if (rng.Percent(20)) p.country = rng.Pick(kCountries);
     out->label = RenderEnglish(p);
     const size_t fits = CountFits(names, row, s);
     if (fits != 1) return false;  // only typos a careful human resolves
@@ -963,11 +943,11 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
   if (cls == "romanization_variant") {
     std::string written = p.road;
     bool changed = false;
-    if (!road.rr_stem.empty() && rng.Chance(45)) {
+    if (!road.rr_stem.empty() && rng.Percent(45)) {
       // Spellings people use that the romanizer does not produce itself:
       // older or McCune-Reischauer-like letters, one or two per stem.
       std::string stem = road.rr_stem;
-      const int edits = 1 + static_cast<int>(rng.Below(2));
+      const int edits = 1 + static_cast<int>(rng.Mod(2));
       for (int e = 0; e < edits; ++e) stem = RespellStem(stem, rng);
       if (stem != road.rr_stem && ClearlyNearest(ri, text::MatchKey(stem) +
                                                      text::MatchKey(written.substr(
@@ -976,7 +956,7 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
         changed = true;
       }
     }
-    if (!changed && !road.rr_stem.empty() && rng.Chance(60)) {
+    if (!changed && !road.rr_stem.empty() && rng.Percent(60)) {
       std::vector<std::string> variants;
       for (const auto& k : text::RomanizationKeys(road.stem_ko)) {
         if (k != road.rr_stem && !k.empty()) variants.push_back(k);
@@ -986,7 +966,7 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
         changed = true;
       }
     }
-    if (!changed || rng.Chance(50)) {
+    if (!changed || rng.Percent(50)) {
       written = RoadSpelling(written, rng);
     }
     if (written == p.road) return false;
@@ -997,7 +977,7 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
       if (k != road_id) return false;
     }
     p.road = written;
-    if (rng.Chance(30)) p.sido = SidoForm(row, rng);
+    if (rng.Percent(30)) p.sido = SidoForm(row, rng);
     out->label = RenderEnglish(p);
     Expect(CountFits(names, row, full), addr, out);
     return true;
@@ -1005,24 +985,24 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
   if (cls == "translated") {
     std::vector<uint32_t> names;
     p.road = TranslatedRoad(*use, &names);
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    if (rng.Percent(30)) p.country = rng.Pick(kCountries);
     out->label = RenderEnglish(p);
     Expect(CountFits(names, row, full), addr, out);
     return true;
   }
   if (cls == "basement") {
     p.num = NumberWithMarker(row, rng, true);
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    if (rng.Percent(30)) p.country = rng.Pick(kCountries);
     out->label = RenderEnglish(p);
     Expect(CountFits(english_key(p.road), row, full), addr, out);
     return true;
   }
   if (cls == "case") {
-    if (rng.Chance(40)) p.road = RoadSpelling(p.road, rng);
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
-    if (rng.Chance(30)) p.zip = row.zip;
+    if (rng.Percent(40)) p.road = RoadSpelling(p.road, rng);
+    if (rng.Percent(30)) p.country = rng.Pick(kCountries);
+    if (rng.Percent(30)) p.zip = row.zip;
     std::string label = RenderEnglish(p);
-    out->label = rng.Chance(50) ? Upper(label) : Lower(label);
+    out->label = rng.Percent(50) ? Upper(label) : Lower(label);
     const std::vector<uint32_t> names = Denoted(text::MatchKey(p.road), road_id);
     Scope s = full;
     s.zip = !p.zip.empty();
@@ -1032,15 +1012,15 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
   if (cls == "postal") {
     Scope s = full;
     s.zip = true;
-    if (rng.Chance(30) && !p.sigungu.empty()) { p.sigungu.clear(); s.sigungu = false; }
+    if (rng.Percent(30) && !p.sigungu.empty()) { p.sigungu.clear(); s.sigungu = false; }
     std::string body;
-    switch (rng.Below(4)) {
+    switch (rng.Mod(4)) {
       case 0: p.zip = row.zip; body = RenderEnglish(p); break;
       case 1: body = row.zip + " " + RenderEnglish(p); break;
       case 2: body = "(" + row.zip + ") " + RenderEnglish(p); break;
       default: p.road += " (" + row.zip + ")"; body = RenderEnglish(p); break;
     }
-    if (rng.Chance(40)) body += ", " + std::string(rng.Pick(kCountries));
+    if (rng.Percent(40)) body += ", " + std::string(rng.Pick(kCountries));
     out->label = body;
     Expect(CountFits(english_key(roads[road_id].en), row, s), addr, out);
     return true;
@@ -1053,12 +1033,12 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
     bool typo = false;
     int changes = 0;
     while (changes < 3) {
-      switch (rng.Below(9)) {
+      switch (rng.Mod(9)) {
         case 0:
-          if (rng.Chance(50)) {
-            p.back.push_back(rng.Chance(50) ? std::string(rng.Pick(kNames)) : Unit(rng));
+          if (rng.Percent(50)) {
+            p.back.push_back(rng.Percent(50) ? std::string(rng.Pick(kNames)) : Unit(rng));
           } else {
-            p.front.push_back(rng.Chance(50) ? std::string(rng.Pick(kNames)) : Unit(rng));
+            p.front.push_back(rng.Percent(50) ? std::string(rng.Pick(kNames)) : Unit(rng));
           }
           break;
         case 1: p.sido = SidoForm(row, rng); break;
@@ -1091,10 +1071,10 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
         }
         case 5:
           if (typo) continue;
-          if (!p.sigungu.empty() && rng.Chance(50)) {
+          if (!p.sigungu.empty() && rng.Percent(50)) {
             p.sigungu.clear();
             s.sigungu = false;
-          } else if (!p.emd.empty() && rng.Chance(50)) {
+          } else if (!p.emd.empty() && rng.Percent(50)) {
             p.emd.clear();
             s.emd = false;
           } else {
@@ -1114,7 +1094,7 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
       ++changes;
     }
     std::string label;
-    if (rng.Chance(30)) {  // Korean order, big to small
+    if (rng.Percent(30)) {  // Korean order, big to small
       std::vector<std::string> f = p.front;
       for (const std::string* x : {&p.zip, &p.sido, &p.sigungu, &p.emd, &p.road, &p.num,
                                    &p.country}) {
@@ -1125,8 +1105,8 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
     } else {
       label = RenderEnglish(p);
     }
-    if (rng.Chance(25)) label = rng.Chance(50) ? Upper(label) : Lower(label);
-    if (rng.Chance(30)) {
+    if (rng.Percent(25)) label = rng.Percent(50) ? Upper(label) : Lower(label);
+    if (rng.Percent(30)) {
       const std::string note = rng.Pick(kNotes);
       label += (EndsWithHangul(label) ? " " : "") + note;
     }
@@ -1149,31 +1129,31 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
     }
     int n = 0;
     for (int attempt = 0; attempt < 20 && n == 0; ++attempt) {
-      int cand = rng.Chance(50) ? 1 + static_cast<int>(rng.Below(max_main + 1))
-                                : max_main + 1 + static_cast<int>(rng.Below(200));
+      int cand = rng.Percent(50) ? 1 + static_cast<int>(rng.Mod(max_main + 1))
+                                : max_main + 1 + static_cast<int>(rng.Mod(200));
       if (!used.count(cand)) n = cand;
     }
     if (n == 0) return false;
     p.num = std::to_string(n);
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    if (rng.Percent(30)) p.country = rng.Pick(kCountries);
     out->label = RenderEnglish(p);
     out->expected_reason = "no_building";
     return true;
   }
   if (cls == "neg_road") {
     std::string fake;
-    const size_t syl = 2 + rng.Below(2);
+    const size_t syl = 2 + rng.Mod(2);
     for (size_t i = 0; i < syl; ++i) fake += rng.Pick(kFakeSyllables);
-    fake += rng.Chance(70) ? "로" : "길";
+    fake += rng.Percent(70) ? "로" : "길";
     if (road_by_ko.count(fake)) return false;
     const std::string en = text::RomanizeRoadName(fake);
     for (const auto& k : text::RomanizationKeys(fake)) {
       if (!FarFromEveryRoad(k) || region_keys.count(k)) return false;
     }
     if (!FarFromEveryRoad(text::MatchKey(en))) return false;
-    p.road = rng.Chance(25) ? fake : en;
+    p.road = rng.Percent(25) ? fake : en;
     p.num = NumberText(row);
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    if (rng.Percent(30)) p.country = rng.Pick(kCountries);
     out->label = RenderEnglish(p);
     out->expected_reason = "no_road";
     return true;
@@ -1188,10 +1168,10 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
     }
     q.sigungu = p.sigungu;
     q.sido = SidoForm(row, rng);
-    if (rng.Chance(40)) q.zip = row.zip;
-    if (rng.Chance(40)) q.country = rng.Pick(kCountries);
-    q.front.push_back(rng.Chance(50) ? Unit(rng) : std::string(rng.Pick(kNames)));
-    if (rng.Chance(40)) q.back.push_back(rng.Pick(kNotes));
+    if (rng.Percent(40)) q.zip = row.zip;
+    if (rng.Percent(40)) q.country = rng.Pick(kCountries);
+    q.front.push_back(rng.Percent(50) ? Unit(rng) : std::string(rng.Pick(kNames)));
+    if (rng.Percent(40)) q.back.push_back(rng.Pick(kNotes));
     out->label = RenderEnglish(q);
     out->expected_reason = "no_road";
     return true;
@@ -1205,11 +1185,11 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
       }
     }
     if (absent.empty()) return false;
-    const db::SidoInfo* other = absent[rng.Below(absent.size())];
+    const db::SidoInfo* other = absent[rng.Mod(absent.size())];
     p.emd.clear();
     p.sigungu.clear();
-    p.sido = rng.Chance(80) ? std::string(other->english) : std::string(other->korean);
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
+    p.sido = rng.Percent(80) ? std::string(other->english) : std::string(other->korean);
+    if (rng.Percent(30)) p.country = rng.Pick(kCountries);
     out->label = RenderEnglish(p);
     out->expected_reason = "region_conflict";
     return true;
