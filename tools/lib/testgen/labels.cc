@@ -14,6 +14,7 @@
 #include "db/format.h"
 #include "db/sido.h"
 #include "testgen/rng.h"
+#include "text/hangul.h"
 #include "text/keys.h"
 #include "text/lines.h"
 #include "text/romanize.h"
@@ -107,7 +108,7 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
-bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+using text::IsHangulSyllable;
 
 // The leading run of Hangul syllables of a UTF-8 string (byte length).
 size_t LeadingHangulBytes(std::string_view s) {
@@ -259,14 +260,12 @@ bool HangulVowelSlip(std::string* s, Rng& rng) {
     const size_t at = pos;
     const char32_t c = text::DecodeUtf8(*s, &pos);
     if (pos == at) return false;
-    if (IsHangulSyllable(c) && kSimilar[((c - 0xAC00) % 588) / 28] >= 0) syl.emplace_back(at, c);
+    if (IsHangulSyllable(c) && kSimilar[text::Decompose(c).vowel] >= 0) syl.emplace_back(at, c);
   }
   if (syl.empty()) return false;
   const auto [at, c] = syl[rng.Mod(syl.size())];
-  const uint32_t x = static_cast<uint32_t>(c - 0xAC00);
-  const uint32_t lead = x / 588, vowel = (x % 588) / 28, tail = x % 28;
-  const char32_t slipped =
-      0xAC00 + lead * 588 + static_cast<uint32_t>(kSimilar[vowel]) * 28 + tail;
+  const text::Syllable x = text::Decompose(c);
+  const char32_t slipped = text::Compose(x.lead, kSimilar[x.vowel], x.tail);
   std::string repl;
   text::AppendUtf8(slipped, &repl);
   s->replace(at, 3, repl);

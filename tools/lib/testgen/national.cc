@@ -17,6 +17,7 @@
 #include "testgen/rng.h"
 #include "testgen/sigungu_table.h"
 #include "text/encoding.h"
+#include "text/hangul.h"
 #include "text/utf8.h"
 
 namespace doro::gen {
@@ -43,7 +44,7 @@ bool SplitSyllables(std::string_view s, std::vector<std::string>* out) {
   while (pos < s.size()) {
     const size_t start = pos;
     const char32_t cp = text::DecodeUtf8(s, &pos);
-    if (cp < 0xAC00 || cp > 0xD7A3 || pos == start) return false;
+    if (!text::IsHangulSyllable(cp) || pos == start) return false;
     out->emplace_back(s.substr(start, pos - start));
   }
   return true;
