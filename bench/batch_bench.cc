@@ -19,7 +19,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "gen/labels.h"
+#include "testgen/labels.h"
 #include "match/engine.h"
 #include "server/handlers.h"
 #include "server/json_io.h"

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "gen/labels.h"
+#include "testgen/labels.h"
 #include "match/engine.h"
 
 namespace {

@@ -1,5 +1,5 @@
-// End-to-end accuracy of the engine on generated messy labels (gen/labels.h),
-// scored per error class (gen/accuracy.h). Prints the per-class table and the
+// End-to-end accuracy of the engine on generated messy labels (testgen/labels.h),
+// scored per error class (testgen/accuracy.h). Prints the per-class table and the
 // first failures, then holds the engine to the thresholds.
 #include <gtest/gtest.h>
 
@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "gen/accuracy.h"
-#include "gen/labels.h"
+#include "testgen/accuracy.h"
+#include "testgen/labels.h"
 #include "match/engine.h"
 
 namespace doro::gen {

@@ -14,6 +14,7 @@
 #include "db/address_row.h"
 #include "db/embedded.h"
 #include "db/sido.h"
+#include "text/hangul.h"
 #include "text/utf8.h"
 
 namespace doro {
@@ -35,7 +36,7 @@ bool AllHangul(std::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {
     const char32_t cp = text::DecodeUtf8(s, &pos);
-    if (cp < 0xAC00 || cp > 0xD7A3) return false;
+    if (!text::IsHangulSyllable(cp)) return false;
   }
   return true;
 }

@@ -1,6 +1,6 @@
 // Synthetic nationwide database: layout, determinism, code consistency and
 // the shapes the real file has (shared road names, 읍/면 with 리, basements).
-#include "gen/national.h"
+#include "testgen/national.h"
 
 #include <gtest/gtest.h>
 
@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "db/sido.h"
-#include "gen/sigungu_table.h"
+#include "testgen/sigungu_table.h"
 #include "text/encoding.h"
 
 namespace doro::gen {

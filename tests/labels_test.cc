@@ -1,6 +1,6 @@
-// Tests of the messy-label generator (gen/labels.h): determinism, coverage of
+// Tests of the messy-label generator (testgen/labels.h): determinism, coverage of
 // the classes, and honesty of the expected answers.
-#include "gen/labels.h"
+#include "testgen/labels.h"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "db/format.h"
+#include "text/hangul.h"
 #include "text/romanize.h"
 
 namespace doro::gen {
@@ -177,6 +178,77 @@ TEST(LabelsTest, EveryClassProducedOnSyntheticDb) {
   for (const auto& c : cases) ++n[c.error_class];
   for (const auto& cls : LabelClasses()) EXPECT_GT(n[cls], 50) << cls;
   CheckHonesty(gen, cases);
+}
+
+// Each error-class unit on its own (LabelGenerator::MakeCase): it makes
+// cases of its class, and the label shows what the class promises.
+TEST(LabelsTest, EachClassUnitKeepsItsPromise) {
+  LabelGenerator gen(SyntheticRows(), &kTranslations);
+  auto all_one_case = [](const std::string& s) {
+    bool upper = false, lower = false;
+    for (char c : s) {
+      upper |= c >= 'A' && c <= 'Z';
+      lower |= c >= 'a' && c <= 'z';
+    }
+    return !(upper && lower);
+  };
+  for (const std::string& cls : LabelClasses()) {
+    int made = 0;
+    for (uint64_t seed = 1; seed <= 20; ++seed) {
+      LabelCase c;
+      if (!gen.MakeCase(cls, seed, &c)) continue;
+      ++made;
+      SCOPED_TRACE(cls + ": " + c.label);
+      ASSERT_LT(c.source_row, gen.rows().size());
+      const db::AddressRow& row = gen.rows()[c.source_row];
+      const std::string road_en = text::RomanizeRoadName(row.road_name);
+      const bool official_road = c.label.find(road_en) != std::string::npos;
+      EXPECT_EQ(c.error_class, cls);
+      EXPECT_FALSE(c.label.empty());
+      if (!cls.starts_with("neg_")) {
+        EXPECT_TRUE(c.expected.empty() ? c.expected_reason == "ambiguous"
+                                       : gen.HasAddress(c.expected) && c.expected_reason.empty());
+      }
+      if (cls == "clean") {
+        EXPECT_TRUE(official_road);
+        EXPECT_FALSE(text::ContainsHangul(c.label));
+      } else if (cls == "note_glued" || cls == "mixed_script") {
+        EXPECT_TRUE(text::ContainsHangul(c.label));
+      } else if (cls == "units_names" || cls == "reordered_missing") {
+        EXPECT_TRUE(official_road);
+      } else if (cls == "typo") {
+        EXPECT_FALSE(c.expected.empty());  // only typos a careful human resolves
+      } else if (cls == "romanization_variant" || cls == "translated") {
+        EXPECT_FALSE(official_road);
+      } else if (cls == "basement") {
+        EXPECT_TRUE(row.underground);
+        EXPECT_TRUE(HasBasementMarker(c.label));
+      } else if (cls == "case") {
+        EXPECT_TRUE(all_one_case(c.label));
+      } else if (cls == "postal") {
+        EXPECT_NE(c.label.find(row.zip), std::string::npos);
+      } else if (cls == "neg_number") {
+        EXPECT_EQ(c.expected_reason, "no_building");
+      } else if (cls == "neg_road" || cls == "neg_no_road") {
+        EXPECT_EQ(c.expected_reason, "no_road");
+      } else if (cls == "neg_other_city") {
+        EXPECT_EQ(c.expected_reason, "region_conflict");
+      }
+      if (cls.starts_with("neg_")) {
+        EXPECT_TRUE(c.expected.empty());
+      }
+    }
+    EXPECT_GE(made, 10) << cls;
+  }
+  LabelCase c;
+  EXPECT_FALSE(gen.MakeCase("no_such_class", 1, &c));
+  const std::string empty;
+  EXPECT_FALSE(LabelGenerator(SyntheticRows(), &empty).MakeCase("translated", 1, &c));
+  // The same stream as the first case of a run.
+  ASSERT_TRUE(gen.MakeCase("clean", 9, &c));
+  const auto run = gen.Generate(1, 9);
+  ASSERT_EQ(run.size(), 1u);
+  EXPECT_EQ(CaseToTsv(c), CaseToTsv(run[0]));
 }
 
 TEST(LabelsTest, NoTranslationTableMeansNoTranslatedClass) {

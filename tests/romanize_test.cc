@@ -195,7 +195,7 @@ TEST(Romanize, ArbitraryBytesNeverCrash) {
         case 2: s += "로"; break;
         case 3: s += "길"; break;
         default: {
-          const char32_t cp = 0xAC00 + static_cast<char32_t>((x >> 8) % 11172);
+          const char32_t cp = kHangulFirst + static_cast<char32_t>((x >> 8) % kSyllableCount);
           s += static_cast<char>(0xE0 | (cp >> 12));
           s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
           s += static_cast<char>(0x80 | (cp & 0x3F));

@@ -1,5 +1,6 @@
 #include "parse/label.h"
 
+#include "text/hangul.h"
 #include "text/romanize.h"
 #include "text/utf8.h"
 
@@ -37,8 +38,6 @@ char Digit(char32_t c) {
   if (c >= 0xFF10 && c <= 0xFF19) return static_cast<char>(c - 0xFF10 + '0');
   return 0;
 }
-
-bool IsHangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
 // Appends the ASCII letters (lower-cased) or digits that follow *pos, as
 // the atom of `kind` they continue, and moves *pos past them: the common
@@ -105,7 +104,7 @@ void Tokenize(std::string_view label, std::vector<Atom>* out) {
       kind = AtomKind::kLatin;
     } else if ((ascii = Digit(c)) != 0) {
       kind = AtomKind::kDigits;
-    } else if (IsHangul(c)) {
+    } else if (text::IsHangulSyllable(c)) {
       kind = AtomKind::kHangul;
     } else {
       // An apostrophe between two Latin letters is part of the word.

@@ -13,6 +13,8 @@ inline constexpr char32_t kHangulLast = 0xD7A3;
 inline constexpr int kLeadCount = 19;   // ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
 inline constexpr int kVowelCount = 21;  // ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ
 inline constexpr int kTailCount = 28;   // none, ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ
+inline constexpr int kSyllableCount = kLeadCount * kVowelCount * kTailCount;  // 11172
+static_assert(kHangulFirst + kSyllableCount - 1 == kHangulLast);
 
 // Lead (initial consonant) indices.
 enum Lead : uint8_t {

@@ -12,8 +12,8 @@
 #include <fstream>
 #include <thread>
 
-#include "gen/accuracy.h"
-#include "gen/labels.h"
+#include "testgen/accuracy.h"
+#include "testgen/labels.h"
 #include "match/engine.h"
 
 int main(int argc, char** argv) {

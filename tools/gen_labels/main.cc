@@ -10,8 +10,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "gen/accuracy.h"
-#include "gen/labels.h"
+#include "testgen/accuracy.h"
+#include "testgen/labels.h"
 #include "match/engine.h"
 
 int main(int argc, char** argv) {

@@ -9,7 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "gen/national.h"
+#include "testgen/national.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Generate a synthetic nationwide road-address database"};

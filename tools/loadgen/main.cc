@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "db/address_row.h"
-#include "gen/labels.h"
+#include "testgen/labels.h"
 
 namespace {
 

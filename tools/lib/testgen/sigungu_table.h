@@ -2,8 +2,8 @@
 // files name them (about 2024-02: 252 entries, 일반구 of a 시 listed as
 // "수원시 장안구", Sejong as one entry with an empty name). Public facts,
 // written here by hand; tests check them against the admin area tables.
-#ifndef DORO_GEN_SIGUNGU_TABLE_H_
-#define DORO_GEN_SIGUNGU_TABLE_H_
+#ifndef DORO_TESTGEN_SIGUNGU_TABLE_H_
+#define DORO_TESTGEN_SIGUNGU_TABLE_H_
 
 #include <span>
 #include <string_view>
@@ -20,4 +20,4 @@ std::span<const SigunguInfo> AllSigungu();
 
 }  // namespace doro::gen
 
-#endif  // DORO_GEN_SIGUNGU_TABLE_H_
+#endif  // DORO_TESTGEN_SIGUNGU_TABLE_H_

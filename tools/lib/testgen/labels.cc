@@ -1,4 +1,4 @@
-#include "gen/labels.h"
+#include "testgen/labels.h"
 
 #include <algorithm>
 #include <array>
@@ -13,6 +13,8 @@
 #include "db/embedded.h"
 #include "db/format.h"
 #include "db/sido.h"
+#include "testgen/rng.h"
+#include "text/hangul.h"
 #include "text/keys.h"
 #include "text/lines.h"
 #include "text/romanize.h"
@@ -21,37 +23,12 @@
 namespace doro::gen {
 namespace {
 
-// ---------------------------------------------------------------- PRNG
-// splitmix64: tiny, fast, identical output everywhere.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : s_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (s_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, n); n == 0 gives 0.
-  size_t Below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(Next() % n); }
-  // True with probability percent/100.
-  bool Chance(int percent) { return static_cast<int>(Below(100)) < percent; }
-  template <typename T>
-  const T& Pick(const std::vector<T>& v) { return v[Below(v.size())]; }
-  template <typename T, size_t N>
-  const T& Pick(const std::array<T, N>& v) { return v[Below(N)]; }
+// One stream per case (testgen/rng.h).
+using Rng = SplitMixRng;
 
- private:
-  uint64_t s_;
-};
+class ErrorClass;  // one unit per error class, below the Impl
 
 // ---------------------------------------------------------------- vocabulary
-const std::vector<std::string> kClasses = {
-    "clean",        "note_glued", "mixed_script",         "units_names",
-    "reordered_missing", "typo",  "romanization_variant", "translated",
-    "basement",     "case",       "postal",     "combined",
-    "neg_number",   "neg_road",   "neg_no_road",          "neg_other_city"};
-
 const std::array<const char*, 10> kNotes = {
     "경비실 맡겨주세요", "문 앞에 놓아주세요", "부재시 경비실에 맡겨주세요",
     "배송 전 연락 바랍니다", "파손주의", "빠른 배송 부탁드려요",
@@ -63,10 +40,10 @@ const std::array<const char*, 12> kNames = {
     "ABC Trading Co., Ltd.", "한빛빌딩", "Daiso", "Lotte Mart"};
 
 std::string Unit(Rng& rng) {
-  const int dong = 101 + static_cast<int>(rng.Below(12));
-  const int floor = 1 + static_cast<int>(rng.Below(25));
-  const int ho = floor * 100 + 1 + static_cast<int>(rng.Below(6));
-  switch (rng.Below(9)) {
+  const int dong = 101 + static_cast<int>(rng.Mod(12));
+  const int floor = 1 + static_cast<int>(rng.Mod(25));
+  const int ho = floor * 100 + 1 + static_cast<int>(rng.Mod(6));
+  switch (rng.Mod(9)) {
     case 0: return "#" + std::to_string(ho);
     case 1: return std::to_string(floor) + "F";
     case 2: return "Apt. " + std::to_string(dong) + "-dong " + std::to_string(ho) + "-ho";
@@ -127,7 +104,7 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
-bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+using text::IsHangulSyllable;
 
 // The leading run of Hangul syllables of a UTF-8 string (byte length).
 size_t LeadingHangulBytes(std::string_view s) {
@@ -198,7 +175,7 @@ std::string NumberWithMarker(const db::AddressRow& r, Rng& rng, bool varied) {
   const std::string n = NumberText(r);
   if (!r.underground) return n;
   if (!varied) return "B" + n;
-  switch (rng.Below(9)) {
+  switch (rng.Mod(9)) {
     case 0: return "B" + n;
     case 1: return "B " + n;
     case 2: return "B, " + n;
@@ -247,7 +224,7 @@ std::string RespellStem(const std::string& stem, Rng& rng) {
       {"eo", "o"}, {"eu", "u"}, {"g", "k"}, {"d", "t"}, {"b", "p"}, {"j", "ch"},
       {"si", "shi"}, {"r", "l"}, {"k", "g"}, {"ch", "j"}, {"yeo", "yo"}, {"u", "oo"}}};
   for (int attempt = 0; attempt < 6; ++attempt) {
-    const auto& [from, to] = kRules[rng.Below(kRules.size())];
+    const auto& [from, to] = kRules[rng.Mod(kRules.size())];
     const std::string_view f(from);
     std::vector<size_t> at;
     for (size_t pos = stem.find(from); pos != std::string::npos; pos = stem.find(from, pos + 1)) {
@@ -260,7 +237,7 @@ std::string RespellStem(const std::string& stem, Rng& rng) {
     }
     if (at.empty()) continue;
     std::string out = stem;
-    out.replace(at[rng.Below(at.size())], std::string_view(from).size(), to);
+    out.replace(at[rng.Mod(at.size())], std::string_view(from).size(), to);
     return out;
   }
   return stem;
@@ -279,14 +256,12 @@ bool HangulVowelSlip(std::string* s, Rng& rng) {
     const size_t at = pos;
     const char32_t c = text::DecodeUtf8(*s, &pos);
     if (pos == at) return false;
-    if (IsHangulSyllable(c) && kSimilar[((c - 0xAC00) % 588) / 28] >= 0) syl.emplace_back(at, c);
+    if (IsHangulSyllable(c) && kSimilar[text::Decompose(c).vowel] >= 0) syl.emplace_back(at, c);
   }
   if (syl.empty()) return false;
-  const auto [at, c] = syl[rng.Below(syl.size())];
-  const uint32_t x = static_cast<uint32_t>(c - 0xAC00);
-  const uint32_t lead = x / 588, vowel = (x % 588) / 28, tail = x % 28;
-  const char32_t slipped =
-      0xAC00 + lead * 588 + static_cast<uint32_t>(kSimilar[vowel]) * 28 + tail;
+  const auto [at, c] = syl[rng.Mod(syl.size())];
+  const text::Syllable x = text::Decompose(c);
+  const char32_t slipped = text::Compose(x.lead, kSimilar[x.vowel], x.tail);
   std::string repl;
   text::AppendUtf8(slipped, &repl);
   s->replace(at, 3, repl);
@@ -346,8 +321,15 @@ struct LabelGenerator::Impl {
 
   void Build(const std::string& tsv);
   std::vector<LabelCase> Generate(size_t count, uint64_t seed) const;
-  std::vector<std::string> Available() const;
-  bool Make(const std::string& cls, Rng& rng, LabelCase* out) const;
+  // The classes this database can produce, in ErrorClasses() order.
+  std::vector<const ErrorClass*> Available() const;
+  // One case of `cls` from the stream seeded with `stream`: up to 40
+  // attempts, each drawing its row first.
+  bool MakeCase(const ErrorClass& cls, uint64_t stream, LabelCase* out) const;
+  // Denoted() for a road as written.
+  std::vector<uint32_t> DenotedBy(const std::string& written, uint32_t truth) const {
+    return Denoted(text::MatchKey(written), truth);
+  }
 
   // Distinct road addresses that fit: rows at this number whose road is one
   // of `names` and that agree with the scope's region words about `row`.
@@ -567,14 +549,14 @@ std::string LabelGenerator::Impl::SidoEnglish(const db::AddressRow& r) const {
 
 std::string LabelGenerator::Impl::SidoForm(const db::AddressRow& r, Rng& rng) const {
   const db::SidoInfo* s = db::FindSidoByKorean(r.sido);
-  if (s == nullptr) return rng.Chance(50) ? r.sido : text::RomanizeAreaName(r.sido);
+  if (s == nullptr) return rng.Percent(50) ? r.sido : text::RomanizeAreaName(r.sido);
   std::string en(s->english);
   std::string base = en;
   const bool province = en.ends_with("-do");
   if (en.ends_with("-si") || province) base.resize(en.size() - 3);
   const std::string kind(s->kind_en);
   const std::string short_ko(s->short_ko);
-  switch (rng.Below(7)) {
+  switch (rng.Mod(7)) {
     case 0: return en;
     case 1: return base;
     case 2: return province ? en : base + "-si";
@@ -627,12 +609,12 @@ std::string LabelGenerator::Impl::RoadSpelling(const std::string& en, Rng& rng) 
   };
   std::string out;
   for (size_t i = 0; i < tok.size(); ++i) {
-    std::string t = rng.Chance(70) ? respell(tok[i]) : tok[i];
+    std::string t = rng.Percent(70) ? respell(tok[i]) : tok[i];
     if (i == 0) {
       out = t;
     } else {
       // "Bangok 1-gil" -> "Bangok1-gil" sometimes.
-      out += rng.Chance(30) ? "" : " ";
+      out += rng.Percent(30) ? "" : " ";
       out += t;
     }
   }
@@ -647,24 +629,24 @@ bool LabelGenerator::Impl::TypoWord(std::string* word, size_t lo, size_t hi, Rng
   for (size_t i = lo; i < hi; ++i) {
     if (!IsAsciiAlpha(w[i])) return false;
   }
-  const size_t pos = lo + 1 + rng.Below(hi - lo - 1);
+  const size_t pos = lo + 1 + rng.Mod(hi - lo - 1);
   const bool upper = w[pos] >= 'A' && w[pos] <= 'Z';
   auto fit = [&](char c) {
     return upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
   };
-  switch (rng.Below(6)) {
+  switch (rng.Mod(6)) {
     case 0: {  // keyboard neighbour
       std::string_view n = Neighbours(w[pos]);
       if (n.empty()) return false;
-      w[pos] = fit(n[rng.Below(n.size())]);
+      w[pos] = fit(n[rng.Mod(n.size())]);
       return true;
     }
     case 1:  // any letter
-      w[pos] = fit(static_cast<char>('a' + rng.Below(26)));
+      w[pos] = fit(static_cast<char>('a' + rng.Mod(26)));
       return true;
     case 2:  // insertion
       w.insert(w.begin() + static_cast<std::ptrdiff_t>(pos),
-               static_cast<char>('a' + rng.Below(26)));
+               static_cast<char>('a' + rng.Mod(26)));
       return true;
     case 3:  // deletion
       w.erase(w.begin() + static_cast<std::ptrdiff_t>(pos));
@@ -747,62 +729,94 @@ bool LabelGenerator::Impl::TypoRoad(uint32_t ri, const Scope& s, Rng& rng,
   return true;
 }
 
-bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out) const {
-  out->error_class = cls;
-  out->expected.clear();
-  out->expected_reason.clear();
-  uint32_t ri = static_cast<uint32_t>(rng.Below(rows.size()));
-  if (cls == "basement") {
-    if (underground_rows.empty()) return false;
-    ri = underground_rows[rng.Below(underground_rows.size())];
-  }
-  const TrUse* use = nullptr;
-  if (cls == "translated") {
-    if (translatable.empty()) return false;
-    use = &translatable[rng.Below(translatable.size())];
-    const auto& on_road = roads[use->road].rows;
-    ri = on_road[rng.Below(on_road.size())];
-  }
-  const db::AddressRow& row = rows[ri];
-  out->source_row = ri;
-  const uint32_t road_id = road_of_row[ri];
-  const Road& road = roads[road_id];
-  const std::string& addr = address[ri];
-  const bool eup_myeon = db::IsEupMyeon(row.emd);
-  Scope full{true, !row.sigungu.empty(), eup_myeon, false};
-  Parts p = EnglishParts(row, rng, false);
-  auto english_key = [&](const std::string& written) {
-    return Denoted(text::MatchKey(written), road_id);
-  };
+// ---------------------------------------------------------------- error classes
+namespace {
 
-  if (cls == "clean") {
-    if (rng.Chance(30)) p.zip = row.zip;
-    if (rng.Chance(30)) p.country = "Republic of Korea";
-    out->label = RenderEnglish(p);
-    Scope s = full;
-    s.zip = !p.zip.empty();
-    Expect(CountFits(english_key(p.road), row, s), addr, out);
+using Model = LabelGenerator::Impl;
+
+// Where every class starts: one row, its road, and its label pieces in
+// official English with every region word.
+struct Draft {
+  uint32_t ri;
+  const db::AddressRow& row;
+  uint32_t road_id;
+  const Model::Road& road;
+  const std::string& addr;  // the row's road address
+  bool eup_myeon;
+  Scope full;  // the region words of `p` as it starts
+  Parts p;
+};
+
+Draft Start(const Model& g, uint32_t ri, Rng& rng, LabelCase* out) {
+  out->source_row = ri;
+  const db::AddressRow& row = g.rows[ri];
+  const uint32_t road_id = g.road_of_row[ri];
+  const bool eup_myeon = db::IsEupMyeon(row.emd);
+  return Draft{ri,
+               row,
+               road_id,
+               g.roads[road_id],
+               g.address[ri],
+               eup_myeon,
+               Scope{true, !row.sigungu.empty(), eup_myeon, false},
+               g.EnglishParts(row, rng, false)};
+}
+
+// One error class. Make writes one case of it into *out (error_class set,
+// expectation cleared by the caller) or returns false, to be called again
+// with the stream as it is. `drawn_row` is the uniform row every attempt
+// draws first; a class that needs another kind of row draws its own.
+class ErrorClass {
+ public:
+  virtual ~ErrorClass() = default;
+  virtual std::string_view name() const = 0;
+  // False when this database cannot produce the class.
+  virtual bool Available(const Model&) const { return true; }
+  virtual bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const = 0;
+};
+
+struct Clean final : ErrorClass {
+  std::string_view name() const override { return "clean"; }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
+    if (rng.Percent(30)) d.p.zip = d.row.zip;
+    if (rng.Percent(30)) d.p.country = "Republic of Korea";
+    out->label = RenderEnglish(d.p);
+    Scope s = d.full;
+    s.zip = !d.p.zip.empty();
+    g.Expect(g.CountFits(g.DenotedBy(d.p.road, d.road_id), d.row, s), d.addr, out);
     return true;
   }
-  if (cls == "note_glued") {
+};
+
+struct NoteGlued final : ErrorClass {
+  std::string_view name() const override { return "note_glued"; }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
     std::string note = rng.Pick(kNotes);
-    if (rng.Chance(40)) p.country = rng.Pick(kCountries);
-    std::string body = RenderEnglish(p);
+    if (rng.Percent(40)) d.p.country = rng.Pick(kCountries);
+    std::string body = RenderEnglish(d.p);
     // Glued where the script changes ("Seoul경비실"); next to Hangul a
     // space, since nothing would mark the seam.
-    if (rng.Chance(50)) {
+    if (rng.Percent(50)) {
       out->label = body + (EndsWithHangul(body) ? " " : "") + note;
     } else {
       out->label = note + (LeadingHangulBytes(body) > 0 ? " " : "") + body;
     }
-    Expect(CountFits(english_key(p.road), row, full), addr, out);
+    g.Expect(g.CountFits(g.DenotedBy(d.p.road, d.road_id), d.row, d.full), d.addr, out);
     return true;
   }
-  if (cls == "mixed_script") {
-    const bool road_ko = rng.Chance(50);
-    std::vector<uint32_t> names = road_ko ? std::vector<uint32_t>{road_id} : english_key(p.road);
-    if (road_ko) p.road = row.road_name;
-    if (row.underground && rng.Chance(50)) p.num = "지하 " + NumberText(row);
+};
+
+struct MixedScript final : ErrorClass {
+  std::string_view name() const override { return "mixed_script"; }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
+    const bool road_ko = rng.Percent(50);
+    std::vector<uint32_t> names =
+        road_ko ? std::vector<uint32_t>{d.road_id} : g.DenotedBy(d.p.road, d.road_id);
+    if (road_ko) d.p.road = d.row.road_name;
+    if (d.row.underground && rng.Percent(50)) d.p.num = "지하 " + NumberText(d.row);
     // Districts: whole Korean, or half-and-half ("Seongdong구", "마포-gu").
     auto mix = [&](const std::string& ko, std::string* en) {
       if (ko.empty() || ko.find(' ') != std::string::npos) return;
@@ -811,7 +825,7 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
       const std::string suffix_ko = ko.substr(ko.size() - 3);
       const std::string stem_ko = ko.substr(0, ko.size() - 3);
       const size_t dash = en->rfind('-');
-      switch (rng.Below(3)) {
+      switch (rng.Mod(3)) {
         case 0: *en = ko; break;
         case 1:
           if (dash != std::string::npos) *en = en->substr(0, dash) + suffix_ko;
@@ -822,65 +836,79 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
       }
     };
     bool mixed = road_ko;
-    if (!row.sigungu.empty() && rng.Chance(60)) { mix(row.sigungu, &p.sigungu); mixed = true; }
-    if (!p.emd.empty() && rng.Chance(50)) { mix(row.emd, &p.emd); mixed = true; }
+    if (!d.row.sigungu.empty() && rng.Percent(60)) {
+      mix(d.row.sigungu, &d.p.sigungu);
+      mixed = true;
+    }
+    if (!d.p.emd.empty() && rng.Percent(50)) { mix(d.row.emd, &d.p.emd); mixed = true; }
     if (!mixed) {
       // Nothing Korean yet: the city in Korean then.
-      const db::SidoInfo* si = db::FindSidoByKorean(row.sido);
-      p.sido = si != nullptr && rng.Chance(50) ? std::string(si->short_ko) : row.sido;
-    } else if (rng.Chance(40)) {
-      p.sido = SidoForm(row, rng);
+      const db::SidoInfo* si = db::FindSidoByKorean(d.row.sido);
+      d.p.sido = si != nullptr && rng.Percent(50) ? std::string(si->short_ko) : d.row.sido;
+    } else if (rng.Percent(40)) {
+      d.p.sido = g.SidoForm(d.row, rng);
     }
-    if (rng.Chance(40)) p.country = rng.Pick(kCountries);
-    out->label = rng.Chance(30) ? Join({p.num, p.road, p.emd, p.sigungu, p.sido}, " ")
-                                : RenderEnglish(p);
-    Expect(CountFits(names, row, full), addr, out);
+    if (rng.Percent(40)) d.p.country = rng.Pick(kCountries);
+    out->label = rng.Percent(30) ? Join({d.p.num, d.p.road, d.p.emd, d.p.sigungu, d.p.sido}, " ")
+                                 : RenderEnglish(d.p);
+    g.Expect(g.CountFits(names, d.row, d.full), d.addr, out);
     return true;
   }
-  if (cls == "units_names") {
-    const int n = 1 + static_cast<int>(rng.Below(2));
+};
+
+struct UnitsNames final : ErrorClass {
+  std::string_view name() const override { return "units_names"; }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
+    const int n = 1 + static_cast<int>(rng.Mod(2));
     for (int i = 0; i < n; ++i) {
-      std::string extra = rng.Chance(50) ? std::string(rng.Pick(kNames)) : Unit(rng);
-      if (rng.Chance(75)) {
-        p.back.push_back(extra);
+      std::string extra = rng.Percent(50) ? std::string(rng.Pick(kNames)) : Unit(rng);
+      if (rng.Percent(75)) {
+        d.p.back.push_back(extra);
       } else {
-        p.front.push_back(extra);
+        d.p.front.push_back(extra);
       }
     }
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
-    out->label = RenderEnglish(p);
-    Expect(CountFits(english_key(p.road), row, full), addr, out);
+    if (rng.Percent(30)) d.p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(d.p);
+    g.Expect(g.CountFits(g.DenotedBy(d.p.road, d.road_id), d.row, d.full), d.addr, out);
     return true;
   }
-  if (cls == "reordered_missing") {
-    Scope s = full;
-    p.num = NumberWithMarker(row, rng, true);
-    if (rng.Chance(50)) { p.sido.clear(); s.sido = false; }
-    if (!p.sigungu.empty() && rng.Chance(50)) { p.sigungu.clear(); s.sigungu = false; }
-    if (!p.emd.empty() && rng.Chance(35)) { p.emd.clear(); s.emd = false; }
-    if (!eup_myeon && !row.emd.empty() && rng.Chance(40)) {
-      p.emd = "(" + text::RomanizeAreaName(row.emd) + ")";
+};
+
+struct ReorderedMissing final : ErrorClass {
+  std::string_view name() const override { return "reordered_missing"; }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
+    Scope s = d.full;
+    d.p.num = NumberWithMarker(d.row, rng, true);
+    if (rng.Percent(50)) { d.p.sido.clear(); s.sido = false; }
+    if (!d.p.sigungu.empty() && rng.Percent(50)) { d.p.sigungu.clear(); s.sigungu = false; }
+    if (!d.p.emd.empty() && rng.Percent(35)) { d.p.emd.clear(); s.emd = false; }
+    if (!d.eup_myeon && !d.row.emd.empty() && rng.Percent(40)) {
+      d.p.emd = "(" + text::RomanizeAreaName(d.row.emd) + ")";
       s.emd = true;
     }
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
-    if (rng.Chance(20)) { p.zip = row.zip; s.zip = true; }
+    if (rng.Percent(30)) d.p.country = rng.Pick(kCountries);
+    if (rng.Percent(20)) { d.p.zip = d.row.zip; s.zip = true; }
     std::vector<std::string> fields;
-    switch (rng.Below(3)) {
+    switch (rng.Mod(3)) {
       case 0:  // Korean order: big to small, number last.
-        fields = {p.zip, p.sido, p.sigungu, p.emd, p.road, p.num, p.country};
+        fields = {d.p.zip, d.p.sido, d.p.sigungu, d.p.emd, d.p.road, d.p.num, d.p.country};
         break;
       case 1:  // number before the road, the rest shuffled
-        fields = {p.sido, p.sigungu, p.emd, p.zip, p.country};
-        for (size_t i = fields.size(); i > 1; --i) std::swap(fields[i - 1], fields[rng.Below(i)]);
+        fields = {d.p.sido, d.p.sigungu, d.p.emd, d.p.zip, d.p.country};
+        for (size_t i = fields.size(); i > 1; --i) std::swap(fields[i - 1], fields[rng.Mod(i)]);
         // Not right after the postal code: "30011 12 Foo-ro" reads badly.
         fields.insert(fields.begin() + static_cast<std::ptrdiff_t>(
-                                           fields[0].empty() || fields[0] == p.zip ? 0 : rng.Below(2)),
-                      p.num + " " + p.road);
+                                           fields[0].empty() || fields[0] == d.p.zip ? 0
+                                                                                     : rng.Mod(2)),
+                      d.p.num + " " + d.p.road);
         break;
       default:  // road then number ("Hannuri-daero 12"), rest shuffled
-        fields = {p.sido, p.sigungu, p.emd, p.zip, p.country};
-        for (size_t i = fields.size(); i > 1; --i) std::swap(fields[i - 1], fields[rng.Below(i)]);
-        fields.insert(fields.begin(), p.road + " " + p.num);
+        fields = {d.p.sido, d.p.sigungu, d.p.emd, d.p.zip, d.p.country};
+        for (size_t i = fields.size(); i > 1; --i) std::swap(fields[i - 1], fields[rng.Mod(i)]);
+        fields.insert(fields.begin(), d.p.road + " " + d.p.num);
         break;
     }
     std::vector<std::string> kept;
@@ -893,220 +921,265 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
       if (i > 0) {
         // Glue only where a script or bracket change still marks the seam.
         const bool can_glue = kept[i - 1].back() == ')' || kept[i][0] == '(';
-        label += seps[can_glue ? rng.Below(3) : rng.Below(2)];
+        label += seps[can_glue ? rng.Mod(3) : rng.Mod(2)];
       }
       label += kept[i];
     }
     out->label = label;
-    Expect(CountFits(english_key(p.road), row, s), addr, out);
+    g.Expect(g.CountFits(g.DenotedBy(d.p.road, d.road_id), d.row, s), d.addr, out);
     return true;
   }
-  if (cls == "typo") {
-    Scope s = full;
-    std::vector<uint32_t> names = english_key(p.road);
-    const bool road_typo = rng.Chance(65);
+};
+
+struct Typo final : ErrorClass {
+  std::string_view name() const override { return "typo"; }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
+    Scope s = d.full;
+    std::vector<uint32_t> names = g.DenotedBy(d.p.road, d.road_id);
+    const bool road_typo = rng.Percent(65);
     if (road_typo) {
-      std::string written = p.road;
-      if (!TypoRoad(ri, s, rng, &written)) return false;
-      p.road = written;
-      names = {road_id};
+      std::string written = d.p.road;
+      if (!g.TypoRoad(d.ri, s, rng, &written)) return false;
+      d.p.road = written;
+      names = {d.road_id};
     } else {
       // A typo in the city or district word; the answer must not need it.
       std::string* target = nullptr;
-      if (!p.sigungu.empty() && rng.Chance(50)) {
-        target = &p.sigungu;
+      if (!d.p.sigungu.empty() && rng.Percent(50)) {
+        target = &d.p.sigungu;
         s.sigungu = false;
-      } else if (!p.emd.empty() && rng.Chance(40)) {
-        target = &p.emd;
+      } else if (!d.p.emd.empty() && rng.Percent(40)) {
+        target = &d.p.emd;
         s.emd = false;
       } else {
-        target = &p.sido;
+        target = &d.p.sido;
         s.sido = false;
-        const db::SidoInfo* si = db::FindSidoByKorean(row.sido);
-        if (si != nullptr && rng.Chance(30)) {
+        const db::SidoInfo* si = db::FindSidoByKorean(d.row.sido);
+        if (si != nullptr && rng.Percent(30)) {
           // In Hangul: one vowel slips to a similar one (서울 -> 새울).
           std::string ko(si->short_ko);
-          if (!HangulVowelSlip(&ko, rng) || region_keys.count(ko) ||
+          if (!HangulVowelSlip(&ko, rng) || g.region_keys.count(ko) ||
               db::FindSidoByKorean(ko) != nullptr) {
             return false;
           }
           *target = ko;
           out->label.clear();
           target = nullptr;
-        } else if (rng.Chance(30)) {
+        } else if (rng.Percent(30)) {
           *target = Upper(*target);
         }
       }
       if (target == nullptr) {
-        if (rng.Chance(20)) p.country = rng.Pick(kCountries);
-        out->label = RenderEnglish(p);
-        const size_t fits = CountFits(names, row, s);
+        if (rng.Percent(20)) d.p.country = rng.Pick(kCountries);
+        out->label = RenderEnglish(d.p);
+        const size_t fits = g.CountFits(names, d.row, s);
         if (fits != 1) return false;
-        Expect(fits, addr, out);
+        g.Expect(fits, d.addr, out);
         return true;
       }
       size_t hi = 0;
       while (hi < target->size() && IsAsciiAlpha((*target)[hi])) ++hi;
       if (hi < 4) return false;
       std::string written = *target;
-      if (!TypoWord(&written, 0, hi, rng)) return false;
-      if (region_keys.count(text::MatchKey(written))) return false;
+      if (!g.TypoWord(&written, 0, hi, rng)) return false;
+      if (g.region_keys.count(text::MatchKey(written))) return false;
       *target = written;
     }
-    if (rng.Chance(20)) p.country = rng.Pick(kCountries);
-    out->label = RenderEnglish(p);
-    const size_t fits = CountFits(names, row, s);
+    if (rng.Percent(20)) d.p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(d.p);
+    const size_t fits = g.CountFits(names, d.row, s);
     if (fits != 1) return false;  // only typos a careful human resolves
-    Expect(fits, addr, out);
+    g.Expect(fits, d.addr, out);
     return true;
   }
-  if (cls == "romanization_variant") {
-    std::string written = p.road;
+};
+
+struct RomanizationVariant final : ErrorClass {
+  std::string_view name() const override { return "romanization_variant"; }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
+    std::string written = d.p.road;
     bool changed = false;
-    if (!road.rr_stem.empty() && rng.Chance(45)) {
+    if (!d.road.rr_stem.empty() && rng.Percent(45)) {
       // Spellings people use that the romanizer does not produce itself:
       // older or McCune-Reischauer-like letters, one or two per stem.
-      std::string stem = road.rr_stem;
-      const int edits = 1 + static_cast<int>(rng.Below(2));
+      std::string stem = d.road.rr_stem;
+      const int edits = 1 + static_cast<int>(rng.Mod(2));
       for (int e = 0; e < edits; ++e) stem = RespellStem(stem, rng);
-      if (stem != road.rr_stem && ClearlyNearest(ri, text::MatchKey(stem) +
-                                                     text::MatchKey(written.substr(
-                                                         road.rr_stem.size())))) {
-        written = Capitalize(stem) + written.substr(road.rr_stem.size());
+      const std::string tail = written.substr(d.road.rr_stem.size());
+      if (stem != d.road.rr_stem &&
+          g.ClearlyNearest(d.ri, text::MatchKey(stem) + text::MatchKey(tail))) {
+        written = Capitalize(stem) + tail;
         changed = true;
       }
     }
-    if (!changed && !road.rr_stem.empty() && rng.Chance(60)) {
+    if (!changed && !d.road.rr_stem.empty() && rng.Percent(60)) {
       std::vector<std::string> variants;
-      for (const auto& k : text::RomanizationKeys(road.stem_ko)) {
-        if (k != road.rr_stem && !k.empty()) variants.push_back(k);
+      for (const auto& k : text::RomanizationKeys(d.road.stem_ko)) {
+        if (k != d.road.rr_stem && !k.empty()) variants.push_back(k);
       }
       if (!variants.empty()) {
-        written = Capitalize(rng.Pick(variants)) + written.substr(road.rr_stem.size());
+        written = Capitalize(rng.Pick(variants)) + written.substr(d.road.rr_stem.size());
         changed = true;
       }
     }
-    if (!changed || rng.Chance(50)) {
-      written = RoadSpelling(written, rng);
+    if (!changed || rng.Percent(50)) {
+      written = g.RoadSpelling(written, rng);
     }
-    if (written == p.road) return false;
+    if (written == d.p.road) return false;
     const std::string key = text::MatchKey(written);
-    std::vector<uint32_t> names = Denoted(key, road_id);
+    std::vector<uint32_t> names = g.Denoted(key, d.road_id);
     // A variant spelling that is another road's name is not this road's.
     for (uint32_t k : names) {
-      if (k != road_id) return false;
+      if (k != d.road_id) return false;
     }
-    p.road = written;
-    if (rng.Chance(30)) p.sido = SidoForm(row, rng);
-    out->label = RenderEnglish(p);
-    Expect(CountFits(names, row, full), addr, out);
+    d.p.road = written;
+    if (rng.Percent(30)) d.p.sido = g.SidoForm(d.row, rng);
+    out->label = RenderEnglish(d.p);
+    g.Expect(g.CountFits(names, d.row, d.full), d.addr, out);
     return true;
   }
-  if (cls == "translated") {
+};
+
+struct Translated final : ErrorClass {
+  std::string_view name() const override { return "translated"; }
+  bool Available(const Model& g) const override { return !g.translatable.empty(); }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    // Its own row: one on a road the table translates, with the entry.
+    (void)drawn_row;
+    if (g.translatable.empty()) return false;
+    const Model::TrUse& use = g.translatable[rng.Mod(g.translatable.size())];
+    const auto& on_road = g.roads[use.road].rows;
+    Draft d = Start(g, on_road[rng.Mod(on_road.size())], rng, out);
     std::vector<uint32_t> names;
-    p.road = TranslatedRoad(*use, &names);
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
-    out->label = RenderEnglish(p);
-    Expect(CountFits(names, row, full), addr, out);
+    d.p.road = g.TranslatedRoad(use, &names);
+    if (rng.Percent(30)) d.p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(d.p);
+    g.Expect(g.CountFits(names, d.row, d.full), d.addr, out);
     return true;
   }
-  if (cls == "basement") {
-    p.num = NumberWithMarker(row, rng, true);
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
-    out->label = RenderEnglish(p);
-    Expect(CountFits(english_key(p.road), row, full), addr, out);
+};
+
+struct Basement final : ErrorClass {
+  std::string_view name() const override { return "basement"; }
+  bool Available(const Model& g) const override { return !g.underground_rows.empty(); }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    // Its own row: an underground one.
+    (void)drawn_row;
+    if (g.underground_rows.empty()) return false;
+    Draft d = Start(g, g.underground_rows[rng.Mod(g.underground_rows.size())], rng, out);
+    d.p.num = NumberWithMarker(d.row, rng, true);
+    if (rng.Percent(30)) d.p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(d.p);
+    g.Expect(g.CountFits(g.DenotedBy(d.p.road, d.road_id), d.row, d.full), d.addr, out);
     return true;
   }
-  if (cls == "case") {
-    if (rng.Chance(40)) p.road = RoadSpelling(p.road, rng);
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
-    if (rng.Chance(30)) p.zip = row.zip;
-    std::string label = RenderEnglish(p);
-    out->label = rng.Chance(50) ? Upper(label) : Lower(label);
-    const std::vector<uint32_t> names = Denoted(text::MatchKey(p.road), road_id);
-    Scope s = full;
-    s.zip = !p.zip.empty();
-    Expect(CountFits(names, row, s), addr, out);
+};
+
+struct LetterCase final : ErrorClass {
+  std::string_view name() const override { return "case"; }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
+    if (rng.Percent(40)) d.p.road = g.RoadSpelling(d.p.road, rng);
+    if (rng.Percent(30)) d.p.country = rng.Pick(kCountries);
+    if (rng.Percent(30)) d.p.zip = d.row.zip;
+    std::string label = RenderEnglish(d.p);
+    out->label = rng.Percent(50) ? Upper(label) : Lower(label);
+    const std::vector<uint32_t> names = g.Denoted(text::MatchKey(d.p.road), d.road_id);
+    Scope s = d.full;
+    s.zip = !d.p.zip.empty();
+    g.Expect(g.CountFits(names, d.row, s), d.addr, out);
     return true;
   }
-  if (cls == "postal") {
-    Scope s = full;
+};
+
+struct Postal final : ErrorClass {
+  std::string_view name() const override { return "postal"; }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
+    Scope s = d.full;
     s.zip = true;
-    if (rng.Chance(30) && !p.sigungu.empty()) { p.sigungu.clear(); s.sigungu = false; }
+    if (rng.Percent(30) && !d.p.sigungu.empty()) { d.p.sigungu.clear(); s.sigungu = false; }
     std::string body;
-    switch (rng.Below(4)) {
-      case 0: p.zip = row.zip; body = RenderEnglish(p); break;
-      case 1: body = row.zip + " " + RenderEnglish(p); break;
-      case 2: body = "(" + row.zip + ") " + RenderEnglish(p); break;
-      default: p.road += " (" + row.zip + ")"; body = RenderEnglish(p); break;
+    switch (rng.Mod(4)) {
+      case 0: d.p.zip = d.row.zip; body = RenderEnglish(d.p); break;
+      case 1: body = d.row.zip + " " + RenderEnglish(d.p); break;
+      case 2: body = "(" + d.row.zip + ") " + RenderEnglish(d.p); break;
+      default: d.p.road += " (" + d.row.zip + ")"; body = RenderEnglish(d.p); break;
     }
-    if (rng.Chance(40)) body += ", " + std::string(rng.Pick(kCountries));
+    if (rng.Percent(40)) body += ", " + std::string(rng.Pick(kCountries));
     out->label = body;
-    Expect(CountFits(english_key(roads[road_id].en), row, s), addr, out);
+    g.Expect(g.CountFits(g.DenotedBy(d.road.en, d.road_id), d.row, s), d.addr, out);
     return true;
   }
-  if (cls == "combined") {
+};
+
+struct Combined final : ErrorClass {
+  std::string_view name() const override { return "combined"; }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
     // Several of the above at once, as real labels have them.
-    Scope s = full;
-    std::vector<uint32_t> names = english_key(p.road);
-    p.num = NumberWithMarker(row, rng, true);
+    Scope s = d.full;
+    std::vector<uint32_t> names = g.DenotedBy(d.p.road, d.road_id);
+    d.p.num = NumberWithMarker(d.row, rng, true);
     bool typo = false;
     int changes = 0;
     while (changes < 3) {
-      switch (rng.Below(9)) {
+      switch (rng.Mod(9)) {
         case 0:
-          if (rng.Chance(50)) {
-            p.back.push_back(rng.Chance(50) ? std::string(rng.Pick(kNames)) : Unit(rng));
+          if (rng.Percent(50)) {
+            d.p.back.push_back(rng.Percent(50) ? std::string(rng.Pick(kNames)) : Unit(rng));
           } else {
-            p.front.push_back(rng.Chance(50) ? std::string(rng.Pick(kNames)) : Unit(rng));
+            d.p.front.push_back(rng.Percent(50) ? std::string(rng.Pick(kNames)) : Unit(rng));
           }
           break;
-        case 1: p.sido = SidoForm(row, rng); break;
+        case 1: d.p.sido = g.SidoForm(d.row, rng); break;
         case 2:
           if (typo) continue;
-          p.road = row.road_name;
-          names = {road_id};
+          d.p.road = d.row.road_name;
+          names = {d.road_id};
           break;
         case 3: {
-          if (typo || p.road != road.en) continue;
-          std::string written = RoadSpelling(p.road, rng);
-          std::vector<uint32_t> d = Denoted(text::MatchKey(written), road_id);
-          if (d.size() != 1) continue;
-          p.road = written;
-          names = d;
+          if (typo || d.p.road != d.road.en) continue;
+          std::string written = g.RoadSpelling(d.p.road, rng);
+          std::vector<uint32_t> denoted = g.Denoted(text::MatchKey(written), d.road_id);
+          if (denoted.size() != 1) continue;
+          d.p.road = written;
+          names = denoted;
           break;
         }
         case 4: {
           // A typo only while the 시군구 is still named: the nearest-road
           // check works within it.
-          if (typo || p.road != road.en || !s.sido || (!row.sigungu.empty() && !s.sigungu)) {
+          if (typo || d.p.road != d.road.en || !s.sido || (!d.row.sigungu.empty() && !s.sigungu)) {
             continue;
           }
-          std::string written = p.road;
-          if (!TypoRoad(ri, s, rng, &written)) continue;
-          p.road = written;
-          names = {road_id};
+          std::string written = d.p.road;
+          if (!g.TypoRoad(d.ri, s, rng, &written)) continue;
+          d.p.road = written;
+          names = {d.road_id};
           typo = true;
           break;
         }
         case 5:
           if (typo) continue;
-          if (!p.sigungu.empty() && rng.Chance(50)) {
-            p.sigungu.clear();
+          if (!d.p.sigungu.empty() && rng.Percent(50)) {
+            d.p.sigungu.clear();
             s.sigungu = false;
-          } else if (!p.emd.empty() && rng.Chance(50)) {
-            p.emd.clear();
+          } else if (!d.p.emd.empty() && rng.Percent(50)) {
+            d.p.emd.clear();
             s.emd = false;
           } else {
-            p.sido.clear();
+            d.p.sido.clear();
             s.sido = false;
           }
           break;
-        case 6: p.zip = row.zip; s.zip = true; break;
-        case 7: p.country = rng.Pick(kCountries); break;
+        case 6: d.p.zip = d.row.zip; s.zip = true; break;
+        case 7: d.p.country = rng.Pick(kCountries); break;
         default:
-          if (!eup_myeon && !row.emd.empty()) {
-            p.emd = "(" + text::RomanizeAreaName(row.emd) + ")";
+          if (!d.eup_myeon && !d.row.emd.empty()) {
+            d.p.emd = "(" + text::RomanizeAreaName(d.row.emd) + ")";
             s.emd = true;
           }
           break;
@@ -1114,143 +1187,215 @@ bool LabelGenerator::Impl::Make(const std::string& cls, Rng& rng, LabelCase* out
       ++changes;
     }
     std::string label;
-    if (rng.Chance(30)) {  // Korean order, big to small
-      std::vector<std::string> f = p.front;
-      for (const std::string* x : {&p.zip, &p.sido, &p.sigungu, &p.emd, &p.road, &p.num,
-                                   &p.country}) {
+    if (rng.Percent(30)) {  // Korean order, big to small
+      std::vector<std::string> f = d.p.front;
+      for (const std::string* x :
+           {&d.p.zip, &d.p.sido, &d.p.sigungu, &d.p.emd, &d.p.road, &d.p.num, &d.p.country}) {
         f.push_back(*x);
       }
-      f.insert(f.end(), p.back.begin(), p.back.end());
+      f.insert(f.end(), d.p.back.begin(), d.p.back.end());
       label = Join(f, " ");
     } else {
-      label = RenderEnglish(p);
+      label = RenderEnglish(d.p);
     }
-    if (rng.Chance(25)) label = rng.Chance(50) ? Upper(label) : Lower(label);
-    if (rng.Chance(30)) {
+    if (rng.Percent(25)) label = rng.Percent(50) ? Upper(label) : Lower(label);
+    if (rng.Percent(30)) {
       const std::string note = rng.Pick(kNotes);
       label += (EndsWithHangul(label) ? " " : "") + note;
     }
     out->label = label;
-    const size_t fits = CountFits(names, row, s);
+    const size_t fits = g.CountFits(names, d.row, s);
     if (typo && fits != 1) return false;
-    Expect(fits, addr, out);
+    g.Expect(fits, d.addr, out);
     return true;
   }
-  if (cls == "neg_number") {
+};
+
+struct NegNumber final : ErrorClass {
+  std::string_view name() const override { return "neg_number"; }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
     // A main number no row of any road spelled like this one carries.
-    std::vector<uint32_t> names = english_key(road.en);
+    std::vector<uint32_t> names = g.DenotedBy(d.road.en, d.road_id);
     std::set<int> used;
     int max_main = 0;
     for (uint32_t k : names) {
-      for (uint32_t i : roads[k].rows) {
-        used.insert(rows[i].main);
-        max_main = std::max(max_main, rows[i].main);
+      for (uint32_t i : g.roads[k].rows) {
+        used.insert(g.rows[i].main);
+        max_main = std::max(max_main, g.rows[i].main);
       }
     }
     int n = 0;
     for (int attempt = 0; attempt < 20 && n == 0; ++attempt) {
-      int cand = rng.Chance(50) ? 1 + static_cast<int>(rng.Below(max_main + 1))
-                                : max_main + 1 + static_cast<int>(rng.Below(200));
+      int cand = rng.Percent(50) ? 1 + static_cast<int>(rng.Mod(max_main + 1))
+                                 : max_main + 1 + static_cast<int>(rng.Mod(200));
       if (!used.count(cand)) n = cand;
     }
     if (n == 0) return false;
-    p.num = std::to_string(n);
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
-    out->label = RenderEnglish(p);
+    d.p.num = std::to_string(n);
+    if (rng.Percent(30)) d.p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(d.p);
     out->expected_reason = "no_building";
     return true;
   }
-  if (cls == "neg_road") {
+};
+
+struct NegRoad final : ErrorClass {
+  std::string_view name() const override { return "neg_road"; }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
     std::string fake;
-    const size_t syl = 2 + rng.Below(2);
+    const size_t syl = 2 + rng.Mod(2);
     for (size_t i = 0; i < syl; ++i) fake += rng.Pick(kFakeSyllables);
-    fake += rng.Chance(70) ? "로" : "길";
-    if (road_by_ko.count(fake)) return false;
+    fake += rng.Percent(70) ? "로" : "길";
+    if (g.road_by_ko.count(fake)) return false;
     const std::string en = text::RomanizeRoadName(fake);
     for (const auto& k : text::RomanizationKeys(fake)) {
-      if (!FarFromEveryRoad(k) || region_keys.count(k)) return false;
+      if (!g.FarFromEveryRoad(k) || g.region_keys.count(k)) return false;
     }
-    if (!FarFromEveryRoad(text::MatchKey(en))) return false;
-    p.road = rng.Chance(25) ? fake : en;
-    p.num = NumberText(row);
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
-    out->label = RenderEnglish(p);
+    if (!g.FarFromEveryRoad(text::MatchKey(en))) return false;
+    d.p.road = rng.Percent(25) ? fake : en;
+    d.p.num = NumberText(d.row);
+    if (rng.Percent(30)) d.p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(d.p);
     out->expected_reason = "no_road";
     return true;
   }
-  if (cls == "neg_no_road") {
+};
+
+struct NegNoRoad final : ErrorClass {
+  std::string_view name() const override { return "neg_no_road"; }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
     Parts q;
     // Not an area named like a road (the 동 세종로, 을지로4가 read as roads).
-    if (!row.emd.empty() && row.emd.find("로") == std::string::npos &&
-        row.emd.find("길") == std::string::npos) {
-      q.emd = text::RomanizeAreaName(row.emd);
-      if (roads_by_key.count(text::MatchKey(q.emd))) q.emd.clear();
+    if (!d.row.emd.empty() && d.row.emd.find("로") == std::string::npos &&
+        d.row.emd.find("길") == std::string::npos) {
+      q.emd = text::RomanizeAreaName(d.row.emd);
+      if (g.roads_by_key.count(text::MatchKey(q.emd))) q.emd.clear();
     }
-    q.sigungu = p.sigungu;
-    q.sido = SidoForm(row, rng);
-    if (rng.Chance(40)) q.zip = row.zip;
-    if (rng.Chance(40)) q.country = rng.Pick(kCountries);
-    q.front.push_back(rng.Chance(50) ? Unit(rng) : std::string(rng.Pick(kNames)));
-    if (rng.Chance(40)) q.back.push_back(rng.Pick(kNotes));
+    q.sigungu = d.p.sigungu;
+    q.sido = g.SidoForm(d.row, rng);
+    if (rng.Percent(40)) q.zip = d.row.zip;
+    if (rng.Percent(40)) q.country = rng.Pick(kCountries);
+    q.front.push_back(rng.Percent(50) ? Unit(rng) : std::string(rng.Pick(kNames)));
+    if (rng.Percent(40)) q.back.push_back(rng.Pick(kNotes));
     out->label = RenderEnglish(q);
     out->expected_reason = "no_road";
     return true;
   }
-  if (cls == "neg_other_city") {
+};
+
+struct NegOtherCity final : ErrorClass {
+  std::string_view name() const override { return "neg_other_city"; }
+  bool Available(const Model& g) const override {
+    return g.sidos_present.size() < db::AllSido().size();
+  }
+  bool Make(const Model& g, uint32_t drawn_row, Rng& rng, LabelCase* out) const override {
+    Draft d = Start(g, drawn_row, rng, out);
     std::vector<const db::SidoInfo*> absent;
     for (const auto& s : db::AllSido()) {
-      if (!sidos_present.count(std::string(s.korean)) &&
-          (s.former_ko.empty() || !sidos_present.count(std::string(s.former_ko)))) {
+      if (!g.sidos_present.count(std::string(s.korean)) &&
+          (s.former_ko.empty() || !g.sidos_present.count(std::string(s.former_ko)))) {
         absent.push_back(&s);
       }
     }
     if (absent.empty()) return false;
-    const db::SidoInfo* other = absent[rng.Below(absent.size())];
-    p.emd.clear();
-    p.sigungu.clear();
-    p.sido = rng.Chance(80) ? std::string(other->english) : std::string(other->korean);
-    if (rng.Chance(30)) p.country = rng.Pick(kCountries);
-    out->label = RenderEnglish(p);
+    const db::SidoInfo* other = absent[rng.Mod(absent.size())];
+    d.p.emd.clear();
+    d.p.sigungu.clear();
+    d.p.sido = rng.Percent(80) ? std::string(other->english) : std::string(other->korean);
+    if (rng.Percent(30)) d.p.country = rng.Pick(kCountries);
+    out->label = RenderEnglish(d.p);
     out->expected_reason = "region_conflict";
     return true;
   }
-  return false;
+};
+
+// Every class, positives first then negatives; Generate takes them in turn.
+const std::vector<const ErrorClass*>& ErrorClasses() {
+  static const Clean kClean{};
+  static const NoteGlued kNoteGlued{};
+  static const MixedScript kMixedScript{};
+  static const UnitsNames kUnitsNames{};
+  static const ReorderedMissing kReorderedMissing{};
+  static const Typo kTypo{};
+  static const RomanizationVariant kRomanizationVariant{};
+  static const Translated kTranslated{};
+  static const Basement kBasement{};
+  static const LetterCase kLetterCase{};
+  static const Postal kPostal{};
+  static const Combined kCombined{};
+  static const NegNumber kNegNumber{};
+  static const NegRoad kNegRoad{};
+  static const NegNoRoad kNegNoRoad{};
+  static const NegOtherCity kNegOtherCity{};
+  static const std::vector<const ErrorClass*> kAll = {
+      &kClean,      &kNoteGlued, &kMixedScript,         &kUnitsNames,
+      &kReorderedMissing, &kTypo, &kRomanizationVariant, &kTranslated,
+      &kBasement,   &kLetterCase, &kPostal,             &kCombined,
+      &kNegNumber,  &kNegRoad,   &kNegNoRoad,           &kNegOtherCity};
+  return kAll;
 }
 
-std::vector<std::string> LabelGenerator::Impl::Available() const {
-  std::vector<std::string> out;
-  for (const auto& c : kClasses) {
-    if (c == "basement" && underground_rows.empty()) continue;
-    if (c == "translated" && translatable.empty()) continue;
-    if (c == "neg_other_city" && sidos_present.size() >= db::AllSido().size()) continue;
-    out.push_back(c);
+// The stream of case `i` of a run: each case has its own, so one class's
+// retries do not shift the others.
+uint64_t CaseStream(uint64_t seed, size_t i) {
+  return seed * 0x2545F4914F6CDD1Dull + i * 0x9E3779B97F4A7C15ull + 1;
+}
+
+const ErrorClass* FindErrorClass(std::string_view name) {
+  for (const ErrorClass* c : ErrorClasses()) {
+    if (c->name() == name) return c;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<const ErrorClass*> LabelGenerator::Impl::Available() const {
+  std::vector<const ErrorClass*> out;
+  for (const ErrorClass* c : ErrorClasses()) {
+    if (c->Available(*this)) out.push_back(c);
   }
   return out;
+}
+
+bool LabelGenerator::Impl::MakeCase(const ErrorClass& cls, uint64_t stream, LabelCase* out) const {
+  Rng rng(stream);
+  for (int attempt = 0; attempt < 40; ++attempt) {
+    out->error_class = cls.name();
+    out->expected.clear();
+    out->expected_reason.clear();
+    const uint32_t drawn_row = static_cast<uint32_t>(rng.Mod(rows.size()));
+    if (cls.Make(*this, drawn_row, rng, out)) return true;
+  }
+  return false;
 }
 
 std::vector<LabelCase> LabelGenerator::Impl::Generate(size_t count, uint64_t seed) const {
   std::vector<LabelCase> out;
   if (rows.empty() || count == 0) return out;
-  const std::vector<std::string> classes = Available();
+  const std::vector<const ErrorClass*> classes = Available();
   out.reserve(count);
   for (size_t i = 0; i < count; ++i) {
-    const std::string& cls = classes[i % classes.size()];
-    // Each case has its own stream, so one class's retries do not shift the
-    // others.
-    Rng rng(seed * 0x2545F4914F6CDD1Dull + i * 0x9E3779B97F4A7C15ull + 1);
     LabelCase c;
-    for (int attempt = 0; attempt < 40; ++attempt) {
-      if (Make(cls, rng, &c)) {
-        out.push_back(std::move(c));
-        break;
-      }
+    if (MakeCase(*classes[i % classes.size()], CaseStream(seed, i), &c)) {
+      out.push_back(std::move(c));
     }
   }
   return out;
 }
 
 // ---------------------------------------------------------------- public
-const std::vector<std::string>& LabelClasses() { return kClasses; }
+const std::vector<std::string>& LabelClasses() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (const ErrorClass* c : ErrorClasses()) names.emplace_back(c->name());
+    return names;
+  }();
+  return kNames;
+}
 
 bool LoadRows(const std::string& path, std::vector<db::AddressRow>* rows, std::string* error) {
   LoadReport report;
@@ -1279,7 +1424,17 @@ std::vector<LabelCase> LabelGenerator::Generate(size_t count, uint64_t seed) con
   return impl_->Generate(count, seed);
 }
 
-std::vector<std::string> LabelGenerator::AvailableClasses() const { return impl_->Available(); }
+bool LabelGenerator::MakeCase(std::string_view error_class, uint64_t seed, LabelCase* out) const {
+  const ErrorClass* cls = FindErrorClass(error_class);
+  if (cls == nullptr || impl_->rows.empty() || !cls->Available(*impl_)) return false;
+  return impl_->MakeCase(*cls, CaseStream(seed, 0), out);
+}
+
+std::vector<std::string> LabelGenerator::AvailableClasses() const {
+  std::vector<std::string> names;
+  for (const ErrorClass* c : impl_->Available()) names.emplace_back(c->name());
+  return names;
+}
 
 const std::vector<db::AddressRow>& LabelGenerator::rows() const { return impl_->rows; }
 

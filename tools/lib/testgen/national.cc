@@ -1,4 +1,4 @@
-#include "gen/national.h"
+#include "testgen/national.h"
 
 #include <algorithm>
 #include <array>
@@ -14,58 +14,17 @@
 #include <unordered_set>
 
 #include "db/sido.h"
-#include "gen/sigungu_table.h"
+#include "testgen/rng.h"
+#include "testgen/sigungu_table.h"
 #include "text/encoding.h"
+#include "text/hangul.h"
 #include "text/utf8.h"
 
 namespace doro::gen {
 namespace {
 
-// ---------------------------------------------------------------- PRNG
-// splitmix64 seeds xoshiro256**; both are fully specified, so the stream is
-// the same everywhere (std:: distributions are not).
-uint64_t SplitMix(uint64_t* s) {
-  uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-uint64_t Mix(uint64_t a, uint64_t b) {
-  uint64_t s = a ^ (b * 0xd1b54a32d192ed03ULL);
-  return SplitMix(&s);
-}
-
-class Rng {
- public:
-  explicit Rng(uint64_t seed) {
-    for (auto& v : s_) v = SplitMix(&seed);
-  }
-  uint64_t Next() {
-    const uint64_t result = Rotl(s_[1] * 5, 7) * 9;
-    const uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = Rotl(s_[3], 45);
-    return result;
-  }
-  // Uniform in [0, n); 0 when n == 0.
-  uint64_t Below(uint64_t n) {
-    return static_cast<uint64_t>((static_cast<unsigned __int128>(Next()) * n) >> 64);
-  }
-  int Int(int lo, int hi) {  // inclusive
-    return lo + static_cast<int>(Below(static_cast<uint64_t>(hi - lo + 1)));
-  }
-  double Unit() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
-  bool Chance(double p) { return Unit() < p; }
-
- private:
-  static uint64_t Rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  uint64_t s_[4];
-};
+// Long streams, one per 시도 or 시군구 (testgen/rng.h).
+using Rng = XoshiroRng;
 
 uint64_t HashCode(std::string_view s) {
   uint64_t h = 1469598103934665603ULL;
@@ -85,7 +44,7 @@ bool SplitSyllables(std::string_view s, std::vector<std::string>* out) {
   while (pos < s.size()) {
     const size_t start = pos;
     const char32_t cp = text::DecodeUtf8(s, &pos);
-    if (cp < 0xAC00 || cp > 0xD7A3 || pos == start) return false;
+    if (!text::IsHangulSyllable(cp) || pos == start) return false;
     out->emplace_back(s.substr(start, pos - start));
   }
   return true;
@@ -392,7 +351,7 @@ class SigunguGenerator {
                    std::unordered_map<std::string, int>* sido_uses)
       : ctx_(ctx), sido_(sido), sgg_(sgg), sido_uses_(sido_uses), target_(target_rows),
         zip_lo_(zip_lo), zip_hi_(zip_hi),
-        rng_(Mix(ctx.seed, HashCode(sgg.code))) {}
+        rng_(MixSeeds(ctx.seed, HashCode(sgg.code))) {}
 
   // Emits every row; returns the number of roads.
   template <typename Emit>
@@ -809,7 +768,7 @@ void GenerateSido(const Context& ctx, const db::SidoInfo& sido, Emit&& emit,
   std::vector<double> weight;
   double sum = 0;
   for (const auto* s : sggs) {
-    Rng r(Mix(ctx.seed ^ 0x5151, HashCode(s->code)));
+    Rng r(MixSeeds(ctx.seed ^ 0x5151, HashCode(s->code)));
     weight.push_back(0.4 + 1.2 * r.Unit());
     sum += weight.back();
   }

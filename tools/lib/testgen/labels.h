@@ -17,8 +17,8 @@
 //    to the true one are not emitted at all.
 //  - Underground rows always carry a basement marker; numbers are never
 //    misspelled.
-#ifndef DORO_GEN_LABELS_H_
-#define DORO_GEN_LABELS_H_
+#ifndef DORO_TESTGEN_LABELS_H_
+#define DORO_TESTGEN_LABELS_H_
 
 #include <cstdint>
 #include <memory>
@@ -65,6 +65,11 @@ class LabelGenerator {
   // Classes this database can produce.
   std::vector<std::string> AvailableClasses() const;
 
+  // One case of `error_class`, made as Generate(n, seed) makes its first
+  // case (same stream, same up to 40 attempts). False when the class is
+  // unknown, not available in this database, or every attempt failed.
+  bool MakeCase(std::string_view error_class, uint64_t seed, LabelCase* out) const;
+
   const std::vector<db::AddressRow>& rows() const;
 
   // True when some row's road address equals `address` (for tests).
@@ -89,4 +94,4 @@ bool CaseFromTsv(std::string_view line, LabelCase* c);
 
 }  // namespace doro::gen
 
-#endif  // DORO_GEN_LABELS_H_
+#endif  // DORO_TESTGEN_LABELS_H_

@@ -17,8 +17,8 @@
 //  - With options.sejong_path naming the real Sejong file, road and area
 //    names follow its syllable statistics (first syllable, bigrams, length);
 //    otherwise built-in statistics are used. Nothing of that file is copied.
-#ifndef DORO_GEN_NATIONAL_H_
-#define DORO_GEN_NATIONAL_H_
+#ifndef DORO_TESTGEN_NATIONAL_H_
+#define DORO_TESTGEN_NATIONAL_H_
 
 #include <cstdint>
 #include <functional>
@@ -72,4 +72,4 @@ bool WriteNational(const NationalOptions& options, const std::string& dir,
 
 }  // namespace doro::gen
 
-#endif  // DORO_GEN_NATIONAL_H_
+#endif  // DORO_TESTGEN_NATIONAL_H_

@@ -1,4 +1,4 @@
-// Scoring an engine against generated label cases (gen/labels.h).
+// Scoring an engine against generated label cases (testgen/labels.h).
 //
 //   auto report = doro::gen::Score(cases, [&](std::string_view label) {
 //     doro::Answer a = engine->Refine(label);
@@ -9,8 +9,8 @@
 // Per case exactly one of: right (the expected address, or no answer when
 // none is expected), wrong (an answer other than the expected one, including
 // any answer when none is expected), missed (no answer, one was expected).
-#ifndef DORO_GEN_ACCURACY_H_
-#define DORO_GEN_ACCURACY_H_
+#ifndef DORO_TESTGEN_ACCURACY_H_
+#define DORO_TESTGEN_ACCURACY_H_
 
 #include <cstddef>
 #include <functional>
@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "gen/labels.h"
+#include "testgen/labels.h"
 
 namespace doro::gen {
 
@@ -68,4 +68,4 @@ AccuracyReport Score(const std::vector<LabelCase>& cases, const Refiner& refine,
 
 }  // namespace doro::gen
 
-#endif  // DORO_GEN_ACCURACY_H_
+#endif  // DORO_TESTGEN_ACCURACY_H_

@@ -1,4 +1,4 @@
-#include "gen/accuracy.h"
+#include "testgen/accuracy.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "gen/sigungu_table.h"
+#include "testgen/sigungu_table.h"
 
 namespace doro::gen {
 namespace {
