@@ -327,6 +327,20 @@ struct OfficialLabelGenerator::Impl {
     return k;
   }
 
+  // False for the few English names in the source that do not name their
+  // road: other digits than the Korean ("성남로32번길" as "Sinsang-ro",
+  // "상서3길" as "Sangseo -gil").
+  static bool Faithful(const OfficialNames::Road& road) {
+    auto digits = [](const std::string& s) {
+      std::string d;
+      for (char c : s) {
+        if (IsDigit(c)) d += c;
+      }
+      return d;
+    };
+    return digits(road.ko) == digits(road.en) && road.en.find(" -") == std::string::npos;
+  }
+
   std::string AreaEn(const std::string& code, const std::string& ko) const {
     auto it = names.areas.find(code);
     if (it != names.areas.end() && it->second.ko == ko) return it->second.en;
@@ -339,6 +353,7 @@ struct OfficialLabelGenerator::Impl {
       const db::AddressRow& r = rows[i];
       auto rd = names.roads.find(r.road_code);
       if (rd == names.roads.end() || rd->second.ko != r.road_name) continue;
+      if (!Faithful(rd->second)) continue;
       std::string address = db::RoadAddress(r);
       if (seen.count(address)) continue;
       seen.emplace(address, static_cast<uint32_t>(addrs.size()));
@@ -717,7 +732,12 @@ struct OfficialLabelGenerator::Impl {
       std::string road;
       if (!MrSpelling(a.road_en, rng, &road) || MrFold(road) != a.mrfold) return false;
       c->label = Official(num, road, a);
-      Fits(Lookup(by_mrfold, Key(a.mrfold, a.main, a.sub, false)), a, {}, &fit);
+      // The fold merges more than the letter rules make, so several fits
+      // need not mean a human could not tell: skip rather than expect
+      // ambiguous.
+      if (Fits(Lookup(by_mrfold, Key(a.mrfold, a.main, a.sub, false)), a, {}, &fit) != 1) {
+        return false;
+      }
       Decide(fit, a, c);
       return true;
     }
