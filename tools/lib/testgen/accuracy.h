@@ -9,6 +9,8 @@
 // Per case exactly one of: right (the expected address, or no answer when
 // none is expected), wrong (an answer other than the expected one, including
 // any answer when none is expected), missed (no answer, one was expected).
+// A no-answer whose reason is not the expected one still counts as right, in
+// reason_differs too unless the expected reason is "no_answer_any".
 #ifndef DORO_TESTGEN_ACCURACY_H_
 #define DORO_TESTGEN_ACCURACY_H_
 
