@@ -4,6 +4,7 @@
 #include <iterator>
 #include <string>
 
+#include "match/roads.h"
 #include "text/keys.h"
 
 namespace doro::match {
@@ -57,19 +58,23 @@ void DistrictScan::Find(const LabelAtoms& label, const RegionEvidence& regions, 
     if (!label.terminal[j]) continue;
     // "Paeon-daero 185beon-gil": the name goes on past "daero"; only the
     // span ending at the last road word is compared.
-    if (j + 2 < n && atoms[j + 1].kind == AtomKind::kDigits &&
-        !parse::IsFieldBoundary(atoms[j + 1].sep) &&
-        (label.terminal[j + 2] || (j + 3 < n && atoms[j + 2].key == "beon" && label.terminal[j + 3]))) {
-      continue;
-    }
+    if (BranchFollows(label, j + 1)) continue;
     std::string key;
     for (int i = j; i >= 0 && j - i < 6; --i) {
       const Atom& a = atoms[i];
       key.insert(0, (i == j && label.generic(i)) ? std::string_view("ro") : std::string_view(a.key));
-      if (a.kind != AtomKind::kDigits && i < j) {
+      // A name starts at a name: not at "beon" or "gil", nor inside
+      // "4gang-ro" or "30-gil".
+      const bool starts_name =
+          !label.Has(i, kRoadPartAfter) &&
+          !(i > 0 && atoms[i - 1].kind == AtomKind::kDigits &&
+            (a.sep == parse::Sep::kGlued || a.sep == parse::Sep::kHyphen));
+      if (a.kind != AtomKind::kDigits && i < j && starts_name) {
         const std::string sk = text::SkeletonKey(key);
         const RoadScanTable::Query q(key, sk);
-        const int max_d = std::max(1, static_cast<int>(sk.size()) / 4);
+        // Evidence in proportion to the distance: one edit in a short name,
+        // two from ten letters, three from sixteen.
+        const int max_d = sk.size() >= 16 ? 3 : sk.size() >= 10 ? 2 : 1;
         // Only a road clearly closer than every other road of the district
         // counts: a label far from two roads names neither.
         int best_d = max_d + 1, second_d = max_d + 1;

@@ -109,6 +109,21 @@ void RoadFinder::Find(const LabelAtoms& label, Tier tier, Scratch* s, std::vecto
   }
   MergeDuplicateHits(s, hits);
   DropInnerHits(s, hits);
+  std::erase_if(*hits, [&](const RoadHit& h) { return BranchFollows(label, h.end); });
+}
+
+bool BranchFollows(const LabelAtoms& label, int end) {
+  const auto& atoms = label.atoms;
+  const int n = label.size();
+  if (end >= n || atoms[end].kind != AtomKind::kDigits || parse::IsFieldBoundary(atoms[end].sep)) return false;
+  for (int k = end + 1; k < n && k <= end + 2; ++k) {
+    if (parse::IsFieldBoundary(atoms[k].sep) || atoms[k].kind == AtomKind::kDigits) return false;
+    // A generic word names a branch only after 번: "382beon St".
+    if (label.terminal[k] && (!label.generic(k) || (k == end + 2 && label.Has(end + 1, kBranchBeon)))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // A common name (중앙로) finds hundreds of roads through several keys, so

@@ -71,9 +71,11 @@ class RoadFinder {
   };
 
   // The hits of one tier (kExact, kSkeleton or kOneEdit) into *hits
-  // (cleared first): one per (road, span), with its best quality, and none
+  // (cleared first): one per (road, span), with its best quality; none
   // whose span lies inside a longer span that also found roads
-  // ("Samil-daero" inside "Samil-daero 30-gil").
+  // ("Samil-daero" inside "Samil-daero 30-gil"), and none followed by the
+  // name of one of its branches ("Jungang-ro" of "Jungang-ro 66bon-gil 4"
+  // when that branch was not found: the label names the branch).
   void Find(const LabelAtoms& label, Tier tier, Scratch* scratch, std::vector<RoadHit>* hits) const;
 
  private:
@@ -89,6 +91,11 @@ void MergeDuplicateHits(RoadFinder::Scratch* scratch, std::vector<RoadHit>* hits
 
 // Drops the hits whose span lies inside a longer span that also found roads.
 void DropInnerHits(RoadFinder::Scratch* scratch, std::vector<RoadHit>* hits);
+
+// True when atoms from `end` on name a branch of the road that ends there:
+// a number, then within two atoms a road-name ending ("66bon-gil",
+// "57dong-gil", "20beonga-gil", "332 gil"), all in one field.
+bool BranchFollows(const LabelAtoms& label, int end);
 
 }  // namespace doro::match
 
