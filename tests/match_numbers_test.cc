@@ -95,6 +95,18 @@ TEST(ReadNumbers, BasementMarkersBeforeOrAfterTheNumber) {
   EXPECT_EQ(Read("Seosomun-ro 127, 지하1층"), "127") << "지하1층 is a floor";
 }
 
+TEST(ReadNumbers, PostcodeWordsClaimOnlyPostcodes) {
+  EXPECT_EQ(Read("Zip 34141, 291 Daehak-ro"), "291");
+  EXPECT_EQ(Read("Zip | 60-10, Gyebaek-ro"), "60-10 60");
+  EXPECT_EQ(Read("postal 189 Cheongsa-ro"), "189");
+}
+
+TEST(ReadNumbers, PartsAfterAHyphenBelongToTheNumberBefore) {
+  EXPECT_EQ(Read("Tel 042-869-2114, 291 Daehak-ro"), "291");
+  EXPECT_EQ(Read("Daehak-ro 291, 042-869-2114"), "291 42-869") << "042-869 has the shape of an old postcode";
+  EXPECT_EQ(Read("Daehak-ro 291, 02-869-2114"), "291 2-869 2");
+}
+
 TEST(ReadNumbers, DigitsOfARegionNameAreNotBuildingNumbers) {
   auto db = testing::SmallDatabase();
   RegionFinder finder(*db);

@@ -31,7 +31,7 @@ class RegionsTest : public ::testing::Test {
     for (const auto& s : ev.spans) {
       out += std::to_string(s.begin) + "-" + std::to_string(s.end) + ":";
       for (uint32_t v : ev.ValuesOf(s)) out += "?SGAC"[static_cast<int>(db::RegionKindOf(v))];
-      if (s.fuzzy) out += "~";
+      if (s.weak) out += "~";
       out += " ";
     }
     return out;
@@ -78,6 +78,17 @@ TEST_F(RegionsTest, TyposAreFuzzySpansOnly) {
   EXPECT_EQ(Spans("Gwanal-gu"), "");
   const std::string s = Spans("Gwanal-gu", /*typos=*/true);
   EXPECT_NE(s.find("G~"), std::string::npos) << s;
+}
+
+TEST_F(RegionsTest, RegionWordsOfAnOrganisationAreWeak) {
+  EXPECT_EQ(Spans("Seoul National University, Gwanak-gu"), "0-1:S~ 3-5:G ");
+  EXPECT_EQ(Spans("Seoul Gwanak-gu University"), "0-1:S~ 1-3:G~ ");
+  EXPECT_EQ(Spans("Seoul, National University"), "0-1:S ") << "another field";
+  testing::PreparedLabel p("Seoul National University, 1721 Nambu Ring-ro, Chuncheon-si");
+  RegionEvidence ev;
+  finder_.Find(p.atoms, &scratch_, &ev);
+  ASSERT_EQ(ev.constraints.size(), 1u) << "the weak span constrains nothing";
+  EXPECT_EQ(ev.spans[ev.constraints[0].span].begin, 7);
 }
 
 TEST_F(RegionsTest, RoadRegionsKnowsEachRoadsDistrict) {

@@ -77,6 +77,15 @@ TEST_F(RoadsTest, ASpanInsideALongerOneIsDropped) {
   EXPECT_THAT(Find("15, Samil-daero 30-gil", Tier::kExact), ElementsAre("삼일대로30길@1-5"));
 }
 
+TEST_F(RoadsTest, ARoadFollowedByItsBranchIsNotThatRoad) {
+  EXPECT_THAT(Find("15, Samil-daero 30 gil", Tier::kExact), ElementsAre("삼일대로30길@1-5"));
+  EXPECT_TRUE(Find("Samil-daero 66bon-gil 4", Tier::kExact).empty()) << "66번길 is not in the database";
+  EXPECT_TRUE(Find("Samil-daero 57dong-gil 4", Tier::kExact).empty());
+  EXPECT_TRUE(Find("Samil-daero 382beon St 4", Tier::kExact).empty());
+  EXPECT_THAT(Find("Samil-daero 385, 12 Gil-dong", Tier::kExact), ElementsAre("삼일대로@0-2"));
+  EXPECT_THAT(Find("Samil-daero 385 Street", Tier::kExact), ElementsAre("삼일대로@0-2"));
+}
+
 TEST_F(RoadsTest, SkeletonAndOneEditTiersTolerateSpellings) {
   EXPECT_TRUE(Find("170 Teogye-lo", Tier::kExact).empty());
   EXPECT_THAT(Find("170 Toegye-lo", Tier::kSkeleton), ElementsAre("퇴계로@1-3", "퇴계로@1-3"));

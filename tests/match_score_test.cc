@@ -26,7 +26,7 @@ class VerifyDecideTest : public ::testing::Test {
 
   // Runs the stages before scoring on `label` (exact tier only), then
   // scores and decides.
-  Answer Run(std::string_view label, std::vector<Candidate>* cands_out = nullptr) {
+  Answer Run(std::string_view label, std::vector<ScoredBuilding>* cands_out = nullptr) {
     testing::PreparedLabel p(label);
     RegionEvidence ev;
     RegionFinder::Scratch rs;
@@ -37,7 +37,7 @@ class VerifyDecideTest : public ::testing::Test {
     RoadFinder::Scratch s;
     roads_.Find(p.atoms, Tier::kExact, &s, &hits);
     const ScoreInput in{p.atoms, ev, nums, hits};
-    std::vector<Candidate> cands;
+    std::vector<ScoredBuilding> cands;
     std::vector<int> scratch;
     scorer_.Verify(in, &scratch, &cands);
     if (cands_out != nullptr) *cands_out = cands;
@@ -73,12 +73,21 @@ TEST_F(VerifyDecideTest, EqualsAreNeverGuessedBetween) {
 }
 
 TEST_F(VerifyDecideTest, TheNamedCityRulesARoadOut) {
-  std::vector<Candidate> cands;
+  std::vector<ScoredBuilding> cands;
   const Answer a = Run("186, Jungang-ro, Gwanak-gu, Seoul", &cands);
   EXPECT_EQ(a.reason, Reason::kRegionConflict);
-  ASSERT_EQ(cands.size(), 1u);
-  EXPECT_TRUE(cands[0].conflict);
+  ASSERT_EQ(cands.size(), 2u);
+  EXPECT_TRUE(cands[0].conflict && cands[1].conflict);
   EXPECT_FALSE(HasClean(cands));
+}
+
+TEST_F(VerifyDecideTest, BuildingsOfOneAddressAreOneAnswer) {
+  std::vector<ScoredBuilding> cands;
+  const Answer a = Run("186, Jungang-ro, Dong-gu, Daejeon", &cands);
+  EXPECT_EQ(cands.size(), 2u);
+  ASSERT_TRUE(a.ok()) << a.detail;
+  EXPECT_EQ(a.address, "대전광역시 동구 중앙로 186");
+  EXPECT_EQ(a.candidates.size(), 1u) << "listed once";
 }
 
 TEST_F(VerifyDecideTest, NoBuildingOrNoRoad) {
@@ -94,7 +103,7 @@ TEST_F(VerifyDecideTest, AMissingSubNumberIsNoBuildingWithTheMainNumberListed) {
 }
 
 TEST_F(VerifyDecideTest, ThePostalCodeAndTheNumberBesideTheRoadScore) {
-  std::vector<Candidate> with_zip, without;
+  std::vector<ScoredBuilding> with_zip, without;
   Run("170, Toegye-ro 04627", &with_zip);
   Run("170, Toegye-ro", &without);
   ASSERT_EQ(with_zip.size(), 2u);

@@ -55,7 +55,8 @@ struct PreparedLabel {
 
 // A small database: 관악구 남부순환로 (1721 above ground and underground),
 // 중구 세종대로 110, 퇴계로 170 in 서울 중구 and in 춘천시, 종로구 삼일대로 and
-// 삼일대로30길 (no 15 on the main road), and in 대전 동구 중앙로 186.
+// 삼일대로30길 (no 15 on the main road), and in 대전 동구 중앙로 186 (two
+// buildings of one complex, one address).
 inline std::unique_ptr<db::Database> SmallDatabase() {
   std::vector<db::AddressRow> rows = {
       MakeRow("서울특별시", "관악구", "신림동", "1162010200", "116203005001", "남부순환로", 1721, 0, false, "08826"),
@@ -67,6 +68,8 @@ inline std::unique_ptr<db::Database> SmallDatabase() {
       MakeRow("서울특별시", "종로구", "관철동", "1111013800", "111104100285", "삼일대로", 385, 0, false, "03142"),
       MakeRow("서울특별시", "종로구", "낙원동", "1111013700", "111104100300", "삼일대로30길", 15, 0, false, "03133"),
       MakeRow("대전광역시", "동구", "중동", "3011010800", "301103000001", "중앙로", 186, 0, false, "34578"),
+      // A second building of the same complex, on another 법정동: one address.
+      MakeRow("대전광역시", "동구", "정동", "3011010900", "301103000001", "중앙로", 186, 0, false, "34578"),
   };
   return db::Database::FromRows(rows);
 }

@@ -7,7 +7,7 @@
 namespace doro::match {
 
 Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
-              std::vector<Candidate>* cands_out, Detail detail) {
+              std::vector<ScoredBuilding>* cands_out, Detail detail) {
   Answer a;
   auto& cands = *cands_out;
   const auto& t = db.tables();
@@ -18,26 +18,33 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
     return a;
   }
   // One entry per building, its best reading.
-  std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
+  std::sort(cands.begin(), cands.end(), [](const ScoredBuilding& x, const ScoredBuilding& y) {
     if (x.building != y.building) return x.building < y.building;
     if (x.conflict != y.conflict) return !x.conflict;
     return x.score > y.score;
   });
   cands.erase(std::unique(cands.begin(), cands.end(),
-                          [](const Candidate& x, const Candidate& y) { return x.building == y.building; }),
+                          [](const ScoredBuilding& x, const ScoredBuilding& y) { return x.building == y.building; }),
               cands.end());
-  std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
+  std::sort(cands.begin(), cands.end(), [](const ScoredBuilding& x, const ScoredBuilding& y) {
     if (x.conflict != y.conflict) return !x.conflict;
     if (x.partial != y.partial) return !x.partial;
     return x.score > y.score;
   });
   const bool full = detail == Detail::kFull;
-  for (size_t i = 0; full && i < cands.size() && i < 5; ++i) {
+  // The rows of one complex (a campus, a hospital) may share one road
+  // address: such candidates are one answer, listed once.
+  for (size_t i = 0; full && i < cands.size() && a.candidates.size() < 5; ++i) {
     const auto& c = cands[i];
-    a.candidates.push_back({db.RoadAddress(c.building), db.BuildingId(c.building),
+    std::string address = db.RoadAddress(c.building);
+    if (std::any_of(a.candidates.begin(), a.candidates.end(),
+                    [&](const doro::Candidate& x) { return x.address == address; })) {
+      continue;
+    }
+    a.candidates.push_back({std::move(address), db.BuildingId(c.building),
                             std::round(c.score * 100.0) / 100.0});
   }
-  const Candidate& best = cands[0];
+  const ScoredBuilding& best = cands[0];
   if (best.conflict) {
     a.reason = Reason::kRegionConflict;
     a.detail = "the only matching addresses lie outside the city or district on the label";
@@ -48,8 +55,10 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
     a.detail = "no building with the sub-number on the label; the main number alone exists";
     return a;
   }
-  if (cands.size() > 1 && !cands[1].conflict && !cands[1].partial &&
-      cands[1].score > best.score - kTieMargin) {
+  for (size_t i = 1; i < cands.size(); ++i) {
+    const ScoredBuilding& c = cands[i];
+    if (c.conflict || c.partial || c.score <= best.score - kTieMargin) break;
+    if (db.RoadAddress(c.building) == db.RoadAddress(best.building)) continue;  // the same address
     a.reason = Reason::kAmbiguous;
     a.detail = "several addresses fit the label equally well";
     return a;

@@ -18,7 +18,7 @@ namespace doro::match {
 // `have_road`: a road was found as written (an exact-tier hit), so a
 // missing number is no_building rather than no_road. Reorders *cands.
 Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
-              std::vector<Candidate>* cands, Detail detail);
+              std::vector<ScoredBuilding>* cands, Detail detail);
 
 }  // namespace doro::match
 

@@ -18,7 +18,7 @@ void DistrictScan::Find(const LabelAtoms& label, const RegionEvidence& regions, 
   const auto& t = db_.tables();
   std::vector<uint32_t> districts, towns;
   for (const auto& r : regions.spans) {
-    if (r.fuzzy) continue;
+    if (r.weak) continue;
     for (uint32_t v : regions.ValuesOf(r)) {
       const uint32_t id = db::RegionIdOf(v);
       switch (db::RegionKindOf(v)) {
@@ -73,8 +73,8 @@ void DistrictScan::Find(const LabelAtoms& label, const RegionEvidence& regions, 
         const std::string sk = text::SkeletonKey(key);
         const RoadScanTable::Query q(key, sk);
         // Evidence in proportion to the distance: one edit in a short name,
-        // two from ten letters, three from sixteen.
-        const int max_d = sk.size() >= 16 ? 3 : sk.size() >= 10 ? 2 : 1;
+        // two from ten letters, three from fourteen.
+        const int max_d = sk.size() >= 14 ? 3 : sk.size() >= 10 ? 2 : 1;
         // Only a road clearly closer than every other road of the district
         // counts: a label far from two roads names neither.
         int best_d = max_d + 1, second_d = max_d + 1;

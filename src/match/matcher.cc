@@ -38,11 +38,11 @@ struct LabelState {
   std::vector<RoadHit> hits;
   RoadFinder::Scratch road_scratch;
   DistrictScan::Scratch scan_scratch;
-  std::vector<Candidate> cands;
+  std::vector<ScoredBuilding> cands;
   std::vector<int> verify_scratch;
   // The hits and candidates of the first tier that found any.
   std::vector<RoadHit> first_hits;
-  std::vector<Candidate> first_cands;
+  std::vector<ScoredBuilding> first_cands;
 };
 
 Answer BadInput(std::string detail) {

@@ -36,7 +36,7 @@ void ReadNumbers(const LabelAtoms& label, const RegionEvidence& regions, NumberR
   consumed.assign(n, 0);
   // Digits that are part of a region's name: "Dongin-dong 1-ga".
   for (const auto& r : regions.spans) {
-    if (r.fuzzy) continue;
+    if (r.weak) continue;
     for (int i = r.begin; i < r.end; ++i) consumed[i] |= atoms[i].kind == AtomKind::kDigits;
   }
   // A unit word before a number claims it unless the word has its own
@@ -83,6 +83,11 @@ void ReadNumbers(const LabelAtoms& label, const RegionEvidence& regions, NumberR
         !has_own_number(i - 1)) {
       continue;
     }
+    // "Zip 34141", "Postal code 151-742": only a postcode's shape is claimed
+    // ("Zip | 60-10, Gyebaek-ro" still holds building 60-10).
+    if (i > 0 && label.Has(i - 1, kPostcodeWord) && (a.text.size() >= 5 || old_zip)) continue;
+    // "042-869-2114": the parts after a hyphen belong to the number before.
+    if (i > 0 && a.sep == Sep::kHyphen && atoms[i - 1].kind == AtomKind::kDigits) continue;
     NumberReading num{i, i + 1, i, static_cast<uint32_t>(ToInt(a.text)), 0, false};
     // "15-25": a sub-number, unless the second part is a unit. "101-1203"
     // is as often dong-ho (both readings are kept, the DB check decides);

@@ -129,10 +129,29 @@ void RegionFinder::Find(const LabelAtoms& label, Scratch* scratch, RegionEvidenc
     out->values.push_back(f.value);
     ++out->spans.back().count;
   }
+  // A region word in an organisation's name says little of where the
+  // organisation is ("Chungnam National University" is in 대전): the spans
+  // right before an organisation word, and those right before them, are
+  // weak.
+  for (int s = static_cast<int>(out->spans.size()) - 1; s >= 0; --s) {
+    auto& r = out->spans[s];
+    int e = r.end;
+    if (e < n && !parse::IsFieldBoundary(atoms[e].sep) && label.Has(e, kOrganisation)) {
+      r.weak = true;
+      continue;
+    }
+    for (const auto& o : out->spans) {
+      if (o.weak && o.begin == e && !parse::IsFieldBoundary(atoms[e].sep)) {
+        r.weak = true;
+        break;
+      }
+    }
+  }
   // The constraints: spans naming only 시도 or 시군구 (Score applies the
   // same "strong and not soft" rule to candidates).
   for (int s = 0; s < static_cast<int>(out->spans.size()); ++s) {
     const auto& r = out->spans[s];
+    if (r.weak) continue;
     bool strong_only = true;
     for (uint32_t v : out->ValuesOf(r)) {
       const RegionKind k = db::RegionKindOf(v);

@@ -17,7 +17,10 @@ namespace doro::match {
 struct RegionSpan {
   int begin, end;         // atoms [begin, end)
   uint32_t first, count;  // its values (db::PackRegion): RegionEvidence::values[first, first + count)
-  bool fuzzy = false;     // found through a typo (FindTypos): breaks ties only
+  // Weak evidence, which breaks ties only and never rules a road out: found
+  // through a typo (FindTypos), or part of an organisation's name
+  // ("Chonnam National University", "Busan Bank").
+  bool weak = false;
 };
 
 // The stage's result.
@@ -86,7 +89,7 @@ class RegionFinder {
   void Find(const LabelAtoms& label, Scratch* scratch, RegionEvidence* out) const;
 
   // Typos in the city or district ("Gung-gu", "SOUL", "새울"), added to *out
-  // as fuzzy spans: they break ties only, adding to a candidate they fit and
+  // as weak spans: they break ties only, adding to a candidate they fit and
   // never ruling one out.
   void FindTypos(const LabelAtoms& label, RegionEvidence* out) const;
 

@@ -5,7 +5,7 @@ namespace doro::match {
 using db::kNone;
 using db::RegionKind;
 
-void Scorer::Verify(const ScoreInput& in, std::vector<int>* scratch, std::vector<Candidate>* out) const {
+void Scorer::Verify(const ScoreInput& in, std::vector<int>* scratch, std::vector<ScoredBuilding>* out) const {
   VerifyHits(in, true, scratch, out);
   ScoreRegions(in, out);
   if (!HasClean(*out)) {
@@ -15,7 +15,7 @@ void Scorer::Verify(const ScoreInput& in, std::vector<int>* scratch, std::vector
 }
 
 void Scorer::VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<int>* verify_out,
-                        std::vector<Candidate>* out) const {
+                        std::vector<ScoredBuilding>* out) const {
   out->clear();
   const auto& numbers = in.numbers.numbers;
   if (numbers.empty()) return;  // nothing to verify, and no prefetching for it
@@ -63,7 +63,7 @@ void Scorer::VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<in
   }
 }
 
-void Scorer::ScoreRegions(const ScoreInput& in, std::vector<Candidate>* cands) const {
+void Scorer::ScoreRegions(const ScoreInput& in, std::vector<ScoredBuilding>* cands) const {
   const auto& t = db_.tables();
   const auto& spans = in.regions.spans;
   for (auto& c : *cands) {
@@ -104,7 +104,7 @@ void Scorer::ScoreRegions(const ScoreInput& in, std::vector<Candidate>* cands) c
       }
       if (matched) {
         if (s < 64) c.region_spans |= uint64_t{1} << s;
-      } else if (!r.fuzzy && ((strong && !soft) || hit.tier >= static_cast<int>(Tier::kOneEdit))) {
+      } else if (!r.weak && ((strong && !soft) || hit.tier >= static_cast<int>(Tier::kOneEdit))) {
         // The same spans as RegionEvidence::constraints. A road reached
         // through a typo must agree with every place the label names, town
         // included; an exact road need not (people misremember the 동).
@@ -122,14 +122,14 @@ void Scorer::ScoreRegions(const ScoreInput& in, std::vector<Candidate>* cands) c
   }
 }
 
-bool HasClean(const std::vector<Candidate>& cands) {
+bool HasClean(const std::vector<ScoredBuilding>& cands) {
   for (const auto& c : cands) {
     if (!c.conflict) return true;
   }
   return false;
 }
 
-bool IsCloseCall(const std::vector<Candidate>& cands) {
+bool IsCloseCall(const std::vector<ScoredBuilding>& cands) {
   float best = -1e9f, second = -1e9f;
   uint32_t best_building = kNone;
   for (const auto& c : cands) {

@@ -21,7 +21,7 @@ namespace doro::match {
 // Scores below the best by less than this are equals: no guessing.
 constexpr float kTieMargin = 0.75f;
 
-struct Candidate {
+struct ScoredBuilding {
   uint32_t building;
   int hit;     // in the hits
   int number;  // in NumberReadings::numbers
@@ -53,23 +53,23 @@ class Scorer {
   // The candidates into *out (cleared first). Roads in the region the label
   // names first: a common name (중앙로) has hundreds of roads, and the others
   // matter only when none of these fits.
-  void Verify(const ScoreInput& in, std::vector<int>* scratch, std::vector<Candidate>* out) const;
+  void Verify(const ScoreInput& in, std::vector<int>* scratch, std::vector<ScoredBuilding>* out) const;
 
  private:
   void VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<int>* verify,
-                  std::vector<Candidate>* out) const;
-  void ScoreRegions(const ScoreInput& in, std::vector<Candidate>* cands) const;
+                  std::vector<ScoredBuilding>* out) const;
+  void ScoreRegions(const ScoreInput& in, std::vector<ScoredBuilding>* cands) const;
 
   const db::Database& db_;
   const RoadRegions& road_regions_;
 };
 
 // True when some candidate agrees with every region the label names.
-bool HasClean(const std::vector<Candidate>& cands);
+bool HasClean(const std::vector<ScoredBuilding>& cands);
 
 // True when the best two clean candidates (distinct buildings) are within
 // the tie margin: the decision would be "ambiguous" as things stand.
-bool IsCloseCall(const std::vector<Candidate>& cands);
+bool IsCloseCall(const std::vector<ScoredBuilding>& cands);
 
 }  // namespace doro::match
 

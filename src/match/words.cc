@@ -22,6 +22,7 @@ constexpr RoleName kRoleNames[] = {
     {"unit_after", kUnitAfter},       {"unit_before", kUnitBefore},
     {"road_part_after", kRoadPartAfter}, {"branch_beon", kBranchBeon},
     {"branch_gil", kBranchGil},       {"numeral_reading", kNumeralReading},
+    {"organisation", kOrganisation},  {"postcode_word", kPostcodeWord},
 };
 
 bool HasSuffix(std::string_view word, std::string_view suffix) {

@@ -32,6 +32,8 @@ enum WordRole : uint16_t {
   kBranchBeon = 1 << 11,     // the 번 of a branch road inside its name (bun, bon)
   kBranchGil = 1 << 12,      // a glued 번길 (bungil)
   kNumeralReading = 1 << 13, // "il" of "1(il)-ga": a digit's Korean reading
+  kOrganisation = 1 << 14,   // after a region word, makes it an organisation's name
+  kPostcodeWord = 1 << 15,   // before a number, says it is a postcode (Zip, Postal)
 };
 
 class WordTable {
