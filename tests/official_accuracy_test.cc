@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -56,6 +57,7 @@ struct Limits {
 constexpr double kClassSlack = kSanitized ? 10.0 : 0.0;
 constexpr Limits kFiveRegions = {98.0, 1.0, 8.0 + kClassSlack};
 constexpr Limits kSejong = {98.5, 1.0, 10.0 + kClassSlack};
+constexpr Limits kPublicLabels = {95.0, 0.4, 1.0};
 
 gen::AccuracyReport RunAndCheck(const Engine& engine, const std::vector<LabelCase>& cases,
                                 const Limits& limits) {
@@ -105,6 +107,46 @@ void RunDataSet(const char* data, const char* english, size_t want, size_t min_c
   const auto cases = gen.Generate(want, 2024);
   ASSERT_GE(cases.size(), min_cases);
   RunAndCheck(*engine, cases, limits);
+}
+
+// tests/data/public_labels.tsv: real labels people wrote (label, expected,
+// region, source), refined over the five regions together; one class per
+// region.
+std::vector<LabelCase> ReadPublicLabels(const std::string& path) {
+  std::vector<LabelCase> cases;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    size_t pos = 0;
+    for (size_t tab; (tab = line.find('\t', pos)) != std::string::npos; pos = tab + 1) {
+      f.push_back(line.substr(pos, tab - pos));
+    }
+    f.push_back(line.substr(pos));
+    if (f.size() < 3) continue;
+    LabelCase c;
+    c.label = f[0];
+    c.expected = f[1];
+    c.error_class = "public_" + f[2];
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+TEST(OfficialAccuracyTest, PublicLabelsFromRealSources) {
+  if (!fs::exists(kKoreaPost)) GTEST_SKIP() << "../shared/data not present: " << kKoreaPost;
+  const auto cases = ReadPublicLabels(DORO_SOURCE_DIR "/tests/data/public_labels.tsv");
+  ASSERT_GE(cases.size(), 280u);
+  std::vector<db::AddressRow> rows;
+  OfficialNames names;
+  std::vector<std::string> files;
+  std::string error;
+  ASSERT_TRUE(LoadDataPath(kKoreaPost, &rows, &names, &files, &error)) << error;
+  rows.clear();
+  auto engine = OpenFiles(files, &error);
+  ASSERT_NE(engine, nullptr) << error;
+  RunAndCheck(*engine, cases, kPublicLabels);
 }
 
 TEST(OfficialAccuracyTest, FiveKoreaPostRegions) {
