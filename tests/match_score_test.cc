@@ -90,6 +90,11 @@ TEST_F(VerifyDecideTest, BuildingsOfOneAddressAreOneAnswer) {
   EXPECT_EQ(a.candidates.size(), 1u) << "listed once";
 }
 
+TEST_F(VerifyDecideTest, NMBesideAMainRoadMayBeItsBranch) {
+  EXPECT_EQ(Run("36-12 Toegye-ro, Jung-gu, Seoul").address, "서울특별시 중구 퇴계로36번길 12");
+  EXPECT_EQ(Run("36-13 Toegye-ro, Jung-gu, Seoul").reason, Reason::kNoBuilding);
+}
+
 TEST_F(VerifyDecideTest, NoBuildingOrNoRoad) {
   EXPECT_EQ(Run("999, Sejong-daero, Jung-gu, Seoul").reason, Reason::kNoBuilding);
   EXPECT_EQ(Run("12, Nowhere-ro, Seoul").reason, Reason::kNoRoad);

@@ -54,7 +54,7 @@ struct PreparedLabel {
 };
 
 // A small database: 관악구 남부순환로 (1721 above ground and underground),
-// 중구 세종대로 110, 퇴계로 170 in 서울 중구 and in 춘천시, 종로구 삼일대로 and
+// 중구 세종대로 110, 퇴계로 170 in 서울 중구 and in 춘천시, 퇴계로36번길 12, 종로구 삼일대로 and
 // 삼일대로30길 (no 15 on the main road), and in 대전 동구 중앙로 186 (two
 // buildings of one complex, one address).
 inline std::unique_ptr<db::Database> SmallDatabase() {
@@ -64,6 +64,7 @@ inline std::unique_ptr<db::Database> SmallDatabase() {
       MakeRow("서울특별시", "관악구", "봉천동", "1162010100", "116203005001", "남부순환로", 1820, 0, false, "08787"),
       MakeRow("서울특별시", "중구", "태평로1가", "1114010300", "111403101001", "세종대로", 110, 0, false, "04524"),
       MakeRow("서울특별시", "중구", "회현동1가", "1114011500", "111403102005", "퇴계로", 170, 0, false, "04627"),
+      MakeRow("서울특별시", "중구", "회현동1가", "1114011500", "111403102101", "퇴계로36번길", 12, 0, false, "04627"),
       MakeRow("강원특별자치도", "춘천시", "효자동", "5111010500", "511104200001", "퇴계로", 170, 0, false, "24340"),
       MakeRow("서울특별시", "종로구", "관철동", "1111013800", "111104100285", "삼일대로", 385, 0, false, "03142"),
       MakeRow("서울특별시", "종로구", "낙원동", "1111013700", "111104100300", "삼일대로30길", 15, 0, false, "03133"),

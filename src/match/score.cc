@@ -1,5 +1,9 @@
 #include "match/score.h"
 
+#include <string>
+
+#include "db/flat_map.h"
+
 namespace doro::match {
 
 using db::kNone;
@@ -49,8 +53,14 @@ void Scorer::VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<in
         // The other level: "B" left off an underground entrance costs a
         // little; "B" written for a building with no basement costs more.
         found = db_.FindBuildings(hit.road, !num.basement, num.main, num.sub);
+        if (!found.empty()) {
+          score -= num.basement ? 2.5f : 1.5f;
+        } else if (const uint32_t branch = BranchOf(hit.road, num); branch != db::kNone) {
+          // "989-111 Daedeok-daero" for 대덕대로989번길 111.
+          found = db_.FindBuildings(branch, num.basement, num.sub, 0);
+          score -= 1.0f;
+        }
         if (found.empty()) continue;
-        score -= num.basement ? 2.5f : 1.5f;
       }
       if (num.dropped_sub) score -= 1.5f;
       if (num.main_atom >= 0 && atoms[num.main_atom].text.size() == 5) score -= 1.0f;
@@ -120,6 +130,21 @@ void Scorer::ScoreRegions(const ScoreInput& in, std::vector<ScoredBuilding>* can
       if (z == b.zip) c.score += 2.0f;
     }
   }
+}
+
+uint32_t Scorer::BranchOf(uint32_t road, const NumberReading& num) const {
+  if (num.sub == 0 || num.dropped_sub) return db::kNone;
+  const auto& t = db_.tables();
+  std::string name(db_.str(t.roads[road].name_ko));
+  name += std::to_string(num.main);
+  name += "번길";
+  uint32_t branch = db::kNone;
+  for (const auto& f : t.road_keys.Find(db::HashKey(name))) {
+    if (t.roads[f.value].region != t.roads[road].region || db_.str(t.roads[f.value].name_ko) != name) continue;
+    if (branch != db::kNone && branch != f.value) return db::kNone;  // two: no reading
+    branch = f.value;
+  }
+  return branch;
 }
 
 bool HasClean(const std::vector<ScoredBuilding>& cands) {

@@ -59,6 +59,9 @@ class Scorer {
   void VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<int>* verify,
                   std::vector<ScoredBuilding>* out) const;
   void ScoreRegions(const ScoreInput& in, std::vector<ScoredBuilding>* cands) const;
+  // The branch <road>N번길 of `road`'s district for a reading N-M, when
+  // exactly one exists; kNone otherwise.
+  uint32_t BranchOf(uint32_t road, const NumberReading& num) const;
 
   const db::Database& db_;
   const RoadRegions& road_regions_;
