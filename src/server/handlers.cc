@@ -5,7 +5,7 @@
 #include <chrono>
 #include <exception>
 
-#include "server/work_pool.h"
+#include "util/work_pool.h"
 
 namespace doro::server {
 namespace {

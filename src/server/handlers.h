@@ -28,9 +28,13 @@
 #include "server/json_io.h"
 #include "server/metrics.h"
 
+namespace doro::util {
+class WorkPool;
+}  // namespace doro::util
+
 namespace doro::server {
 
-class WorkPool;
+using util::WorkPool;
 
 struct Limits {
   size_t max_body_bytes = size_t{64} << 20;  // larger body -> 413
