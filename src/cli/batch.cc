@@ -6,7 +6,7 @@
 #include <thread>
 #include <vector>
 
-#include "cli/answer_json.h"
+#include "json/answer_json.h"
 #include "util/work_pool.h"
 
 namespace doro::cli {
@@ -36,7 +36,7 @@ BatchStats RunBatch(const Engine& engine, std::istream& in, std::ostream& out,
       for (size_t i = begin; i < end; ++i) {
         const Answer a = engine.Refine(lines[i]);
         ok[i] = a.ok();
-        results[i] = AnswerToJson(lines[i], a);
+        results[i] = json::AnswerToJson(lines[i], a, json::kCliNames);
       }
     });
     for (size_t i = 0; i < results.size(); ++i) {

@@ -8,10 +8,10 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/answer_json.h"
 #include "cli/batch.h"
 #include "db/database.h"
 #include "db/index_file.h"
+#include "json/answer_json.h"
 #include "match/engine.h"
 
 #ifdef DORO_HAVE_SERVER
@@ -49,7 +49,7 @@ void AddRefine(CLI::App& app) {
     for (const auto& label : *labels) {
       const doro::Answer a = engine->Refine(label);
       if (*json) {
-        std::cout << doro::cli::AnswerToJson(label, a) << "\n";
+        std::cout << doro::json::AnswerToJson(label, a, doro::json::kCliNames) << "\n";
       } else if (a.ok()) {
         std::cout << a.address_full << "\n";
       } else {

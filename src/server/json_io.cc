@@ -8,13 +8,14 @@
 #include <memory>
 #include <string>
 
+#include "json/answer_json.h"
 #include "text/utf8.h"
 
 namespace doro::server {
 namespace {
 
 namespace od = simdjson::ondemand;
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using json::Writer;
 
 // The request body as simdjson wants it. simdjson rejects a whole document
 // with invalid UTF-8 anywhere; to confine the damage to the one string that
@@ -314,60 +315,6 @@ void Str(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
-void WriteAnswer(Writer& w, std::string_view input, const Answer& a) {
-  const bool ok = a.ok();
-  w.StartObject();
-  const std::string safe_input = text::ToValidUtf8(input);  // already checks validity
-  const std::pair<const char*, std::string_view> fields[] = {
-      {"input", safe_input},
-      {"status", ok ? "ok" : "no_answer"},
-      {"roadAddr", ok ? std::string_view(a.address_full) : ""},
-      {"roadAddrPart1", ok ? std::string_view(a.address) : ""},
-      {"roadAddrPart2", ok ? std::string_view(a.reference) : ""},
-      {"engAddr", ok ? std::string_view(a.english) : ""},
-      {"zipNo", ok ? std::string_view(a.zip) : ""},
-      {"bdMgtSn", ok ? std::string_view(a.building_id) : ""},
-  };
-  for (const auto& [key, value] : fields) {
-    w.Key(key);
-    Str(w, value);
-  }
-  w.Key("reason");
-  if (ok) {
-    w.Null();
-  } else {
-    w.String(ReasonName(a.reason));
-  }
-  w.Key("detail");
-  Str(w, a.detail);
-  w.Key("used");
-  w.StartArray();
-  for (const auto& s : a.used) Str(w, s);
-  w.EndArray();
-  w.Key("ignored");
-  w.StartArray();
-  for (const auto& s : a.ignored) Str(w, s);
-  w.EndArray();
-  w.Key("candidates");
-  w.StartArray();
-  for (const auto& c : a.candidates) {
-    w.StartObject();
-    w.Key("roadAddrPart1");
-    Str(w, c.address);
-    w.Key("bdMgtSn");
-    Str(w, c.building_id);
-    w.Key("score");
-    w.Double(c.score);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
-}
-
-}  // namespace
-
-namespace {
-
 LabelIn CheckLabelUtf8(std::string_view s, const ParseLimits& limits, bool known_valid) {
   LabelIn out;
   if (s.size() > limits.max_label_bytes) {
@@ -520,7 +467,7 @@ std::string ContestError(std::string_view message) {
 std::string RichAnswer(std::string_view input, const Answer& answer) {
   rapidjson::StringBuffer buf;
   Writer w(buf);
-  WriteAnswer(w, input, answer);
+  json::WriteAnswer(w, input, answer, json::kJusoNames);
   return std::string(buf.GetString(), buf.GetSize());
 }
 
@@ -534,7 +481,7 @@ std::string RichAnswers(const std::vector<LabelIn>& labels,
   w.Key("results");
   w.StartArray();
   for (size_t i = 0; i < labels.size() && i < answers.size(); ++i) {
-    WriteAnswer(w, labels[i].text, answers[i]);
+    json::WriteAnswer(w, labels[i].text, answers[i], json::kJusoNames);
   }
   w.EndArray();
   w.EndObject();
