@@ -31,11 +31,23 @@ class Engine {
                                       EngineOptions options = {});
   virtual ~Engine() = default;
 
-  // Refines one label. Never throws for any input bytes. The decision does
-  // not depend on `detail`.
-  virtual Answer Refine(std::string_view label, Detail detail = Detail::kFull) const = 0;
+  // Refines one label. Never throws for any input bytes. A label that is
+  // not UTF-8 or longer than options().max_label_bytes gets kBadInput here,
+  // the one place labels are checked, and is not matched. The decision
+  // does not depend on `detail`.
+  Answer Refine(std::string_view label, Detail detail = Detail::kFull) const;
 
+  const EngineOptions& options() const { return options_; }
   virtual const LoadReport& report() const = 0;
+
+ protected:
+  explicit Engine(EngineOptions options) : options_(options) {}
+
+  // Refine() for a label that passed its checks.
+  virtual Answer RefineChecked(std::string_view label, Detail detail) const = 0;
+
+ private:
+  EngineOptions options_;
 };
 
 }  // namespace doro
