@@ -15,7 +15,7 @@
 #include "match/engine.h"
 
 #ifdef DORO_HAVE_SERVER
-#include "server/serve_command.h"
+#include "cli/serve_command.h"
 #endif
 
 namespace {
@@ -159,7 +159,7 @@ int main(int argc, char** argv) {
   AddBatch(app);
   AddIndex(app);
 #ifdef DORO_HAVE_SERVER
-  doro::server::AddServeCommand(app);
+  doro::cli::AddServeCommand(app);
 #endif
   CLI11_PARSE(app, argc, argv);
   return 0;

@@ -1,4 +1,4 @@
-#include "server/serve_command.h"
+#include "cli/serve_command.h"
 
 #include <spdlog/spdlog.h>
 
@@ -12,8 +12,13 @@
 #include "match/engine.h"
 #include "server/server.h"
 
-namespace doro::server {
+namespace doro::cli {
 namespace {
+
+using server::ReloadFn;
+using server::Response;
+using server::Server;
+using server::ServerOptions;
 
 struct ServeFlags {
   std::string db;
@@ -107,4 +112,4 @@ void AddServeCommand(CLI::App& app) {
   cmd->callback([f] { Serve(*f); });
 }
 
-}  // namespace doro::server
+}  // namespace doro::cli
