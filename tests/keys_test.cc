@@ -36,11 +36,8 @@ TEST(Keys, SkeletonFoldsRomanizationSystems) {
 
 TEST(Keys, EditDistanceMatchesTheFullTable) {
   // Small alphabets make close pairs, transpositions and ties common.
-  uint64_t state = 12345;
-  auto next = [&state](uint64_t bound) {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return (state >> 33) % bound;
-  };
+  testing_util::Lcg lcg(12345);
+  auto next = [&lcg](uint64_t bound) { return lcg.Next(bound); };
   for (int round = 0; round < 20000; ++round) {
     const char* alphabet = round % 2 ? "ab" : "abcd";
     const uint64_t letters = round % 2 ? 2 : 4;
@@ -139,11 +136,8 @@ TEST(OneEditKeys, OneEditAwayIsFoundTwoAreNot) {
 
 // Any stored skeleton within one edit of a query is among its hits.
 TEST(OneEditKeys, NoOneEditNeighbourIsMissed) {
-  uint64_t state = 99;
-  auto next = [&state](uint64_t bound) {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return (state >> 33) % bound;
-  };
+  testing_util::Lcg lcg(99);
+  auto next = [&lcg](uint64_t bound) { return lcg.Next(bound); };
   for (int round = 0; round < 2000; ++round) {
     std::string a;
     for (uint64_t n = 5 + next(8); n > 0; --n) a.push_back("abcd"[next(4)]);

@@ -66,11 +66,8 @@ TEST(RoadScanTable, LongNamesAreKeptOutOfLine) {
 // the true distance, and Distance is min(key distance, skeleton distance)
 // capped at d + 1.
 TEST(RoadScanTable, BoundsAndDistanceAgreeWithAPlainEditDistance) {
-  uint64_t state = 7;
-  auto next = [&state](uint64_t bound) {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return (state >> 33) % bound;
-  };
+  testing_util::Lcg lcg(7);
+  auto next = [&lcg](uint64_t bound) { return lcg.Next(bound); };
   auto word = [&](std::string_view alphabet) {
     std::string w;
     for (uint64_t n = 3 + next(10); n > 0; --n) w.push_back(alphabet[next(alphabet.size())]);

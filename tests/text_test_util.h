@@ -4,6 +4,7 @@
 #define DORO_TESTS_TEXT_TEST_UTIL_H_
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,20 @@ inline int ReferenceDistance(const std::string& a, const std::string& b) {
   }
   return d[n][m];
 }
+
+// A small deterministic generator for randomized tests: Next(bound) is in
+// [0, bound).
+class Lcg {
+ public:
+  explicit Lcg(uint64_t seed) : state_(seed) {}
+  uint64_t Next(uint64_t bound) {
+    state_ = state_ * 6364136223846793005ull + 1442695040888963407ull;
+    return (state_ >> 33) % bound;
+  }
+
+ private:
+  uint64_t state_;
+};
 
 }  // namespace doro::testing_util
 
