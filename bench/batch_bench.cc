@@ -23,7 +23,7 @@
 #include "match/engine.h"
 #include "server/handlers.h"
 #include "server/json_io.h"
-#include "server/work_pool.h"
+#include "util/work_pool.h"
 
 namespace {
 
@@ -156,7 +156,7 @@ void BM_BatchHandler(benchmark::State& state) {
   const Fixture& fx = Shared();
   if (!Ready(state, fx)) return;
   const auto threads = static_cast<unsigned>(state.range(0));
-  doro::server::WorkPool pool(threads - 1);
+  doro::util::WorkPool pool(threads - 1);
   doro::server::Handlers handlers({}, fx.engine, nullptr, threads > 1 ? &pool : nullptr);
   const doro::server::Request request{"POST", "/v1/batch", fx.body, true};
   for (auto _ : state) {

@@ -11,7 +11,6 @@
 #include "db/format.h"
 #include "db/index_file.h"
 #include "text/encoding.h"
-#include "text/keys.h"
 #include "text/utf8.h"
 
 namespace doro::db {
@@ -121,83 +120,6 @@ TEST(FlatMultiMap, HashKeyIsStableAndFedInPieces) {
   EXPECT_EQ(HashKey("seoulro"), 0xa1598e4066d42924ull);
   EXPECT_EQ(KeyHasher().Add("seo").Add("").Add("ulro").Hash(), HashKey("seoulro"));
   EXPECT_NE(HashKey("seoulro"), HashKey("seoulr"));
-}
-
-TEST(Keys, SkeletonFoldsRomanizationSystems) {
-  EXPECT_EQ(text::SkeletonKey("yangnyeongsiro"), text::SkeletonKey("yangnyongsiro"));
-  EXPECT_EQ(text::SkeletonKey("chunghyeonro"), text::SkeletonKey("chunghyonro"));
-  EXPECT_EQ(text::SkeletonKey("kil"), text::SkeletonKey("gil"));
-  EXPECT_NE(text::SkeletonKey("dosandaero"), text::SkeletonKey("dobongro"));
-  EXPECT_EQ(text::DigitsOf("samseongyoro16gil"), "16");
-  EXPECT_EQ(text::DigitsOf("a1b22c"), "1 22");
-}
-
-// The full optimal-string-alignment table, no band, no early exit.
-int ReferenceDistance(const std::string& a, const std::string& b) {
-  const size_t n = a.size(), m = b.size();
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
-  for (size_t i = 1; i <= n; ++i) {
-    for (size_t j = 1; j <= m; ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[n][m];
-}
-
-TEST(Keys, EditDistanceMatchesTheFullTable) {
-  // Small alphabets make close pairs, transpositions and ties common.
-  uint64_t state = 12345;
-  auto next = [&state](uint64_t bound) {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return (state >> 33) % bound;
-  };
-  for (int round = 0; round < 20000; ++round) {
-    const char* alphabet = round % 2 ? "ab" : "abcd";
-    const uint64_t letters = round % 2 ? 2 : 4;
-    std::string a, b;
-    const uint64_t n = next(12), m = round % 3 == 0 ? n : next(12);
-    for (uint64_t i = 0; i < n; ++i) a.push_back(alphabet[next(letters)]);
-    for (uint64_t i = 0; i < m; ++i) b.push_back(alphabet[next(letters)]);
-    if (round % 3 == 0 && n >= 2) {  // a copy of a with a few edits
-      b = a;
-      for (uint64_t e = next(3); e > 0; --e) {
-        const size_t p = next(b.size() - 1);
-        if (next(2) == 0) std::swap(b[p], b[p + 1]); else b[p] = alphabet[next(letters)];
-      }
-    }
-    const int truth = ReferenceDistance(a, b);
-    const text::PatternDistance pattern(a);
-    for (int max_d = 0; max_d <= 5; ++max_d) {
-      ASSERT_EQ(text::EditDistance(a, b, max_d), std::min(truth, max_d + 1))
-          << a << " " << b << " max " << max_d;
-      ASSERT_EQ(pattern.Distance(b, max_d), std::min(truth, max_d + 1))
-          << a << " " << b << " max " << max_d;
-    }
-  }
-}
-
-TEST(Keys, PatternDistanceOnLongAndEdgePatterns) {
-  const std::string p64(64, 'a');
-  EXPECT_EQ(text::PatternDistance(p64).Distance(std::string(63, 'a') + "b", 3), 1);
-  EXPECT_EQ(text::PatternDistance(p64).Distance(std::string(62, 'a'), 3), 2);
-  const std::string p70 = std::string(35, 'a') + std::string(35, 'b');
-  EXPECT_EQ(text::PatternDistance(p70).Distance(std::string(35, 'a') + "ab" + std::string(33, 'b'), 3), 1);
-  EXPECT_EQ(text::PatternDistance("").Distance("abc", 5), 3);
-  EXPECT_EQ(text::PatternDistance("abc").Distance("", 1), 2);
-  EXPECT_EQ(text::PatternDistance("sejongdaero").Distance("sejnogdaero", 2), 1);
-}
-
-TEST(Keys, EditDistanceStopsEarly) {
-  EXPECT_EQ(text::EditDistance("seoul", "soul", 2), 1);
-  EXPECT_EQ(text::EditDistance("junggu", "gunggu", 2), 1);
-  EXPECT_EQ(text::EditDistance("ab", "ba", 2), 1);  // transposition
-  EXPECT_EQ(text::EditDistance("abcdef", "uvwxyz", 2), 3);
-  EXPECT_EQ(text::EditDistance("", "abc", 5), 3);
 }
 
 uint32_t One(const Database& db, uint32_t road, bool underground, uint32_t main, uint32_t sub) {

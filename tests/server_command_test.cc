@@ -5,9 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 
-#include "server/serve_command.h"
+#include "cli/serve_command.h"
 
-namespace doro::server {
+namespace doro::cli {
 namespace {
 
 int ExitCodeOf(std::vector<std::string> args) {
@@ -39,4 +39,4 @@ TEST(ServeCommandTest, BadFlagsAreRejectedBeforeServing) {
 }
 
 }  // namespace
-}  // namespace doro::server
+}  // namespace doro::cli

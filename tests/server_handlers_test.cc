@@ -8,7 +8,7 @@
 
 #include "server/handlers.h"
 #include "server/json_io.h"
-#include "server/work_pool.h"
+#include "util/work_pool.h"
 #include "server_test_util.h"
 
 namespace doro::server {

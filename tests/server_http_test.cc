@@ -18,12 +18,12 @@ using namespace doro::server::testing;  // NOLINT
 // Sleeps on labels "slow:<ms>" so that a request can be in flight on purpose.
 class SlowEngine : public FakeEngine {
  public:
-  Answer Refine(std::string_view label, Detail detail = Detail::kFull) const override {
+  Answer RefineChecked(std::string_view label, Detail detail) const override {
     if (label.substr(0, 5) == "slow:") {
       slow_entered.fetch_add(1);
       std::this_thread::sleep_for(std::chrono::milliseconds(std::stoi(std::string(label.substr(5)))));
     }
-    return FakeEngine::Refine(label, detail);
+    return FakeEngine::RefineChecked(label, detail);
   }
   mutable std::atomic<int> slow_entered{0};
 };

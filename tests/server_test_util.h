@@ -26,12 +26,13 @@ namespace doro::server::testing {
 // from <word> and `tag`; everything else gets no_road. Counts calls.
 class FakeEngine : public Engine {
  public:
-  explicit FakeEngine(std::string tag = "", uint64_t rows = 7) : tag_(std::move(tag)) {
+  explicit FakeEngine(std::string tag = "", uint64_t rows = 7, EngineOptions options = {})
+      : Engine(options), tag_(std::move(tag)) {
     report_.rows = rows;
     report_.roads = 3;
     report_.files = {"fake.txt"};
   }
-  Answer Refine(std::string_view label, Detail = Detail::kFull) const override {
+  Answer RefineChecked(std::string_view label, Detail) const override {
     calls_.fetch_add(1);
     Answer a;
     if (label.substr(0, 3) != "ok:") {

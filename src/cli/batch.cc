@@ -1,12 +1,13 @@
 #include "cli/batch.h"
 
-#include <atomic>
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "cli/answer_json.h"
+#include "json/answer_json.h"
+#include "util/work_pool.h"
 
 namespace doro::cli {
 
@@ -15,6 +16,7 @@ BatchStats RunBatch(const Engine& engine, std::istream& in, std::ostream& out,
   const auto start = std::chrono::steady_clock::now();
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   constexpr size_t kBlock = 16384;  // lines held in memory at once
+  util::WorkPool pool(threads - 1);  // the calling thread is the last worker
   BatchStats stats;
   std::vector<std::string> lines;
   std::vector<std::string> results;
@@ -29,23 +31,14 @@ BatchStats RunBatch(const Engine& engine, std::istream& in, std::ostream& out,
     if (lines.empty()) break;
     results.assign(lines.size(), std::string());
     ok.assign(lines.size(), 0);
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      // Small chunks keep both cores busy to the end of the block.
-      constexpr size_t kChunk = 64;
-      for (size_t begin; (begin = next.fetch_add(kChunk)) < lines.size();) {
-        const size_t end = std::min(lines.size(), begin + kChunk);
-        for (size_t i = begin; i < end; ++i) {
-          const Answer a = engine.Refine(lines[i]);
-          ok[i] = a.ok();
-          results[i] = AnswerToJson(lines[i], a);
-        }
+    // Small chunks keep every core busy to the end of the block.
+    pool.ParallelFor(lines.size(), 64, [&](size_t begin, size_t end) {
+      for (size_t i = begin; i < end; ++i) {
+        const Answer a = engine.Refine(lines[i]);
+        ok[i] = a.ok();
+        results[i] = json::AnswerToJson(lines[i], a, json::kCliNames);
       }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
+    });
     for (size_t i = 0; i < results.size(); ++i) {
       out << results[i] << '\n';
       ++(ok[i] ? stats.ok : stats.no_answer);

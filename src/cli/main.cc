@@ -8,14 +8,14 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/answer_json.h"
 #include "cli/batch.h"
 #include "db/database.h"
 #include "db/index_file.h"
+#include "json/answer_json.h"
 #include "match/engine.h"
 
 #ifdef DORO_HAVE_SERVER
-#include "server/serve_command.h"
+#include "cli/serve_command.h"
 #endif
 
 namespace {
@@ -49,7 +49,7 @@ void AddRefine(CLI::App& app) {
     for (const auto& label : *labels) {
       const doro::Answer a = engine->Refine(label);
       if (*json) {
-        std::cout << doro::cli::AnswerToJson(label, a) << "\n";
+        std::cout << doro::json::AnswerToJson(label, a, doro::json::kCliNames) << "\n";
       } else if (a.ok()) {
         std::cout << a.address_full << "\n";
       } else {
@@ -159,7 +159,7 @@ int main(int argc, char** argv) {
   AddBatch(app);
   AddIndex(app);
 #ifdef DORO_HAVE_SERVER
-  doro::server::AddServeCommand(app);
+  doro::cli::AddServeCommand(app);
 #endif
   CLI11_PARSE(app, argc, argv);
   return 0;

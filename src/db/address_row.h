@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "match/engine.h"  // LoadReport
+#include "api/load_report.h"
 
 namespace doro::db {
 

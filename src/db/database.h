@@ -20,7 +20,7 @@
 
 #include "db/address_row.h"
 #include "db/flat_map.h"
-#include "match/engine.h"
+#include "api/load_report.h"
 
 namespace doro::db {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "match/engine.h"
+#include "api/load_report.h"
 
 namespace doro::db {
 

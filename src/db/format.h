@@ -2,6 +2,7 @@
 #ifndef DORO_DB_FORMAT_H_
 #define DORO_DB_FORMAT_H_
 
+#include <cstdint>
 #include <string>
 
 #include "db/address_row.h"
@@ -18,6 +19,12 @@ std::string RoadAddress(const AddressRow& row);
 // The reference part (roadAddrPart2): "(법정동[, 공동주택명])" in 동 areas,
 // "(공동주택명)" for an apartment in 읍/면 areas, else "".
 std::string ReferencePart(const AddressRow& row);
+
+// The 도로명주소관리번호 the official layout gives a building on this road,
+// with `emd` as its 읍면동 part: 시군구(5) 읍면동(3) 도로번호(7) 지하(1)
+// 본번(5) 부번(5), 26 digits.
+std::string OfficialBuildingId(uint64_t road_code, uint32_t emd, bool underground, uint32_t main,
+                               uint32_t sub);
 
 }  // namespace doro::db
 

@@ -4,32 +4,22 @@
 #include "db/embedded.h"
 #include "match/matcher.h"
 #include "match/translations.h"
+#include "text/utf8.h"
 
 namespace doro {
-
-const char* ReasonName(Reason r) {
-  switch (r) {
-    case Reason::kNone: return "ok";
-    case Reason::kNoRoad: return "no_road";
-    case Reason::kNoBuilding: return "no_building";
-    case Reason::kAmbiguous: return "ambiguous";
-    case Reason::kRegionConflict: return "region_conflict";
-    case Reason::kBadInput: return "bad_input";
-  }
-  return "unknown";
-}
 
 namespace {
 
 class EngineImpl final : public Engine {
  public:
   EngineImpl(std::unique_ptr<db::Database> db, LoadReport report, EngineOptions options)
-      : db_(std::move(db)),
+      : Engine(options),
+        db_(std::move(db)),
         translations_(match::Translations::Parse(embedded::Translations())),
         matcher_(*db_, translations_, options),
         report_(std::move(report)) {}
 
-  Answer Refine(std::string_view label, Detail detail) const override {
+  Answer RefineChecked(std::string_view label, Detail detail) const override {
     return matcher_.Refine(label, detail);
   }
   const LoadReport& report() const override { return report_; }
@@ -42,6 +32,22 @@ class EngineImpl final : public Engine {
 };
 
 }  // namespace
+
+Answer Engine::Refine(std::string_view label, Detail detail) const {
+  if (label.size() > options_.max_label_bytes) {
+    Answer a;
+    a.reason = Reason::kBadInput;
+    a.detail = "label longer than " + std::to_string(options_.max_label_bytes) + " bytes";
+    return a;
+  }
+  if (!text::IsValidUtf8(label)) {
+    Answer a;
+    a.reason = Reason::kBadInput;
+    a.detail = "label is not valid UTF-8";
+    return a;
+  }
+  return RefineChecked(label, detail);
+}
 
 std::unique_ptr<Engine> Engine::Open(const std::string& db_path, std::string* error,
                                      EngineOptions options) {

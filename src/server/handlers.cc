@@ -5,7 +5,7 @@
 #include <chrono>
 #include <exception>
 
-#include "server/work_pool.h"
+#include "util/work_pool.h"
 
 namespace doro::server {
 namespace {
@@ -67,7 +67,6 @@ bool UrlDecode(std::string_view in, std::string* out) {
 Handlers::Handlers(Limits limits, std::shared_ptr<const Engine> engine, ReloadFn reload, WorkPool* pool)
     : limits_(limits), engine_(std::move(engine)), reload_(std::move(reload)), pool_(pool) {
   parse_limits_.max_items = limits_.max_items;
-  parse_limits_.max_label_bytes = limits_.max_label_bytes;
 }
 
 bool Handlers::IsSlow(const Request& request) {
@@ -184,9 +183,10 @@ Response Handlers::RefineGet(std::string_view query) {
     if (!UrlDecode(value, &label)) return Json(400, GenericError(400, "address has a malformed %-escape"));
   }
   if (!found) return Json(400, GenericError(400, "missing query parameter: address"));
-  const LabelIn in = CheckLabel(label, parse_limits_);
+  LabelIn in;
+  in.text = std::move(label);  // the engine checks it
   const std::shared_ptr<const Engine> engine = engine_.get();
-  return Json(200, RichAnswer(in.text, RefineOne(*engine, in)));
+  return Json(200, RichAnswer(in.text, RefineOne(*engine, in), engine->options().max_label_bytes));
 }
 
 Response Handlers::RefinePost(std::string_view body) {
@@ -194,7 +194,7 @@ Response Handlers::RefinePost(std::string_view body) {
   ParseError error;
   if (!ParseRefineOne(body, parse_limits_, &label, &error)) return Json(error.status, GenericError(error.status, error.message));
   const std::shared_ptr<const Engine> engine = engine_.get();
-  return Json(200, RichAnswer(label.text, RefineOne(*engine, label)));
+  return Json(200, RichAnswer(label.text, RefineOne(*engine, label), engine->options().max_label_bytes));
 }
 
 Response Handlers::RefineBatch(std::string_view body) {
@@ -215,7 +215,7 @@ Response Handlers::RefineBatch(std::string_view body) {
   } else {
     run(0, labels.size());
   }
-  return Json(200, RichAnswers(labels, answers));
+  return Json(200, RichAnswers(labels, answers, engine->options().max_label_bytes));
 }
 
 Response Handlers::Health() {

@@ -28,14 +28,19 @@
 #include "server/json_io.h"
 #include "server/metrics.h"
 
+namespace doro::util {
+class WorkPool;
+}  // namespace doro::util
+
 namespace doro::server {
 
-class WorkPool;
+using util::WorkPool;
 
+// Limits of a request. A label's own limit is the engine's
+// (EngineOptions::max_label_bytes): a longer one gets bad_input there.
 struct Limits {
   size_t max_body_bytes = size_t{64} << 20;  // larger body -> 413
   size_t max_items = 100000;                 // longer list -> 413
-  size_t max_label_bytes = 2000;             // longer label -> that item bad_input
 };
 
 struct Request {

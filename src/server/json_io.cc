@@ -8,13 +8,14 @@
 #include <memory>
 #include <string>
 
+#include "json/answer_json.h"
 #include "text/utf8.h"
 
 namespace doro::server {
 namespace {
 
 namespace od = simdjson::ondemand;
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using json::Writer;
 
 // The request body as simdjson wants it. simdjson rejects a whole document
 // with invalid UTF-8 anywhere; to confine the damage to the one string that
@@ -87,7 +88,7 @@ struct Where {
   std::string_view field;    // ".seq" when it is a field of that item
   std::string str() const {
     std::string out(name);
-    if (index != kNoIndex) out += "[" + std::to_string(index) + "]";
+    if (index != kNoIndex) ((out += '[') += std::to_string(index)) += ']';  // not "[" + ...: GCC 12 -Wrestrict false positive
     out += field;
     return out;
   }
@@ -206,20 +207,21 @@ class Walker {
     if (e == simdjson::STRING_ERROR) {
       out->bad = true;
       out->why = "label is not a decodable JSON string (bad escape or lone surrogate)";
-      out->text = text::ToValidUtf8(raw.substr(0, limits_.max_label_bytes));
+      out->text = text::ToValidUtf8(raw);
       return true;
     }
     if (e) return Fail(where, e);
     if (tainted) {
       out->bad = true;
       out->why = "label is not valid UTF-8";
-      out->text = std::string(s.substr(0, limits_.max_label_bytes));
+      out->text = std::string(s);
       return true;
     }
     // Valid UTF-8: the body's invalid bytes were replaced (and the label
     // would be tainted), and simdjson refuses escapes that decode to
     // surrogates (STRING_ERROR above; see the version check at the top).
-    *out = CheckValidLabel(s, limits_);
+    // Its length is for the engine to judge.
+    out->text = std::string(s);
     return true;
   }
 
@@ -314,91 +316,6 @@ void Str(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
-void WriteAnswer(Writer& w, std::string_view input, const Answer& a) {
-  const bool ok = a.ok();
-  w.StartObject();
-  const std::string safe_input = text::ToValidUtf8(input);  // already checks validity
-  const std::pair<const char*, std::string_view> fields[] = {
-      {"input", safe_input},
-      {"status", ok ? "ok" : "no_answer"},
-      {"roadAddr", ok ? std::string_view(a.address_full) : ""},
-      {"roadAddrPart1", ok ? std::string_view(a.address) : ""},
-      {"roadAddrPart2", ok ? std::string_view(a.reference) : ""},
-      {"engAddr", ok ? std::string_view(a.english) : ""},
-      {"zipNo", ok ? std::string_view(a.zip) : ""},
-      {"bdMgtSn", ok ? std::string_view(a.building_id) : ""},
-  };
-  for (const auto& [key, value] : fields) {
-    w.Key(key);
-    Str(w, value);
-  }
-  w.Key("reason");
-  if (ok) {
-    w.Null();
-  } else {
-    w.String(ReasonName(a.reason));
-  }
-  w.Key("detail");
-  Str(w, a.detail);
-  w.Key("used");
-  w.StartArray();
-  for (const auto& s : a.used) Str(w, s);
-  w.EndArray();
-  w.Key("ignored");
-  w.StartArray();
-  for (const auto& s : a.ignored) Str(w, s);
-  w.EndArray();
-  w.Key("candidates");
-  w.StartArray();
-  for (const auto& c : a.candidates) {
-    w.StartObject();
-    w.Key("roadAddrPart1");
-    Str(w, c.address);
-    w.Key("bdMgtSn");
-    Str(w, c.building_id);
-    w.Key("score");
-    w.Double(c.score);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
-}
-
-}  // namespace
-
-namespace {
-
-LabelIn CheckLabelUtf8(std::string_view s, const ParseLimits& limits, bool known_valid) {
-  LabelIn out;
-  if (s.size() > limits.max_label_bytes) {
-    out.bad = true;
-    out.why = "label longer than " + std::to_string(limits.max_label_bytes) + " bytes";
-    out.text = text::ToValidUtf8(s.substr(0, limits.max_label_bytes));
-  } else if (!known_valid && !text::IsValidUtf8(s)) {
-    out.bad = true;
-    out.why = "label is not valid UTF-8";
-    out.text = text::ToValidUtf8(s);
-  } else {
-    out.text = std::string(s);
-  }
-  return out;
-}
-
-}  // namespace
-
-LabelIn CheckLabel(std::string_view s, const ParseLimits& limits) { return CheckLabelUtf8(s, limits, false); }
-
-LabelIn CheckValidLabel(std::string_view s, const ParseLimits& limits) { return CheckLabelUtf8(s, limits, true); }
-
-Answer BadInputAnswer(const LabelIn& label) {
-  Answer a;
-  a.reason = Reason::kBadInput;
-  a.detail = label.why;
-  return a;
-}
-
-namespace {
-
 // A body that is one JSON object of which one field (`name`) matters; other
 // fields are skipped (and checked for depth). Calls read(walker, value) for
 // that field; the field must be there, once.
@@ -430,6 +347,13 @@ bool ParseObjectWithField(std::string_view body, const ParseLimits& limits, Pars
 }
 
 }  // namespace
+
+Answer BadInputAnswer(const LabelIn& label) {
+  Answer a;
+  a.reason = Reason::kBadInput;
+  a.detail = label.why;
+  return a;
+}
 
 bool ParseContestBatch(std::string_view body, const ParseLimits& limits,
                        std::vector<ContestItem>* items, ParseError* error) {
@@ -517,15 +441,15 @@ std::string ContestError(std::string_view message) {
   return std::string(buf.GetString(), buf.GetSize());
 }
 
-std::string RichAnswer(std::string_view input, const Answer& answer) {
+std::string RichAnswer(std::string_view input, const Answer& answer, size_t max_input_bytes) {
   rapidjson::StringBuffer buf;
   Writer w(buf);
-  WriteAnswer(w, input, answer);
+  json::WriteAnswer(w, input.substr(0, max_input_bytes), answer, json::kJusoNames);
   return std::string(buf.GetString(), buf.GetSize());
 }
 
 std::string RichAnswers(const std::vector<LabelIn>& labels,
-                        const std::vector<Answer>& answers) {
+                        const std::vector<Answer>& answers, size_t max_input_bytes) {
   rapidjson::StringBuffer buf;
   Writer w(buf);
   w.StartObject();
@@ -534,7 +458,8 @@ std::string RichAnswers(const std::vector<LabelIn>& labels,
   w.Key("results");
   w.StartArray();
   for (size_t i = 0; i < labels.size() && i < answers.size(); ++i) {
-    WriteAnswer(w, labels[i].text, answers[i]);
+    json::WriteAnswer(w, std::string_view(labels[i].text).substr(0, max_input_bytes), answers[i],
+                      json::kJusoNames);
   }
   w.EndArray();
   w.EndObject();

@@ -7,10 +7,11 @@
 //    wrong types, missing fields) fails as a whole, with a message naming
 //    the offending item index, e.g. "requestList[3].requestAddress must be
 //    a string";
-//  - a label string that is well placed but unusable (invalid UTF-8, an
-//    escaped lone surrogate, longer than max_label_bytes) does not fail the
-//    request: that item is marked `bad` and is answered with no answer
-//    (reason bad_input).
+//  - a label string that is well placed but does not decode (invalid UTF-8,
+//    an escaped lone surrogate) does not fail the request: that item is
+//    marked `bad` and is answered with no answer (reason bad_input). Every
+//    other check of a label (its length) is the engine's (Engine::Refine),
+//    which answers bad_input the same way.
 #ifndef DORO_SERVER_JSON_IO_H_
 #define DORO_SERVER_JSON_IO_H_
 
@@ -25,7 +26,6 @@ namespace doro::server {
 
 struct ParseLimits {
   size_t max_items = 100000;       // list longer than this -> 413
-  size_t max_label_bytes = 2000;   // label longer than this -> bad item
 };
 
 // One label from a request. When `bad`, `text` is a printable stand-in and
@@ -56,12 +56,6 @@ bool ParseRefineOne(std::string_view body, const ParseLimits& limits,
 bool ParseRefineBatch(std::string_view body, const ParseLimits& limits,
                       std::vector<LabelIn>* labels, ParseError* error);
 
-// Checks one label given outside JSON (a URL query value).
-LabelIn CheckLabel(std::string_view text, const ParseLimits& limits);
-// The same for a string known to be valid UTF-8 (decoded from a request
-// body that passed simdjson's UTF-8 validation): only the length is checked.
-LabelIn CheckValidLabel(std::string_view text, const ParseLimits& limits);
-
 // The answer for a bad label: reason kBadInput, detail = label.why.
 Answer BadInputAnswer(const LabelIn& label);
 
@@ -75,13 +69,15 @@ std::string ContestResponse(const std::vector<ContestItem>& items,
 // {"HEADER":{"RESULT_CODE":"F","RESULT_MSG":message}}
 std::string ContestError(std::string_view message);
 
-// One rich answer object (juso API field names where they exist): input,
-// status, roadAddr, roadAddrPart1, roadAddrPart2, engAddr, zipNo, bdMgtSn,
-// reason (null when ok), detail, used, ignored, candidates.
-std::string RichAnswer(std::string_view input, const Answer& answer);
+// One rich answer object (json::kJusoNames): input, status, roadAddr,
+// roadAddrPart1, roadAddrPart2, engAddr, zipNo, bdMgtSn, reason (null when
+// ok), detail, used, ignored, candidates. `input` is echoed up to
+// max_input_bytes (the engine's label limit): a label refused for its
+// length is not sent back whole.
+std::string RichAnswer(std::string_view input, const Answer& answer, size_t max_input_bytes);
 // {"count":n,"results":[RichAnswer...]}
 std::string RichAnswers(const std::vector<LabelIn>& labels,
-                        const std::vector<Answer>& answers);
+                        const std::vector<Answer>& answers, size_t max_input_bytes);
 // {"status":"error","code":code,"message":message}
 std::string GenericError(int code, std::string_view message);
 

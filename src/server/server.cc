@@ -14,7 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "server/work_pool.h"
+#include "util/work_pool.h"
 
 namespace doro::server {
 namespace {

@@ -1,10 +1,10 @@
-#include "server/work_pool.h"
+#include "util/work_pool.h"
 
 #include <algorithm>
 #include <atomic>
 #include <memory>
 
-namespace doro::server {
+namespace doro::util {
 
 WorkPool::WorkPool(unsigned threads) {
   for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { Run(); });
@@ -75,4 +75,4 @@ void WorkPool::ParallelFor(size_t n, size_t grain, const std::function<void(size
   state->cv.wait(lock, [&] { return state->done == chunks; });
 }
 
-}  // namespace doro::server
+}  // namespace doro::util

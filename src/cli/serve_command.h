@@ -1,10 +1,11 @@
-// The `doro serve` subcommand.
-#ifndef DORO_SERVER_SERVE_COMMAND_H_
-#define DORO_SERVER_SERVE_COMMAND_H_
+// The `doro serve` subcommand: flags in, a running server::Server out. It
+// lives with the CLI so that the server library does not depend on CLI11.
+#ifndef DORO_CLI_SERVE_COMMAND_H_
+#define DORO_CLI_SERVE_COMMAND_H_
 
 #include <CLI/CLI.hpp>
 
-namespace doro::server {
+namespace doro::cli {
 
 // Registers `serve` on `app`: --db, --host, --port, --threads,
 // --max-body-bytes, --max-items, --max-label-bytes, --idle-timeout. The
@@ -13,6 +14,6 @@ namespace doro::server {
 // when the database cannot be opened or the port cannot be bound.
 void AddServeCommand(CLI::App& app);
 
-}  // namespace doro::server
+}  // namespace doro::cli
 
-#endif  // DORO_SERVER_SERVE_COMMAND_H_
+#endif  // DORO_CLI_SERVE_COMMAND_H_

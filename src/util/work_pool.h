@@ -1,8 +1,10 @@
-// A fixed set of threads that helps split one large batch. ParallelFor runs
+// A fixed set of threads that helps split one large batch: the server's
+// batch endpoints and `doro batch` both refine through it. ParallelFor runs
 // on the calling thread too, so it finishes even when every pool thread is
-// busy with other batches; pool threads only speed it up.
-#ifndef DORO_SERVER_WORK_POOL_H_
-#define DORO_SERVER_WORK_POOL_H_
+// busy with other batches; pool threads only speed it up. It lives apart
+// from both users so that neither depends on the other.
+#ifndef DORO_UTIL_WORK_POOL_H_
+#define DORO_UTIL_WORK_POOL_H_
 
 #include <condition_variable>
 #include <cstddef>
@@ -12,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-namespace doro::server {
+namespace doro::util {
 
 class WorkPool {
  public:
@@ -38,6 +40,6 @@ class WorkPool {
   std::vector<std::thread> threads_;
 };
 
-}  // namespace doro::server
+}  // namespace doro::util
 
-#endif  // DORO_SERVER_WORK_POOL_H_
+#endif  // DORO_UTIL_WORK_POOL_H_

@@ -1,4 +1,4 @@
-#include "server/serve_command.h"
+#include "cli/serve_command.h"
 
 #include <spdlog/spdlog.h>
 
@@ -12,19 +12,23 @@
 #include "match/engine.h"
 #include "server/server.h"
 
-namespace doro::server {
+namespace doro::cli {
 namespace {
+
+using server::ReloadFn;
+using server::Response;
+using server::Server;
+using server::ServerOptions;
 
 struct ServeFlags {
   std::string db;
   ServerOptions options;
+  EngineOptions engine;
   double idle_timeout_seconds = 30;
 };
 
-std::shared_ptr<const Engine> OpenEngine(const std::string& db, size_t max_label_bytes, std::string* error) {
-  EngineOptions engine_options;
-  engine_options.max_label_bytes = max_label_bytes;
-  std::unique_ptr<Engine> engine = Engine::Open(db, error, engine_options);
+std::shared_ptr<const Engine> OpenEngine(const std::string& db, const EngineOptions& options, std::string* error) {
+  std::unique_ptr<Engine> engine = Engine::Open(db, error, options);
   return std::shared_ptr<const Engine>(std::move(engine));
 }
 
@@ -43,7 +47,7 @@ void Serve(const ServeFlags& flags) {
   ServerOptions options = flags.options;
   options.idle_timeout = std::chrono::milliseconds(static_cast<int64_t>(flags.idle_timeout_seconds * 1000));
   std::string error;
-  auto engine = OpenEngine(flags.db, options.limits.max_label_bytes, &error);
+  auto engine = OpenEngine(flags.db, flags.engine, &error);
   if (!engine) {
     spdlog::error("cannot open database {}: {}", flags.db, error);
     throw CLI::RuntimeError(2);
@@ -51,9 +55,9 @@ void Serve(const ServeFlags& flags) {
   LogLoad("loaded", flags.db, engine->report());
 
   const std::string db = flags.db;
-  const size_t max_label_bytes = options.limits.max_label_bytes;
-  ReloadFn reload = [db, max_label_bytes](std::string* err) -> std::shared_ptr<const Engine> {
-    auto fresh = OpenEngine(db, max_label_bytes, err);
+  const EngineOptions engine_options = flags.engine;
+  ReloadFn reload = [db, engine_options](std::string* err) -> std::shared_ptr<const Engine> {
+    auto fresh = OpenEngine(db, engine_options, err);
     if (fresh) LogLoad("reopened", db, fresh->report());
     return fresh;
   };
@@ -98,7 +102,7 @@ void AddServeCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--max-items", f->options.limits.max_items, "Most labels in one request; more -> 413")
       ->capture_default_str();
-  cmd->add_option("--max-label-bytes", f->options.limits.max_label_bytes,
+  cmd->add_option("--max-label-bytes", f->engine.max_label_bytes,
                   "Longest label; longer ones get no answer (bad_input)")
       ->capture_default_str();
   cmd->add_option("--idle-timeout", f->idle_timeout_seconds,
@@ -108,4 +112,4 @@ void AddServeCommand(CLI::App& app) {
   cmd->callback([f] { Serve(*f); });
 }
 
-}  // namespace doro::server
+}  // namespace doro::cli

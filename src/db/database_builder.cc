@@ -1,0 +1,247 @@
+#include "db/database_builder.h"
+
+#include <algorithm>
+#include <numeric>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "db/format.h"
+#include "db/one_edit_keys.h"
+#include "db/region_keys.h"
+#include "db/sido.h"
+#include "text/keys.h"
+#include "text/romanize.h"
+
+namespace doro::db {
+
+DatabaseBuilder::DatabaseBuilder() : db_(new Database) {}
+
+void DatabaseBuilder::Add(const AddressRow& row) {
+  const uint32_t region = RegionOf(row);
+  if (region == kNone) return;
+  const uint32_t area = AreaOf(region, row.emd);
+  const uint32_t admin = row.admin_name.empty() ? kNone : AreaOf(region, row.admin_name);
+  uint64_t code = 0;
+  for (char c : row.road_code) code = code * 10 + static_cast<uint64_t>(c - '0');
+  auto [it, inserted] = road_index_.try_emplace(code, static_cast<uint32_t>(db_->roads_.size()));
+  if (inserted) {
+    RoadRec road;
+    road.name_ko = Intern(row.road_name);
+    road.code = code;
+    road.region = region;
+    db_->roads_.push_back(road);
+  }
+  BuildingRec b;
+  b.road = it->second;
+  b.main = static_cast<uint32_t>(row.main);
+  b.sub = static_cast<uint32_t>(row.sub);
+  b.underground = row.underground ? 1 : 0;
+  b.apartment = row.apartment ? 1 : 0;
+  b.area = area;
+  b.admin_area = admin;
+  b.zip = 0;
+  for (char c : row.zip) {
+    if (c >= '0' && c <= '9') b.zip = b.zip * 10 + static_cast<uint32_t>(c - '0');
+  }
+  b.id_ref = kExplicitId;
+  const std::string& id = row.mgmt_no;
+  if (id.size() == 26 && id[5] >= '0' && id[5] <= '9' && id[6] >= '0' && id[6] <= '9' &&
+      id[7] >= '0' && id[7] <= '9') {
+    const uint32_t emd = static_cast<uint32_t>((id[5] - '0') * 100 + (id[6] - '0') * 10 + (id[7] - '0'));
+    if (OfficialBuildingId(code, emd, row.underground, b.main, b.sub) == id) b.id_ref = emd;
+  }
+  if (b.id_ref == kExplicitId) {
+    b.id_ref |= static_cast<uint32_t>(db_->ids_.size());
+    db_->ids_.push_back(Append(id));
+  }
+  b.name = kNone;
+  if (row.apartment && !row.building_name.empty()) {
+    auto [name, added] = name_index_.try_emplace(row.building_name,
+                                                  static_cast<uint32_t>(db_->names_.size()));
+    if (added) db_->names_.push_back(Intern(row.building_name));
+    b.name = name->second;
+  }
+  db_->buildings_.push_back(b);
+}
+
+std::unique_ptr<Database> DatabaseBuilder::Finish() {
+  SortRoads();
+  SortBuildings();
+  NameEnglish();
+  // The tables are final from here on; the key indexes read them.
+  Database& d = *db_;
+  d.t_.strings = d.strings_;
+  d.t_.regions = d.regions_;
+  d.t_.areas = d.areas_;
+  d.t_.roads = d.roads_;
+  d.t_.buildings = d.buildings_;
+  d.t_.names = d.names_;
+  d.t_.ids = d.ids_;
+  d.t_.building_numbers = d.building_numbers_;
+  d.t_.road_starts = d.road_starts_;
+  BuildRoadKeys();
+  d.t_.region_keys = RegionKeys::Build(d);
+  return std::move(db_);
+}
+
+std::string_view DatabaseBuilder::Str(StrRef r) const {
+  return std::string_view(db_->strings_.data() + r.offset, r.size);
+}
+
+StrRef DatabaseBuilder::Append(std::string_view s) {
+  StrRef r{static_cast<uint32_t>(db_->strings_.size()), static_cast<uint32_t>(s.size())};
+  db_->strings_.insert(db_->strings_.end(), s.begin(), s.end());
+  return r;
+}
+
+StrRef DatabaseBuilder::Intern(std::string_view s) {
+  auto it = interned_.find(std::string(s));
+  if (it != interned_.end()) return it->second;
+  StrRef r = Append(s);
+  interned_.emplace(std::string(s), r);
+  return r;
+}
+
+uint32_t DatabaseBuilder::RegionOf(const AddressRow& row) {
+  std::string key = row.sido + "|" + row.sigungu;
+  auto it = region_index_.find(key);
+  if (it != region_index_.end()) return it->second;
+  const SidoInfo* sido = FindSidoByKorean(row.sido);
+  if (sido == nullptr) return kNone;
+  RegionRec r;
+  r.sido = static_cast<uint32_t>(sido - AllSido().data());
+  r.name_ko = Intern(row.sigungu);
+  const uint32_t id = static_cast<uint32_t>(db_->regions_.size());
+  db_->regions_.push_back(r);
+  region_index_.emplace(std::move(key), id);
+  return id;
+}
+
+uint32_t DatabaseBuilder::AreaOf(uint32_t region, const std::string& name) {
+  std::string key = std::to_string(region) + "|" + name;
+  auto it = area_index_.find(key);
+  if (it != area_index_.end()) return it->second;
+  AreaRec a;
+  a.name_ko = Intern(name);
+  a.region = region;
+  a.eup_myeon = IsEupMyeon(name) ? 1 : 0;
+  const uint32_t id = static_cast<uint32_t>(db_->areas_.size());
+  db_->areas_.push_back(a);
+  area_index_.emplace(std::move(key), id);
+  return id;
+}
+
+// Roads sorted by (region, name) so each region's roads are contiguous.
+void DatabaseBuilder::SortRoads() {
+  auto& roads = db_->roads_;
+  std::vector<uint32_t> order(roads.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (roads[a].region != roads[b].region) return roads[a].region < roads[b].region;
+    const auto na = Str(roads[a].name_ko), nb = Str(roads[b].name_ko);
+    if (na != nb) return na < nb;
+    return roads[a].code < roads[b].code;
+  });
+  std::vector<uint32_t> new_id(roads.size());
+  std::vector<RoadRec> sorted;
+  sorted.reserve(roads.size());
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    new_id[order[i]] = i;
+    sorted.push_back(roads[order[i]]);
+  }
+  roads = std::move(sorted);
+  for (auto& b : db_->buildings_) b.road = new_id[b.road];
+  for (auto& r : db_->regions_) r.road_count = 0;
+  for (uint32_t i = 0; i < roads.size(); ++i) {
+    RegionRec& r = db_->regions_[roads[i].region];
+    if (r.road_count == 0) r.first_road = i;
+    ++r.road_count;
+  }
+}
+
+void DatabaseBuilder::SortBuildings() {
+  auto& bs = db_->buildings_;
+  auto key = [](const BuildingRec& b) {
+    return std::tuple(b.road, b.underground, b.main, b.sub, b.area);
+  };
+  std::stable_sort(bs.begin(), bs.end(),
+                   [&](const BuildingRec& a, const BuildingRec& b) { return key(a) < key(b); });
+  // The same address twice (a file listed twice, a re-issued row): keep the first.
+  bs.erase(std::unique(bs.begin(), bs.end(),
+                       [&](const BuildingRec& a, const BuildingRec& b) { return key(a) == key(b); }),
+           bs.end());
+  auto& numbers = db_->building_numbers_;
+  numbers.assign(bs.size(), 0);
+  for (uint32_t i = 0; i < bs.size(); ++i) {
+    RoadRec& r = db_->roads_[bs[i].road];
+    if (r.building_count == 0) r.first_building = i;
+    ++r.building_count;
+    numbers[i] = PackBuildingNumber(bs[i].underground, bs[i].main, bs[i].sub);
+  }
+  auto& starts = db_->road_starts_;
+  starts.assign(1, 0);
+  for (const auto& r : db_->roads_) starts.push_back(starts.back() + r.building_count);
+}
+
+void DatabaseBuilder::NameEnglish() {
+  for (auto& road : db_->roads_) {
+    auto official = english_.find(road.code);
+    road.name_en = official != english_.end()
+                       ? Intern(official->second)
+                       : Intern(text::RomanizeRoadName(Str(road.name_ko)));
+  }
+  for (auto& a : db_->areas_) a.name_en = Intern(text::RomanizeAreaName(Str(a.name_ko)));
+  for (auto& r : db_->regions_) {
+    // "수원시 장안구" -> "Jangan-gu, Suwon-si": English goes small to large.
+    std::string_view ko = Str(r.name_ko);
+    std::vector<std::string> parts;
+    RegionKeys::ForEachPart(ko, [&](std::string_view part) {
+      if (!part.empty()) parts.push_back(text::RomanizeAreaName(part));
+    });
+    std::string en;
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+      if (!en.empty()) en += ", ";
+      en += *it;
+    }
+    r.name_en = Intern(en);
+  }
+}
+
+void DatabaseBuilder::BuildRoadKeys() {
+  std::vector<std::pair<uint64_t, uint32_t>> exact, skeleton, fuzzy;
+  const auto& roads = db_->roads_;
+  exact.reserve(roads.size() * 6);
+  for (uint32_t id = 0; id < roads.size(); ++id) {
+    const std::string_view ko = Str(roads[id].name_ko);
+    exact.emplace_back(HashKey(ko), id);
+    std::vector<std::string> keys = text::RomanizationKeys(ko);
+    std::string official = text::MatchKey(Str(roads[id].name_en));
+    if (std::find(keys.begin(), keys.end(), official) == keys.end()) keys.push_back(official);
+    std::vector<std::string> skeletons;
+    for (const auto& k : keys) {
+      if (k.empty()) continue;
+      exact.emplace_back(HashKey(k), id);
+      std::string sk = text::SkeletonKey(k);
+      if (std::find(skeletons.begin(), skeletons.end(), sk) == skeletons.end()) {
+        skeletons.push_back(std::move(sk));
+      }
+    }
+    for (size_t v = 0; v < skeletons.size(); ++v) {
+      const std::string& sk = skeletons[v];
+      skeleton.emplace_back(HashKey(sk), id);
+      // Deletions of the main spelling only: they are most of the index's
+      // memory, and the other spellings' typos are rarer still.
+      if (v == 0) {
+        OneEditKeys::ForEachKey(sk, [&](uint64_t h) { fuzzy.emplace_back(h, id); });
+      } else {
+        fuzzy.emplace_back(HashKey(sk), id);
+      }
+    }
+  }
+  db_->t_.road_keys = FlatMultiMap::Build(std::move(exact));
+  db_->t_.road_skeleton = FlatMultiMap::Build(std::move(skeleton));
+  db_->t_.road_fuzzy = FlatMultiMap::Build(std::move(fuzzy));
+}
+
+}  // namespace doro::db
