@@ -95,6 +95,15 @@ TEST_F(VerifyDecideTest, NMBesideAMainRoadMayBeItsBranch) {
   EXPECT_EQ(Run("36-13 Toegye-ro, Jung-gu, Seoul").reason, Reason::kNoBuilding);
 }
 
+TEST_F(VerifyDecideTest, ContradictionsAnswerButWarn) {
+  const Answer a = Run("110, Sejong-daero, Hoehyeon-dong 1-ga, Jung-gu, Seoul 04627");
+  ASSERT_TRUE(a.ok()) << a.detail;
+  EXPECT_EQ(a.warnings, (std::vector<Warning>{Warning::kZipMismatch, Warning::kTownMismatch}));
+  EXPECT_TRUE(Run("110, Sejong-daero, Taepyeongno 1-ga, Jung-gu, Seoul 04524").warnings.empty());
+  EXPECT_TRUE(Run("110, Sejong-daero, Jung-gu, Seoul (700-809)").warnings.empty())
+      << "a six-digit postcode says nothing against five-digit data";
+}
+
 TEST_F(VerifyDecideTest, NoBuildingOrNoRoad) {
   EXPECT_EQ(Run("999, Sejong-daero, Jung-gu, Seoul").reason, Reason::kNoBuilding);
   EXPECT_EQ(Run("12, Nowhere-ro, Seoul").reason, Reason::kNoRoad);

@@ -99,7 +99,9 @@ void RunDataSet(const char* data, const char* english, size_t want, size_t min_c
   std::vector<std::string> files;
   std::string error;
   ASSERT_TRUE(LoadDataPath(data, &rows, &names, &files, &error)) << error;
-  if (english != nullptr) ASSERT_TRUE(ReadRoadEnglish(english, &names, &error)) << error;
+  if (english != nullptr) {
+    ASSERT_TRUE(ReadRoadEnglish(english, &names, &error)) << error;
+  }
   ASSERT_TRUE(ReadAdminEnglish(kAdmin, &names, &error)) << error;
   auto engine = OpenFiles(files, &error);
   ASSERT_NE(engine, nullptr) << error;

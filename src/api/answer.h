@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/reason.h"
+#include "api/warning.h"
 
 namespace doro {
 
@@ -31,6 +32,7 @@ struct Answer {
   std::vector<std::string> used;     // label tokens that made the answer
   std::vector<std::string> ignored;  // label tokens that played no part
   std::vector<Candidate> candidates; // best first, at most a few
+  std::vector<Warning> warnings;     // parts of the label that disagree with the answer
 
   bool ok() const { return reason == Reason::kNone; }
 };

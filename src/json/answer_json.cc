@@ -68,6 +68,10 @@ void WriteAnswer(Writer& w, std::string_view input, const Answer& a, const Answe
   w.StartArray();
   for (const auto& s : a.ignored) Str(w, s);
   w.EndArray();
+  w.Key("warnings");
+  w.StartArray();
+  for (const Warning warning : a.warnings) w.String(WarningName(warning));
+  w.EndArray();
   w.Key("candidates");
   w.StartArray();
   for (const auto& c : a.candidates) {

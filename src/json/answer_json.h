@@ -3,7 +3,7 @@
 // the juso API's); a name table says which, so the shape is written once:
 //
 //   input, status ("ok"/"no_answer"), <address fields in table order>,
-//   reason (null when ok), detail, used, ignored,
+//   reason (null when ok), detail, used, ignored, warnings,
 //   candidates: [{<address>, <building id>, score}]
 #ifndef DORO_JSON_ANSWER_JSON_H_
 #define DORO_JSON_ANSWER_JSON_H_

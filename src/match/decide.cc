@@ -6,6 +6,55 @@
 
 namespace doro::match {
 
+namespace {
+
+// What on the label disagrees with the answer `best`: a postcode of the
+// database's shape that is not the building's, a 읍/면/동 or a city named by
+// its bare name that is not the building's. (A 시도 or 시군구 that
+// disagrees makes a conflict, never an answer.)
+void AddWarnings(const db::Database& db, const ScoreInput& in, const ScoredBuilding& best, Answer* a) {
+  const db::BuildingRec& b = db.tables().buildings[best.building];
+  const auto& hit = in.hits[best.hit];
+  const auto& num = in.numbers.numbers[best.number];
+  const auto digits = [](uint32_t v) { return v >= 100000 ? 6 : 5; };
+  bool zip_seen = false, zip_ok = false;
+  for (size_t z = 0; z < in.numbers.zips.size(); ++z) {
+    const int atom = in.numbers.zip_atoms[z];
+    if (atom >= num.begin && atom < num.end) continue;  // the building number itself
+    if (digits(in.numbers.zips[z]) != digits(b.zip)) continue;  // 2013 postcodes on today's data
+    zip_seen = true;
+    zip_ok |= in.numbers.zips[z] == b.zip;
+  }
+  if (zip_seen && !zip_ok) a->warnings.push_back(Warning::kZipMismatch);
+  bool town = false, city = false;
+  const auto& spans = in.regions.spans;
+  // A span overlapping one that agreed is another reading of the same
+  // words ("Jeondong" inside "Jeondong-myeon").
+  auto overlaps_agreeing = [&](const RegionSpan& r) {
+    for (int s = 0; s < static_cast<int>(spans.size()) && s < 64; ++s) {
+      if ((best.region_spans >> s & 1) != 0 && spans[s].begin < r.end && spans[s].end > r.begin) return true;
+    }
+    return false;
+  };
+  for (int s = 0; s < static_cast<int>(spans.size()) && s < 64; ++s) {
+    const auto& r = spans[s];
+    if ((best.region_spans >> s & 1) != 0 || r.weak || overlaps_agreeing(r)) continue;
+    if ((r.begin < hit.end && r.end > hit.begin) || (r.begin < num.end && r.end > num.begin)) continue;
+    bool area_only = true, stem = false;
+    for (uint32_t v : in.regions.ValuesOf(r)) {
+      const db::RegionKind k = db::RegionKindOf(v);
+      area_only &= k == db::RegionKind::kArea;
+      stem |= k == db::RegionKind::kCityStem;
+    }
+    town |= area_only;
+    city |= stem && !area_only;
+  }
+  if (town) a->warnings.push_back(Warning::kTownMismatch);
+  if (city) a->warnings.push_back(Warning::kDistrictMismatch);
+}
+
+}  // namespace
+
 Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
               std::vector<ScoredBuilding>* cands_out, Detail detail) {
   Answer a;
@@ -73,6 +122,7 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
   a.zip = db.Zip(b);
   a.english = db.English(b);
   a.building_id = db.BuildingId(b);
+  AddWarnings(db, in, best, &a);
 
   // Which parts of the label made the answer.
   const auto& atoms = in.label.atoms;

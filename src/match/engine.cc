@@ -16,7 +16,7 @@ class EngineImpl final : public Engine {
       : Engine(options),
         db_(std::move(db)),
         translations_(match::Translations::Parse(embedded::Translations())),
-        matcher_(*db_, translations_, options),
+        matcher_(*db_, translations_),
         report_(std::move(report)) {}
 
   Answer RefineChecked(std::string_view label, Detail detail) const override {

@@ -9,7 +9,6 @@
 #include "match/numbers.h"
 #include "text/keys.h"
 #include "text/romanize.h"
-#include "text/utf8.h"
 
 namespace doro::match {
 
@@ -45,20 +44,19 @@ struct LabelState {
   std::vector<ScoredBuilding> first_cands;
 };
 
-Answer BadInput(std::string detail) {
+Answer EmptyLabel() {
   Answer a;
   a.reason = Reason::kBadInput;
-  a.detail = std::move(detail);
+  a.detail = "empty label";
   return a;
 }
 
 }  // namespace
 
-Matcher::Matcher(const db::Database& db, const Translations& translations, EngineOptions options)
+Matcher::Matcher(const db::Database& db, const Translations& translations)
     : db_(db),
       translations_(translations),
       words_(WordTable::Builtin()),
-      options_(options),
       scan_(MakeScanTable(db)),
       road_regions_(db),
       regions_(db),
@@ -67,13 +65,9 @@ Matcher::Matcher(const db::Database& db, const Translations& translations, Engin
       scorer_(db, road_regions_) {}
 
 Answer Matcher::Refine(std::string_view text, Detail detail) const {
-  if (text.size() > options_.max_label_bytes) {
-    return BadInput("label longer than " + std::to_string(options_.max_label_bytes) + " bytes");
-  }
-  if (!text::IsValidUtf8(text)) return BadInput("label is not valid UTF-8");
   thread_local LabelState st;  // Refine never re-enters itself
   ReadAtoms(text, words_, translations_, &st.label);
-  if (st.label.atoms.empty()) return BadInput("empty label");
+  if (st.label.atoms.empty()) return EmptyLabel();
   regions_.Find(st.label, &st.region_scratch, &st.regions);
   ReadNumbers(st.label, st.regions, &st.numbers);
   const ScoreInput in{st.label, st.regions, st.numbers, st.hits};

@@ -32,15 +32,16 @@ namespace doro::match {
 class Matcher {
  public:
   // Both must outlive the matcher.
-  Matcher(const db::Database& db, const Translations& translations, EngineOptions options);
+  Matcher(const db::Database& db, const Translations& translations);
 
+  // `label` is valid UTF-8 within the engine's size limit (Engine::Refine
+  // checks both).
   Answer Refine(std::string_view label, Detail detail = Detail::kFull) const;
 
  private:
   const db::Database& db_;
   const Translations& translations_;
   const WordTable& words_;
-  EngineOptions options_;
   RoadScanTable scan_;  // each road's English key and skeleton, with bounds
   RoadRegions road_regions_;
   RegionFinder regions_;

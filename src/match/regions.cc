@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "db/sido.h"
+#include "db/region_keys.h"
 #include "text/keys.h"
-#include "text/romanize.h"
 
 namespace doro::match {
 
@@ -43,28 +42,7 @@ RoadRegions::RoadRegions(const db::Database& db) : db_(db) {
 }
 
 RegionFinder::RegionFinder(const db::Database& db) : db_(db) {
-  const auto& t = db_.tables();
-  const auto sidos = db::AllSido();
-  for (uint32_t i = 0; i < sidos.size(); ++i) {
-    const uint32_t v = db::PackRegion(RegionKind::kSido, i);
-    std::string en = text::MatchKey(sidos[i].english);
-    typo_keys_.push_back({en, v});
-    if (en.ends_with("do") || en.ends_with("si")) {
-      typo_keys_.push_back({en.substr(0, en.size() - 2), v});
-    }
-  }
-  for (uint32_t id = 0; id < t.regions.size(); ++id) {
-    std::string_view ko = db_.str(t.regions[id].name_ko);
-    size_t pos = 0;
-    while (pos < ko.size()) {
-      size_t sp = ko.find(' ', pos);
-      if (sp == std::string_view::npos) sp = ko.size();
-      typo_keys_.push_back(
-          {text::MatchKey(text::RomanizeAreaName(ko.substr(pos, sp - pos))),
-           db::PackRegion(RegionKind::kSigungu, id)});
-      pos = sp + 1;
-    }
-  }
+  for (auto& [key, value] : db::RegionKeys::LatinNames(db_)) typo_keys_.push_back({std::move(key), value});
 }
 
 void RegionFinder::Find(const LabelAtoms& label, Scratch* scratch, RegionEvidence* out) const {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <tuple>
 
+#include "db/one_edit_keys.h"
 #include "text/keys.h"
 
 namespace doro::match {
@@ -241,7 +242,7 @@ void RoadFinder::CollectSpanLookups(const LabelAtoms& label, Tier tier, Scratch*
             s->lookups.push_back({&t.road_skeleton, HashKey(skeleton), i, j + 1, q, Lookup::kHit, 0});
             continue;
           }
-          if (skeleton.size() < 5) continue;
+          if (skeleton.size() < db::OneEditKeys::kMinLength) continue;
           // Within one edit (two for long names): the skeleton and each of
           // its deletions against the deletion map of the road skeletons.
           const auto near = static_cast<uint32_t>(s->near.size());
@@ -249,14 +250,9 @@ void RoadFinder::CollectSpanLookups(const LabelAtoms& label, Tier tier, Scratch*
                              static_cast<uint32_t>(skeleton.size()),
                              HashKey(text::DigitsOf(skeleton)), skeleton.size() >= 10 ? 2 : 1});
           s->near_chars.append(skeleton);
-          s->lookups.push_back({&t.road_fuzzy, HashKey(skeleton), i, j + 1, q, Lookup::kNearSkeleton, near});
-          const std::string_view sk = skeleton;
-          db::KeyHasher head;
-          for (size_t p = 0; p < sk.size(); ++p) {
-            const uint64_t h = db::KeyHasher(head).Add(sk.substr(p + 1)).Hash();
+          db::OneEditKeys::ForEachKey(skeleton, [&](uint64_t h) {
             s->lookups.push_back({&t.road_fuzzy, h, i, j + 1, q, Lookup::kNearSkeleton, near});
-            head.Add(sk.substr(p, 1));
-          }
+          });
         }
         if (tier == Tier::kExact && korean_ok && !korean.empty()) {
           s->lookups.push_back({&t.road_keys, HashKey(korean), i, j + 1, kExactQuality, Lookup::kKoreanWhole, 0});

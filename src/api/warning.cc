@@ -1,0 +1,14 @@
+#include "api/warning.h"
+
+namespace doro {
+
+const char* WarningName(Warning w) {
+  switch (w) {
+    case Warning::kZipMismatch: return "zip_mismatch";
+    case Warning::kTownMismatch: return "town_mismatch";
+    case Warning::kDistrictMismatch: return "district_mismatch";
+  }
+  return "unknown";
+}
+
+}  // namespace doro

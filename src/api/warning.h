@@ -1,0 +1,22 @@
+// Something on a label that disagrees with the answer given. The answer
+// still stands (the road and number were unique), but an operator may want
+// to look: the names WarningName gives are part of the public API.
+#ifndef DORO_API_WARNING_H_
+#define DORO_API_WARNING_H_
+
+#include <cstdint>
+
+namespace doro {
+
+enum class Warning : uint8_t {
+  kZipMismatch,       // "zip_mismatch": a postcode on the label is not the answer's
+  kTownMismatch,      // "town_mismatch": a 읍/면/동 on the label is not the answer's
+  kDistrictMismatch,  // "district_mismatch": a city named loosely (a bare name, a typo) is not the answer's
+};
+
+// "zip_mismatch", ...: never null.
+const char* WarningName(Warning w);
+
+}  // namespace doro
+
+#endif  // DORO_API_WARNING_H_
