@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "db/sido.h"
-#include "testgen/sigungu_table.h"
+#include "db/sigungu_table.h"
 #include "text/encoding.h"
 
 namespace doro::gen {
@@ -179,7 +179,7 @@ TEST(GenNational, EveryRowParsesAndCountsAddUp) {
 TEST(GenNational, AreasAndCodesAreTheRealOnesAndConsistent) {
   const Generated& g = Fallback();
   std::map<std::string, std::string_view> sgg_name;
-  for (const auto& s : AllSigungu()) sgg_name[std::string(s.code)] = s.name;
+  for (const auto& s : db::AllSigungu()) sgg_name[std::string(s.code)] = s.name;
   std::set<std::string> seen_sgg;
   std::map<std::tuple<std::string, std::string, std::string>, std::string> legal;
   std::map<std::string, std::pair<std::string, std::string>> legal_back;
@@ -230,7 +230,7 @@ TEST(GenNational, AreasAndCodesAreTheRealOnesAndConsistent) {
       EXPECT_FALSE(r.sigungu.empty());
     }
   }
-  EXPECT_EQ(seen_sgg.size(), AllSigungu().size());  // every 시군구 has rows
+  EXPECT_EQ(seen_sgg.size(), db::AllSigungu().size());  // every 시군구 has rows
 }
 
 TEST(GenNational, AddressesAndManagementNumbersAreUnique) {
@@ -375,7 +375,7 @@ TEST(GenNational, OddOptionsDoNotCrash) {
     NationalOptions opt;
     opt.scale = scale;
     const NationalCounts counts = GenerateNational(opt, nullptr);
-    EXPECT_GE(counts.rows, AllSigungu().size()) << scale;  // one row per 시군구 at least
+    EXPECT_GE(counts.rows, db::AllSigungu().size()) << scale;  // one row per 시군구 at least
     EXPECT_LT(counts.rows, 2000u) << scale;
   }
   TempDir dir("gen_national_file");
@@ -401,7 +401,7 @@ TEST(GenNational, SigunguTableMatchesTheAdminTable) {
     want[f[1]] = f[1] == "36110" ? "" : f[2];  // Sejong: the files leave 시군구명 empty
   }
   std::map<std::string, std::string> got;
-  for (const auto& s : AllSigungu()) got[std::string(s.code)] = std::string(s.name);
+  for (const auto& s : db::AllSigungu()) got[std::string(s.code)] = std::string(s.name);
   EXPECT_EQ(got, want);
 }
 

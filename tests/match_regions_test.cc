@@ -91,6 +91,13 @@ TEST_F(RegionsTest, RegionWordsOfAnOrganisationAreWeak) {
   EXPECT_EQ(ev.spans[ev.constraints[0].span].begin, 7);
 }
 
+TEST_F(RegionsTest, UncoveredProvincesAreKnownByTheirDistrictsAndSpellings) {
+  // The small database has no row in 전라남도: its 시군구 are still known.
+  EXPECT_EQ(Spans("Mokpo-si, Jellanam-do"), "0-1:C 0-2:G 2-3:S 2-4:S ");
+  EXPECT_EQ(Spans("Mokpo-si, Chollanam-do"), "0-1:C 0-2:G 2-3:S 2-4:S ");
+  EXPECT_EQ(Spans("Taegu"), "0-1:S ") << "an older romanization";
+}
+
 TEST_F(RegionsTest, RoadRegionsKnowsEachRoadsDistrict) {
   RoadRegions rr(*db_);
   const auto& t = db_->tables();

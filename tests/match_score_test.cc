@@ -104,6 +104,14 @@ TEST_F(VerifyDecideTest, ContradictionsAnswerButWarn) {
       << "a six-digit postcode says nothing against five-digit data";
 }
 
+TEST_F(VerifyDecideTest, ACityNamedLikeAProvinceIsAsStrongAsTheProvince) {
+  // "Gwangju" is 광주광역시 and the bare name of 경기 광주시: 대전 동구 is neither.
+  EXPECT_EQ(Run("186, Jungang-ro, Dong-gu, Gwangju").reason, Reason::kRegionConflict);
+  EXPECT_EQ(Run("186, Jungang-ro, Dong-gu, Mokpo-si").reason, Reason::kRegionConflict)
+      << "a district of a province the database does not cover";
+  EXPECT_TRUE(Run("170, Toegye-ro, Chuncheon").ok()) << "a bare city name still counts for its city";
+}
+
 TEST_F(VerifyDecideTest, NoBuildingOrNoRoad) {
   EXPECT_EQ(Run("999, Sejong-daero, Jung-gu, Seoul").reason, Reason::kNoBuilding);
   EXPECT_EQ(Run("12, Nowhere-ro, Seoul").reason, Reason::kNoRoad);

@@ -10,6 +10,7 @@
 #include "db/one_edit_keys.h"
 #include "db/region_keys.h"
 #include "db/sido.h"
+#include "db/sigungu_table.h"
 #include "text/keys.h"
 #include "text/romanize.h"
 
@@ -65,7 +66,26 @@ void DatabaseBuilder::Add(const AddressRow& row) {
   db_->buildings_.push_back(b);
 }
 
+// A 시도 without rows is known by its 시군구 (an empty region each): a label
+// naming one ("Mokpo-si, Jellanam-do") then contradicts roads elsewhere
+// instead of saying nothing. A 시도 with rows is left as its rows name it
+// (its files may predate a rename).
+void DatabaseBuilder::AddUncoveredDistricts() {
+  std::vector<bool> covered(AllSido().size(), false);
+  for (const auto& r : db_->regions_) covered[r.sido] = true;
+  for (const SigunguInfo& s : AllSigungu()) {
+    for (uint32_t i = 0; i < AllSido().size(); ++i) {
+      if (covered[i] || !s.code.starts_with(AllSido()[i].code)) continue;
+      RegionRec r;
+      r.sido = i;
+      r.name_ko = Intern(s.name);
+      db_->regions_.push_back(r);
+    }
+  }
+}
+
 std::unique_ptr<Database> DatabaseBuilder::Finish() {
+  if (!db_->regions_.empty()) AddUncoveredDistricts();
   SortRoads();
   SortBuildings();
   NameEnglish();

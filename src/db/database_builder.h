@@ -40,6 +40,7 @@ class DatabaseBuilder {
   StrRef Intern(std::string_view s);
   uint32_t RegionOf(const AddressRow& row);
   uint32_t AreaOf(uint32_t region, const std::string& name);
+  void AddUncoveredDistricts();
   void SortRoads();
   void SortBuildings();
   void NameEnglish();

@@ -45,9 +45,11 @@ FlatMultiMap RegionKeys::Build(const Database& db) {
     AddKeys(&keys, s.short_ko, v);
     if (!s.former_ko.empty()) AddKeys(&keys, s.former_ko, v);
     add(std::string(s.short_ko) + "시", v);
-    const std::string stem(SidoStem(text::MatchKey(s.english)));
-    for (const char* suffix : {"", "si", "do", "city", "province", "state"}) add(stem + suffix, v);
-    add(stem + text::MatchKey(s.kind_en), v);
+    ForEachSidoEnglish(s, [&](const std::string& english) {
+      const std::string stem(SidoStem(english));
+      for (const char* suffix : {"", "si", "do", "city", "province", "state"}) add(stem + suffix, v);
+      add(stem + text::MatchKey(s.kind_en), v);
+    });
     add(text::RomanizeWord(s.short_ko), v);
   }
   for (uint32_t id = 0; id < t.regions.size(); ++id) {
@@ -74,15 +76,16 @@ std::vector<std::pair<std::string, uint32_t>> RegionKeys::LatinNames(const Datab
   const auto sidos = AllSido();
   for (uint32_t i = 0; i < sidos.size(); ++i) {
     const uint32_t v = PackRegion(RegionKind::kSido, i);
-    std::string en = text::MatchKey(sidos[i].english);
-    const std::string_view stem = SidoStem(en);
-    if (stem.size() != en.size()) {
-      std::string bare(stem);
-      out.emplace_back(std::move(en), v);
-      out.emplace_back(std::move(bare), v);
-    } else {
-      out.emplace_back(std::move(en), v);
-    }
+    ForEachSidoEnglish(sidos[i], [&](std::string en) {
+      const std::string_view stem = SidoStem(en);
+      if (stem.size() != en.size()) {
+        std::string bare(stem);
+        out.emplace_back(std::move(en), v);
+        out.emplace_back(std::move(bare), v);
+      } else {
+        out.emplace_back(std::move(en), v);
+      }
+    });
   }
   const Tables& t = db.tables();
   for (uint32_t id = 0; id < t.regions.size(); ++id) {

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "db/flat_map.h"
+#include "db/sido.h"
+#include "text/romanize.h"
 
 namespace doro::db {
 
@@ -36,6 +38,11 @@ class RegionKeys {
   // "sejongsi" -> "sejong"; a key without one is its own stem ("seoul").
   static std::string_view SidoStem(std::string_view english_key);
 
+  // Calls fn(key) for the match key of a 시도's English name and of each of
+  // its other spellings (SidoInfo::english_also).
+  template <typename Fn>
+  static void ForEachSidoEnglish(const SidoInfo& s, Fn&& fn);
+
   // Calls fn(part) for each space-separated part of a 시군구 name, in order:
   // "수원시 장안구" -> "수원시", "장안구".
   template <typename Fn>
@@ -54,6 +61,14 @@ class RegionKeys {
   // (RegionKind::kCityStem): many are also road or town names.
   static std::string_view CityStem(std::string_view part);
 };
+
+template <typename Fn>
+void RegionKeys::ForEachSidoEnglish(const SidoInfo& s, Fn&& fn) {
+  fn(text::MatchKey(s.english));
+  ForEachPart(s.english_also, [&](std::string_view v) {
+    if (!v.empty()) fn(text::MatchKey(v));
+  });
+}
 
 }  // namespace doro::db
 

@@ -15,6 +15,10 @@ struct SidoInfo {
   std::string_view short_ko;    // 서울 (the form used in speech and on labels)
   std::string_view former_ko;   // a former official name still in use, or ""
   std::string_view kind_en;     // "Special City", "Metropolitan City", "Province", ...
+  // Other English spellings met in official tables and on labels, separated
+  // by spaces: older romanizations ("Pusan", "Kyongsangbuk-do") and
+  // variants ("Jellanam-do" in the juso area tables).
+  std::string_view english_also;
 };
 
 // All 17, in code order.

@@ -48,7 +48,12 @@ void ReadNumbers(const LabelAtoms& label, const RegionEvidence& regions, NumberR
   };
   // Words after a number that claim it: a unit, floor or block, or a part
   // of a road name ("16-gil").
-  auto claims_after = [&](int i) { return label.Has(i, kUnitAfter) || label.Has(i, kRoadPartAfter); };
+  // ("12 Dong-gu" is the 구 named 동, not block 12.)
+  auto claims_after = [&](int i) {
+    const bool district = atoms[i].key == "dong" && i + 1 < n && atoms[i + 1].key == "gu" &&
+                          (atoms[i + 1].sep == Sep::kGlued || atoms[i + 1].sep == Sep::kHyphen);
+    return !district && (label.Has(i, kUnitAfter) || label.Has(i, kRoadPartAfter));
+  };
   for (int i = 0; i < n; ++i) {
     const Atom& a = atoms[i];
     if (a.kind != AtomKind::kDigits || consumed[i]) continue;
@@ -70,12 +75,7 @@ void ReadNumbers(const LabelAtoms& label, const RegionEvidence& regions, NumberR
         continue;
       }
     }
-    // "12 Dong-gu": the 구 named 동, not block 12.
-    const bool district_after = next != nullptr && next->key == "dong" && i + 2 < n &&
-                                atoms[i + 2].key == "gu" &&
-                                (atoms[i + 2].sep == Sep::kGlued || atoms[i + 2].sep == Sep::kHyphen);
-    if (next != nullptr && next->sep != Sep::kComma && next->sep != Sep::kParen && !district_after &&
-        claims_after(i + 1)) {
+    if (next != nullptr && next->sep != Sep::kComma && next->sep != Sep::kParen && claims_after(i + 1)) {
       continue;
     }
     if (a.sep == Sep::kHash) continue;

@@ -125,17 +125,19 @@ void RegionFinder::Find(const LabelAtoms& label, Scratch* scratch, RegionEvidenc
       }
     }
   }
-  // The constraints: spans naming only 시도 or 시군구 (Score applies the
-  // same "strong and not soft" rule to candidates).
+  // The constraints: spans naming a 시도 or 시군구 and no 읍면동 (a city's bare
+  // name beside them changes nothing); Score applies the same rule to
+  // candidates.
   for (int s = 0; s < static_cast<int>(out->spans.size()); ++s) {
     const auto& r = out->spans[s];
     if (r.weak) continue;
-    bool strong_only = true;
+    bool strong = false, area = false;
     for (uint32_t v : out->ValuesOf(r)) {
       const RegionKind k = db::RegionKindOf(v);
-      strong_only &= k == RegionKind::kSido || k == RegionKind::kSigungu;
+      strong |= k == RegionKind::kSido || k == RegionKind::kSigungu;
+      area |= k == RegionKind::kArea;
     }
-    if (strong_only && r.count > 0) out->constraints.push_back({r.begin, r.end, s});
+    if (strong && !area) out->constraints.push_back({r.begin, r.end, s});
   }
 }
 

@@ -27,8 +27,8 @@ struct RegionSpan {
 struct RegionEvidence {
   std::vector<RegionSpan> spans;
   std::vector<uint32_t> values;
-  // The spans that can contradict a road: those naming only 시도 or 시군구
-  // (a town or a bare city name is soft evidence). Listed once per label,
+  // The spans that can contradict a road: those naming a 시도 or 시군구 and
+  // no town (a town, or a bare city name alone, is soft evidence). Listed once per label,
   // as Allows() runs for every road hit and a common name has hundreds.
   struct Constraint {
     int begin, end;

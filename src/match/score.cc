@@ -100,7 +100,9 @@ void Scorer::ScoreRegions(const ScoreInput& in, std::vector<ScoredBuilding>* can
             if (id == region) matched = sigungu_ok = true;
             break;
           case RegionKind::kCityStem:
-            soft = true;
+            // A bare city name alone is weak ("Suwon" may be a road's or a
+            // town's name); beside a 시도 of that name ("Gwangju": 광주광역시
+            // and 경기 광주시) the span is as strong as the 시도.
             if (id == region) matched = city_ok = true;
             break;
           case RegionKind::kArea:

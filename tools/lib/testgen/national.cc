@@ -15,7 +15,7 @@
 
 #include "db/sido.h"
 #include "testgen/rng.h"
-#include "testgen/sigungu_table.h"
+#include "db/sigungu_table.h"
 #include "text/encoding.h"
 #include "text/hangul.h"
 #include "text/utf8.h"
@@ -346,7 +346,7 @@ struct Context {
 
 class SigunguGenerator {
  public:
-  SigunguGenerator(const Context& ctx, const db::SidoInfo& sido, const SigunguInfo& sgg,
+  SigunguGenerator(const Context& ctx, const db::SidoInfo& sido, const db::SigunguInfo& sgg,
                    int target_rows, int zip_lo, int zip_hi,
                    std::unordered_map<std::string, int>* sido_uses)
       : ctx_(ctx), sido_(sido), sgg_(sgg), sido_uses_(sido_uses), target_(target_rows),
@@ -734,7 +734,7 @@ class SigunguGenerator {
 
   const Context& ctx_;
   const db::SidoInfo& sido_;
-  const SigunguInfo& sgg_;
+  const db::SigunguInfo& sgg_;
   std::unordered_map<std::string, int>* sido_uses_;  // generated main-road names so far
   int target_;
   int zip_lo_, zip_hi_;
@@ -759,8 +759,8 @@ void GenerateSido(const Context& ctx, const db::SidoInfo& sido, Emit&& emit,
                   NationalFileCount* count) {
   const SidoPlan* plan = PlanFor(sido.code);
   if (plan == nullptr) return;
-  std::vector<const SigunguInfo*> sggs;
-  for (const auto& s : AllSigungu()) {
+  std::vector<const db::SigunguInfo*> sggs;
+  for (const auto& s : db::AllSigungu()) {
     if (s.code.substr(0, 2) == sido.code) sggs.push_back(&s);
   }
   if (sggs.empty()) return;

@@ -1,6 +1,6 @@
-#include "testgen/sigungu_table.h"
+#include "db/sigungu_table.h"
 
-namespace doro::gen {
+namespace doro::db {
 namespace {
 
 constexpr SigunguInfo kSigungu[] = {
@@ -101,4 +101,4 @@ constexpr SigunguInfo kSigungu[] = {
 
 std::span<const SigunguInfo> AllSigungu() { return kSigungu; }
 
-}  // namespace doro::gen
+}  // namespace doro::db
