@@ -43,21 +43,21 @@ constexpr bool kSanitized = false;
 constexpr bool kSanitized = false;
 #endif
 
-// Floors measured on the engine of fcf1482, minus a little slack. Then:
-//   five regions, 3000 cases: 98.73% right, 0.63% wrong; worst classes
-//     branch_road 6.67% wrong ("28bon-gil", "4bungil" read as the main road
-//     with the branch number), neg_other_city 5.33% ("Jellanam-do" unknown);
-//   Sejong, 1000 cases: 99.30% right, 0.40% wrong; worst neg_other_city 7.69%.
-// Sanitized builds refine fewer cases, so one case weighs more in a class.
+// The targets of the real-data accuracy issue: >= 99.5% right, <= 0.1%
+// wrong, each class <= 0.2% wrong. On the engine of fcf1482 the five regions
+// were at 98.73% right and 0.63% wrong (branch_road 6.67% wrong,
+// neg_other_city 5.33%), Sejong at 99.30% / 0.40%, the public labels at
+// 83.4% / 0.7%. Sanitized builds refine fewer cases, so one miss weighs more
+// in the right% there; wrong answers are held to the same limits.
 struct Limits {
   double min_right_pct;
   double max_wrong_pct;
   double max_class_wrong_pct;
 };
-constexpr double kClassSlack = kSanitized ? 10.0 : 0.0;
-constexpr Limits kFiveRegions = {98.0, 1.0, 8.0 + kClassSlack};
-constexpr Limits kSejong = {98.5, 1.0, 10.0 + kClassSlack};
-constexpr Limits kPublicLabels = {95.0, 0.4, 1.0};
+constexpr double kRightSlack = kSanitized ? 1.0 : 0.0;
+constexpr Limits kFiveRegions = {99.5 - kRightSlack, 0.1, 0.2};
+constexpr Limits kSejong = {99.3 - kRightSlack, 0.1, 0.2};
+constexpr Limits kPublicLabels = {99.5, 0.0, 0.0};
 
 gen::AccuracyReport RunAndCheck(const Engine& engine, const std::vector<LabelCase>& cases,
                                 const Limits& limits) {
@@ -78,12 +78,22 @@ gen::AccuracyReport RunAndCheck(const Engine& engine, const std::vector<LabelCas
   return r;
 }
 
-// The engine opens one folder: a temporary one with links to `files`.
-std::unique_ptr<Engine> OpenFiles(const std::vector<std::string>& files, std::string* error) {
+// The engine opens one folder: a temporary one with links to `files`, and,
+// with `road_names`, to the TN_SPRD_RDNM.txt beside each (as the official
+// download has it), renamed apart: TN_SPRD_RDNM_<folder>.txt.
+std::unique_ptr<Engine> OpenFiles(const std::vector<std::string>& files, bool road_names,
+                                  std::string* error) {
   const fs::path dir = fs::temp_directory_path() / ("official_accuracy." + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
-  for (const auto& f : files) fs::create_symlink(fs::absolute(f), dir / fs::path(f).filename());
+  for (const auto& f : files) {
+    const fs::path file = fs::absolute(f);
+    fs::create_symlink(file, dir / file.filename());
+    const fs::path names = file.parent_path() / "TN_SPRD_RDNM.txt";
+    if (road_names && fs::exists(names)) {
+      fs::create_symlink(names, dir / ("TN_SPRD_RDNM_" + file.parent_path().filename().string() + ".txt"));
+    }
+  }
   auto engine = Engine::Open(dir.string(), error);
   fs::remove_all(dir);
   return engine;
@@ -91,8 +101,9 @@ std::unique_ptr<Engine> OpenFiles(const std::vector<std::string>& files, std::st
 
 // Generates `want` cases (seed 2024) from the rows under `data`, with the
 // English road names found there or in `english`, and refines them with an
-// engine built from the same rows.
-void RunDataSet(const char* data, const char* english, size_t want, size_t min_cases,
+// engine built from the same rows (and, with `road_names`, the road-name
+// files beside them: the labels' official spellings are then in the index).
+void RunDataSet(const char* data, const char* english, bool road_names, size_t want, size_t min_cases,
                 const Limits& limits) {
   std::vector<db::AddressRow> rows;
   OfficialNames names;
@@ -103,7 +114,7 @@ void RunDataSet(const char* data, const char* english, size_t want, size_t min_c
     ASSERT_TRUE(ReadRoadEnglish(english, &names, &error)) << error;
   }
   ASSERT_TRUE(ReadAdminEnglish(kAdmin, &names, &error)) << error;
-  auto engine = OpenFiles(files, &error);
+  auto engine = OpenFiles(files, road_names, &error);
   ASSERT_NE(engine, nullptr) << error;
   OfficialLabelGenerator gen(std::move(rows), std::move(names));
   const auto cases = gen.Generate(want, 2024);
@@ -112,8 +123,8 @@ void RunDataSet(const char* data, const char* english, size_t want, size_t min_c
 }
 
 // tests/data/public_labels.tsv: real labels people wrote (label, expected,
-// region, source), refined over the five regions together; one class per
-// region.
+// region, source), refined over the five regions together with their
+// road-name files; one class per region.
 std::vector<LabelCase> ReadPublicLabels(const std::string& path) {
   std::vector<LabelCase> cases;
   std::ifstream in(path);
@@ -146,7 +157,7 @@ TEST(OfficialAccuracyTest, PublicLabelsFromRealSources) {
   std::string error;
   ASSERT_TRUE(LoadDataPath(kKoreaPost, &rows, &names, &files, &error)) << error;
   rows.clear();
-  auto engine = OpenFiles(files, &error);
+  auto engine = OpenFiles(files, /*road_names=*/true, &error);
   ASSERT_NE(engine, nullptr) << error;
   RunAndCheck(*engine, cases, kPublicLabels);
 }
@@ -156,7 +167,15 @@ TEST(OfficialAccuracyTest, FiveKoreaPostRegions) {
     GTEST_SKIP() << "../shared/data not present: " << kKoreaPost;
   }
   const size_t want = kSanitized ? 600 : 3000;
-  RunDataSet(kKoreaPost, nullptr, want, want * 95 / 100, kFiveRegions);
+  RunDataSet(kKoreaPost, nullptr, /*road_names=*/false, want, want * 95 / 100, kFiveRegions);
+}
+
+TEST(OfficialAccuracyTest, FiveKoreaPostRegionsWithRoadNameFiles) {
+  if (!fs::exists(kKoreaPost) || !fs::exists(kAdmin)) {
+    GTEST_SKIP() << "../shared/data not present: " << kKoreaPost;
+  }
+  const size_t want = kSanitized ? 600 : 3000;
+  RunDataSet(kKoreaPost, nullptr, /*road_names=*/true, want, want * 95 / 100, kFiveRegions);
 }
 
 TEST(OfficialAccuracyTest, SejongJusoWithKoreaPostEnglish) {
@@ -164,7 +183,7 @@ TEST(OfficialAccuracyTest, SejongJusoWithKoreaPostEnglish) {
     GTEST_SKIP() << "../shared/data not present: " << kSejongJuso;
   }
   const size_t want = kSanitized ? 300 : 1000;
-  RunDataSet(kSejongJuso, kSejongEnglish, want, want * 90 / 100, kSejong);
+  RunDataSet(kSejongJuso, kSejongEnglish, /*road_names=*/false, want, want * 90 / 100, kSejong);
 }
 
 }  // namespace
