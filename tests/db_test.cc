@@ -10,6 +10,7 @@
 #include "db/flat_map.h"
 #include "db/format.h"
 #include "db/index_file.h"
+#include "match_test_util.h"
 #include "text/encoding.h"
 #include "text/utf8.h"
 
@@ -18,18 +19,9 @@ namespace {
 
 AddressRow Row(std::string sido, std::string sigungu, std::string emd, std::string road_code,
                std::string road, bool underground, int main, int sub) {
-  AddressRow r;
+  AddressRow r = testing::MakeRow(std::move(sido), std::move(sigungu), std::move(emd), "1114010100",
+                                  std::move(road_code), std::move(road), main, sub, underground);
   r.mgmt_no = "1111" + std::to_string(main) + "00" + std::to_string(sub);
-  r.legal_code = "1114010100";
-  r.sido = std::move(sido);
-  r.sigungu = std::move(sigungu);
-  r.emd = std::move(emd);
-  r.road_code = std::move(road_code);
-  r.road_name = std::move(road);
-  r.underground = underground;
-  r.main = main;
-  r.sub = sub;
-  r.zip = "04524";
   return r;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "db/format.h"
+#include "match_test_util.h"
 #include "text/hangul.h"
 #include "text/romanize.h"
 
@@ -23,16 +24,9 @@ const char kSejongPath[] = "../shared/data/juso/sejong/rnaddrkor_sejong.txt";
 db::AddressRow Row(std::string sido, std::string sigungu, std::string emd, std::string road,
                    bool underground, int main, int sub, std::string zip) {
   static int serial = 0;
-  db::AddressRow r;
+  db::AddressRow r = testing::MakeRow(std::move(sido), std::move(sigungu), std::move(emd), "", "",
+                                      std::move(road), main, sub, underground, std::move(zip));
   r.mgmt_no = std::to_string(++serial);
-  r.sido = std::move(sido);
-  r.sigungu = std::move(sigungu);
-  r.emd = std::move(emd);
-  r.road_name = std::move(road);
-  r.underground = underground;
-  r.main = main;
-  r.sub = sub;
-  r.zip = std::move(zip);
   return r;
 }
 

@@ -762,6 +762,15 @@ Draft Start(const Model& g, uint32_t ri, Rng& rng, LabelCase* out) {
                g.EnglishParts(row, rng, false)};
 }
 
+// The ending most units share: the label as `d` stands, in English, and the
+// answer it deserves given the roads `names` and the region words `scope`.
+bool FinishEnglish(const Model& g, const Draft& d, const std::vector<uint32_t>& names, const Scope& scope,
+                   LabelCase* out) {
+  out->label = RenderEnglish(d.p);
+  g.Expect(g.CountFits(names, d.row, scope), d.addr, out);
+  return true;
+}
+
 // One error class. Make writes one case of it into *out (error_class set,
 // expectation cleared by the caller) or returns false, to be called again
 // with the stream as it is. `drawn_row` is the uniform row every attempt
@@ -870,9 +879,7 @@ struct UnitsNames final : ErrorClass {
       }
     }
     if (rng.Percent(30)) d.p.country = rng.Pick(kCountries);
-    out->label = RenderEnglish(d.p);
-    g.Expect(g.CountFits(g.DenotedBy(d.p.road, d.road_id), d.row, d.full), d.addr, out);
-    return true;
+    return FinishEnglish(g, d, g.DenotedBy(d.p.road, d.road_id), d.full, out);
   }
 };
 
@@ -1036,9 +1043,7 @@ struct RomanizationVariant final : ErrorClass {
     }
     d.p.road = written;
     if (rng.Percent(30)) d.p.sido = g.SidoForm(d.row, rng);
-    out->label = RenderEnglish(d.p);
-    g.Expect(g.CountFits(names, d.row, d.full), d.addr, out);
-    return true;
+    return FinishEnglish(g, d, names, d.full, out);
   }
 };
 
@@ -1055,9 +1060,7 @@ struct Translated final : ErrorClass {
     std::vector<uint32_t> names;
     d.p.road = g.TranslatedRoad(use, &names);
     if (rng.Percent(30)) d.p.country = rng.Pick(kCountries);
-    out->label = RenderEnglish(d.p);
-    g.Expect(g.CountFits(names, d.row, d.full), d.addr, out);
-    return true;
+    return FinishEnglish(g, d, names, d.full, out);
   }
 };
 
@@ -1071,9 +1074,7 @@ struct Basement final : ErrorClass {
     Draft d = Start(g, g.underground_rows[rng.Mod(g.underground_rows.size())], rng, out);
     d.p.num = NumberWithMarker(d.row, rng, true);
     if (rng.Percent(30)) d.p.country = rng.Pick(kCountries);
-    out->label = RenderEnglish(d.p);
-    g.Expect(g.CountFits(g.DenotedBy(d.p.road, d.road_id), d.row, d.full), d.addr, out);
-    return true;
+    return FinishEnglish(g, d, g.DenotedBy(d.p.road, d.road_id), d.full, out);
   }
 };
 
