@@ -86,6 +86,17 @@ TEST_F(RoadsTest, ARoadFollowedByItsBranchIsNotThatRoad) {
   EXPECT_THAT(Find("Samil-daero 385 Street", Tier::kExact), ElementsAre("삼일대로@0-2"));
 }
 
+TEST_F(RoadsTest, NoSpanTakesInTheCountryOrANote) {
+  testing::PreparedLabel p("170 Republic of Korea Toegye-ro 경비실 Nambu Ring-ro");
+  std::vector<RoadHit> hits;
+  finder_.Find(p.atoms, Tier::kExact, &scratch_, &hits);
+  ASSERT_FALSE(scratch_.lookups.empty());
+  for (const auto& l : scratch_.lookups) {
+    for (int i = l.begin; i < l.end; ++i) EXPECT_FALSE(p.atoms.Has(i, kNotName)) << i;
+  }
+  EXPECT_THAT(Names(hits), ElementsAre("남부순환로@7-10", "퇴계로@4-6", "퇴계로@4-6"));
+}
+
 TEST_F(RoadsTest, SkeletonAndOneEditTiersTolerateSpellings) {
   EXPECT_TRUE(Find("170 Teogye-lo", Tier::kExact).empty());
   EXPECT_THAT(Find("170 Toegye-lo", Tier::kSkeleton), ElementsAre("퇴계로@1-3", "퇴계로@1-3"));

@@ -41,7 +41,7 @@ TEST(WordTable, GluedRoadStemNeedsThreeLettersOfName) {
   WordTable t;
   std::string error;
   ASSERT_TRUE(WordTable::Parse("-road\tglued_road,means_ro\n-st\tglued_road\n", &t, &error)) << error;
-  uint16_t roles = 0;
+  uint32_t roles = 0;
   EXPECT_EQ(t.GluedRoadStem("seosomunroad", &roles), "seosomun");
   EXPECT_EQ(roles, kGluedRoad | kMeansRo);
   EXPECT_EQ(t.GluedRoadStem("itaewonst", &roles), "itaewon");
@@ -64,6 +64,11 @@ TEST(WordTable, BuiltinTableHasEveryKindOfWord) {
   EXPECT_TRUE(t.EndsWith("jeollanamdo", kRegionEnd));
   EXPECT_TRUE(t.EndsWith("남부순환로", kRoadEnd));
   EXPECT_FALSE(t.EndsWith("seoul", kRegionEnd));
+  EXPECT_TRUE(t.RolesOf("korea") & kNotName);
+  EXPECT_TRUE(t.RolesOf("경비실") & kNotName);
+  EXPECT_TRUE(t.RolesOf("university") & kOrganisation);
+  EXPECT_TRUE(t.RolesOf("zip") & kPostcodeWord);
+  EXPECT_FALSE(t.RolesOf("ring") & kNotName) << "ring translates (Nambu Ring-ro)";
 }
 
 TEST(LabelAtoms, RolesAndRoadEndsPerAtom) {

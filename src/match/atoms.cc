@@ -7,13 +7,13 @@ using parse::AtomKind;
 
 namespace {
 
-uint16_t RolesOf(const Atom& a, const WordTable& words) {
-  constexpr uint16_t kFromKey = kGenericRoad | kMeansRo | kNotRoadEnd | kBranchBeon;
+uint32_t RolesOf(const Atom& a, const WordTable& words) {
+  constexpr uint32_t kFromKey = kGenericRoad | kMeansRo | kNotRoadEnd | kBranchBeon;
   switch (a.kind) {
     case AtomKind::kDigits: return 0;
     case AtomKind::kLatin: return words.RolesOf(a.key);  // the key is the text
     case AtomKind::kHangul:
-      return static_cast<uint16_t>((words.RolesOf(a.text) & ~kFromKey) | (words.RolesOf(a.key) & kFromKey));
+      return static_cast<uint32_t>((words.RolesOf(a.text) & ~kFromKey) | (words.RolesOf(a.key) & kFromKey));
   }
   return 0;
 }
@@ -21,11 +21,11 @@ uint16_t RolesOf(const Atom& a, const WordTable& words) {
 // May the atom end a road name: a road-name ending (-ro, 길), a generic road
 // word, one glued to a name ("toegyerd"), or a translated road word
 // ("highway").
-bool IsRoadTerminal(const Atom& a, uint16_t roles, const WordTable& words, const Translations& tr) {
+bool IsRoadTerminal(const Atom& a, uint32_t roles, const WordTable& words, const Translations& tr) {
   if (a.kind == AtomKind::kLatin) {
     if (tr.EndsRoadName(a.key)) return true;
     if (roles & kNotRoadEnd) return false;  // 리 (a village) far more often than a road
-    uint16_t glued = 0;
+    uint32_t glued = 0;
     return words.EndsWith(a.key, kRoadEnd) || (roles & kGenericRoad) ||
            !words.GluedRoadStem(a.key, &glued).empty();
   }

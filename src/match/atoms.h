@@ -20,7 +20,7 @@ struct LabelAtoms {
   // Per atom: WordRole bits. kGenericRoad is read from the match key (a
   // Hangul 리 is "ri"), the other roles from the text of a Latin or Hangul
   // atom; digits have none.
-  std::vector<uint16_t> roles;
+  std::vector<uint32_t> roles;
   std::vector<uint8_t> terminal;  // may end a road name
   std::vector<const std::vector<Translations::Phrase>*> phrases;  // or null
   int first_phrase = -1;  // the first atom that starts a translated phrase

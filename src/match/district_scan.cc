@@ -62,6 +62,7 @@ void DistrictScan::Find(const LabelAtoms& label, const RegionEvidence& regions, 
     std::string key;
     for (int i = j; i >= 0 && j - i < 6; --i) {
       const Atom& a = atoms[i];
+      if (label.Has(i, kNotName)) break;
       key.insert(0, (i == j && label.generic(i)) ? std::string_view("ro") : std::string_view(a.key));
       // A name starts at a name: not at "beon" or "gil", nor inside
       // "4gang-ro" or "30-gil".

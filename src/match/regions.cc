@@ -62,12 +62,12 @@ void RegionFinder::Find(const LabelAtoms& label, Scratch* scratch, RegionEvidenc
   unit_end.resize(n);
   for (int j = 0; j < n; ++j) unit_end[j] = words.EndsWith(atoms[j].key, kRegionEnd);
   for (int i = 0; i < n; ++i) {
-    if (atoms[i].kind == AtomKind::kDigits) continue;
+    if (atoms[i].kind == AtomKind::kDigits || label.Has(i, kNotName)) continue;
     // The span's keys are hashed as they grow, one atom at a time.
     db::KeyHasher key, korean;
     bool korean_ok = true;
     for (int j = i; j < n && j - i < kMaxRegionSpanAtoms; ++j) {
-      if (j > i && parse::IsFieldBoundary(atoms[j].sep)) break;
+      if (j > i && (parse::IsFieldBoundary(atoms[j].sep) || label.Has(j, kNotName))) break;
       key.Add(atoms[j].key);
       if (j > i && atoms[j].sep != Sep::kGlued) korean_ok = false;
       if (atoms[j].kind == AtomKind::kLatin) korean_ok = false;

@@ -48,7 +48,7 @@ int TailsOf(const LabelAtoms& label, int j, Tail* out) {
     readings("", label.Has(j, kMeansRo));
     return 3;
   }
-  uint16_t glued = 0;
+  uint32_t glued = 0;
   const std::string_view stem = WordTable::Builtin().GluedRoadStem(a.key, &glued);
   if (!stem.empty()) {  // "toegyerd": toegye + ro/daero/gil, or as written
     readings(stem, (glued & kMeansRo) != 0);
@@ -217,6 +217,7 @@ void RoadFinder::CollectSpanLookups(const LabelAtoms& label, Tier tier, Scratch*
     bool korean_ok = true;
     for (int i = j; i >= 0 && j - i < kMaxSpanAtoms; --i) {
       const Atom& a = atoms[i];
+      if (label.Has(i, kNotName)) break;  // "Korea", "경비실": in no road's name
       if (i < j) prefix.insert(0, MiddleKey(label, i));
       if (i < j && atoms[i + 1].sep != Sep::kGlued) korean_ok = false;
       if (a.kind == AtomKind::kLatin) korean_ok = false;
@@ -282,6 +283,7 @@ void RoadFinder::CollectTranslatedLookups(const LabelAtoms& label, Scratch* s) c
   for (int j = 0; j < n && label.first_phrase >= 0; ++j) {
     if (!label.terminal[j] || j < label.first_phrase) continue;
     for (int i = j; i >= 0 && j - i < kMaxSpanAtoms; --i) {
+      if (label.Has(i, kNotName)) break;
       if (i > label.first_phrase && label.phrases[i] == nullptr) {
         // no phrase starts at or before i within the span yet: keep extending
         bool any = false;

@@ -23,6 +23,7 @@ constexpr RoleName kRoleNames[] = {
     {"road_part_after", kRoadPartAfter}, {"branch_beon", kBranchBeon},
     {"branch_gil", kBranchGil},       {"numeral_reading", kNumeralReading},
     {"organisation", kOrganisation},  {"postcode_word", kPostcodeWord},
+    {"country", kNotName},            {"note", kNotName},
 };
 
 bool HasSuffix(std::string_view word, std::string_view suffix) {
@@ -39,7 +40,7 @@ bool WordTable::Parse(std::string_view tsv, WordTable* out, std::string* error) 
     if (!ok || line[0] == '#') return;
     const size_t tab = line.find('\t');
     const std::string_view word = line.substr(0, tab);
-    uint16_t roles = 0;
+    uint32_t roles = 0;
     std::string_view rest = tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
     while (!rest.empty()) {
       const size_t comma = rest.find(',');
@@ -95,7 +96,7 @@ bool WordTable::EndsWith(std::string_view word, WordRole role) const {
   return false;
 }
 
-std::string_view WordTable::GluedRoadStem(std::string_view word, uint16_t* roles) const {
+std::string_view WordTable::GluedRoadStem(std::string_view word, uint32_t* roles) const {
   if (word.empty()) return {};
   for (const auto& s : suffixes_[static_cast<unsigned char>(word.back())]) {
     if ((s.roles & kGluedRoad) != 0 && word.size() >= s.text.size() + 3 && HasSuffix(word, s.text)) {

@@ -17,7 +17,7 @@
 namespace doro::match {
 
 // Roles, as bits; data/words.tsv names them.
-enum WordRole : uint16_t {
+enum WordRole : uint32_t {
   kGenericRoad = 1 << 0,     // "road", "st": a road without saying which kind
   kMeansRo = 1 << 1,         // a generic word most often meaning 로 ("Road")
   kNotRoadEnd = 1 << 2,      // generic, yet never ends a road name (리)
@@ -34,6 +34,7 @@ enum WordRole : uint16_t {
   kNumeralReading = 1 << 13, // "il" of "1(il)-ga": a digit's Korean reading
   kOrganisation = 1 << 14,   // after a region word, makes it an organisation's name
   kPostcodeWord = 1 << 15,   // before a number, says it is a postcode (Zip, Postal)
+  kNotName = 1 << 16,        // the country or a delivery note's word: in no road or region name
 };
 
 class WordTable {
@@ -47,7 +48,7 @@ class WordTable {
   static const WordTable& Builtin();
 
   // The roles of `word` as a whole word (lower-case Latin or Hangul).
-  uint16_t RolesOf(std::string_view word) const {
+  uint32_t RolesOf(std::string_view word) const {
     if (word.empty() || word.size() > kMaxWord || !shapes_.test(Shape(word))) return 0;
     const auto it = words_.find(word);
     return it == words_.end() ? 0 : it->second;
@@ -58,12 +59,12 @@ class WordTable {
 
   // "toegyerd" -> "toegye": the name before a glued generic road word (at
   // least three letters), and the suffix's roles in *roles; "" when none.
-  std::string_view GluedRoadStem(std::string_view word, uint16_t* roles) const;
+  std::string_view GluedRoadStem(std::string_view word, uint32_t* roles) const;
 
  private:
   struct Suffix {
     std::string text;
-    uint16_t roles;
+    uint32_t roles;
   };
   static constexpr size_t kMaxWord = 32;
   static constexpr size_t kShapeBits = 1024;
@@ -78,7 +79,7 @@ class WordTable {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, uint16_t, Hash, std::equal_to<>> words_;
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> words_;
   std::bitset<kShapeBits> shapes_;
   // Suffixes by their last byte, in file order.
   std::array<std::vector<Suffix>, 256> suffixes_;
