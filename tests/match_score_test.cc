@@ -112,6 +112,41 @@ TEST_F(VerifyDecideTest, ACityNamedLikeAProvinceIsAsStrongAsTheProvince) {
   EXPECT_TRUE(Run("170, Toegye-ro, Chuncheon").ok()) << "a bare city name still counts for its city";
 }
 
+TEST_F(VerifyDecideTest, ASpanInsideAnAgreeingOneIsNoConflict) {
+  // A road reached through a typo must agree with every place named, but
+  // "Jeondong" inside "Jeondong-myeon" is the same words read another way.
+  const auto& t = db_->tables();
+  auto area = [&](std::string_view ko) {
+    for (uint32_t i = 0; i < t.areas.size(); ++i) {
+      if (db_->str(t.areas[i].name_ko) == ko) return db::PackRegion(db::RegionKind::kArea, i);
+    }
+    ADD_FAILURE() << ko;
+    return 0u;
+  };
+  uint32_t road = db::kNone;
+  for (uint32_t i = 0; i < t.roads.size(); ++i) {
+    if (db_->str(t.roads[i].name_ko) == "세종대로") road = i;
+  }
+  ASSERT_NE(road, db::kNone);
+  testing::PreparedLabel p("110 Sejong-daero Taepyeongno 1-ga");  // 110 sejong daero taepyeongno 1 ga
+  NumberReadings nums;
+  ReadNumbers(p.atoms, RegionEvidence(), &nums);
+  const std::vector<RoadHit> hits = {{road, 1, 3, kOneEditQuality, static_cast<int>(Tier::kOneEdit)}};
+  auto conflicts = [&](const RegionEvidence& ev) {
+    std::vector<ScoredBuilding> cands;
+    std::vector<int> scratch;
+    scorer_.Verify({p.atoms, ev, nums, hits}, &scratch, &cands);
+    EXPECT_EQ(cands.size(), 1u);
+    return !HasClean(cands);
+  };
+  RegionEvidence ev;
+  ev.values = {area("태평로1가"), area("회현동1가")};
+  ev.spans = {{3, 6, 0, 1, false}, {3, 4, 1, 1, false}};
+  EXPECT_FALSE(conflicts(ev)) << "the shorter reading of the same words says nothing against it";
+  ev.spans = {{3, 4, 1, 1, false}};
+  EXPECT_TRUE(conflicts(ev)) << "a typo'd road must agree with the town named";
+}
+
 TEST_F(VerifyDecideTest, NoBuildingOrNoRoad) {
   EXPECT_EQ(Run("999, Sejong-daero, Jung-gu, Seoul").reason, Reason::kNoBuilding);
   EXPECT_EQ(Run("12, Nowhere-ro, Seoul").reason, Reason::kNoRoad);

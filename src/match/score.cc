@@ -1,5 +1,6 @@
 #include "match/score.h"
 
+#include <bit>
 #include <string>
 
 #include "db/flat_map.h"
@@ -83,6 +84,7 @@ void Scorer::ScoreRegions(const ScoreInput& in, std::vector<ScoredBuilding>* can
     const uint32_t region = road_regions_.Of(b.road);
     const uint32_t sido = t.regions[region].sido;
     bool sido_ok = false, sigungu_ok = false, area_ok = false, admin_ok = false, city_ok = false;
+    uint64_t against = 0;  // bit s: spans[s] contradicts the candidate
     for (int s = 0; s < static_cast<int>(spans.size()); ++s) {
       const auto& r = spans[s];
       if (r.begin < hit.end && r.end > hit.begin) continue;  // part of the road name
@@ -120,8 +122,23 @@ void Scorer::ScoreRegions(const ScoreInput& in, std::vector<ScoredBuilding>* can
         // The same spans as RegionEvidence::constraints. A road reached
         // through a typo must agree with every place the label names, town
         // included; an exact road need not (people misremember the 동).
-        c.conflict = true;
+        if (s < 64) {
+          against |= uint64_t{1} << s;
+        } else {
+          c.conflict = true;
+        }
       }
+    }
+    // A span against the candidate that overlaps one for it is another
+    // reading of the same words ("Jeondong" of "Jeondong-myeon"): no conflict.
+    for (uint64_t bits = against; bits != 0 && !c.conflict; bits &= bits - 1) {
+      const auto& r = spans[std::countr_zero(bits)];
+      bool overlaps_agreeing = false;
+      for (uint64_t m = c.region_spans; m != 0 && !overlaps_agreeing; m &= m - 1) {
+        const auto& o = spans[std::countr_zero(m)];
+        overlaps_agreeing = o.begin < r.end && o.end > r.begin;
+      }
+      c.conflict = !overlaps_agreeing;
     }
     if (sido_ok) c.score += 3.0f;
     if (sigungu_ok) c.score += 3.0f;
