@@ -83,7 +83,8 @@ TEST(ReadNumbers, ASubNumberIsKeptOrTheReadingIsPartial) {
 
 TEST(ReadNumbers, AFloorWordTakesOnlyItsOwnNumber) {
   EXPECT_EQ(Read("3rd floor 31-15, Gukchaebosang-ro"), "31-15 31");
-  EXPECT_EQ(Read("3 floor 31, Gukchaebosang-ro"), "31");
+  EXPECT_EQ(Read("3 floor 31, Gukchaebosang-ro"), "") << "a bare 3 may be a building's own number";
+  EXPECT_EQ(Read("Daehak-ro 100 Apt 201"), "100");
   EXPECT_EQ(Read("floor, 31 Gukchaebosang-ro"), "31") << "a comma ends the claim";
   EXPECT_EQ(Read("floor 31 Gukchaebosang-ro"), "");
 }
@@ -103,8 +104,9 @@ TEST(ReadNumbers, PostcodeWordsClaimOnlyPostcodes) {
 
 TEST(ReadNumbers, PartsAfterAHyphenBelongToTheNumberBefore) {
   EXPECT_EQ(Read("Tel 042-869-2114, 291 Daehak-ro"), "291");
-  EXPECT_EQ(Read("Daehak-ro 291, 042-869-2114"), "291 42-869") << "042-869 has the shape of an old postcode";
-  EXPECT_EQ(Read("Daehak-ro 291, 02-869-2114"), "291 2-869 2");
+  EXPECT_EQ(Read("Daehak-ro 291, 042-869-2114"), "291") << "three groups: a phone number";
+  EXPECT_EQ(Read("Daehak-ro 291, 03-123-4567"), "291");
+  EXPECT_EQ(Read("Daehak-ro 99, 101-302호"), "99") << "a 동 and a 호";
 }
 
 TEST(ReadNumbers, DigitsOfARegionNameAreNotBuildingNumbers) {

@@ -83,7 +83,10 @@ TEST_F(RoadsTest, ARoadFollowedByItsBranchIsNotThatRoad) {
   EXPECT_TRUE(Find("Samil-daero 57dong-gil 4", Tier::kExact).empty());
   EXPECT_TRUE(Find("Samil-daero 382beon St 4", Tier::kExact).empty());
   EXPECT_THAT(Find("Samil-daero 385, 12 Gil-dong", Tier::kExact), ElementsAre("삼일대로@0-2"));
-  EXPECT_THAT(Find("Samil-daero 385 Street", Tier::kExact), ElementsAre("삼일대로@0-2"));
+  EXPECT_THAT(Find("Samil-daero 385 Hanaro Mart", Tier::kExact), ElementsAre("삼일대로@0-2"))
+      << "a name that merely ends like a road word is not a branch";
+  EXPECT_THAT(Find("삼일대로 385 상서사거리", Tier::kExact), ElementsAre("삼일대로@0-1"));
+  EXPECT_TRUE(Find("Samil-daero 385 Street", Tier::kExact).empty()) << "385 Street: 385길";
 }
 
 TEST_F(RoadsTest, NoSpanTakesInTheCountryOrANote) {

@@ -162,6 +162,42 @@ TEST(OfficialAccuracyTest, PublicLabelsFromRealSources) {
   RunAndCheck(*engine, cases, kPublicLabels);
 }
 
+// tests/data/adversarial_labels.tsv: ways the rules could answer a wrong
+// address (label, expected or empty for no answer, why).
+std::vector<LabelCase> ReadAdversarialLabels(const std::string& path) {
+  std::vector<LabelCase> cases;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    const size_t tab2 = line.find('\t', tab + 1);
+    LabelCase c;
+    c.label = line.substr(0, tab);
+    c.expected = line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
+    c.error_class = c.expected.empty() ? "adversarial_none" : "adversarial_answer";
+    if (c.expected.empty()) c.expected_reason = "no_answer_any";
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+TEST(OfficialAccuracyTest, AdversarialLabelsGetNoWrongAddress) {
+  if (!fs::exists(kKoreaPost)) GTEST_SKIP() << "../shared/data not present: " << kKoreaPost;
+  const auto cases = ReadAdversarialLabels(DORO_SOURCE_DIR "/tests/data/adversarial_labels.tsv");
+  ASSERT_GE(cases.size(), 20u);
+  std::vector<db::AddressRow> rows;
+  OfficialNames names;
+  std::vector<std::string> files;
+  std::string error;
+  ASSERT_TRUE(LoadDataPath(kKoreaPost, &rows, &names, &files, &error)) << error;
+  rows.clear();
+  auto engine = OpenFiles(files, /*road_names=*/true, &error);
+  ASSERT_NE(engine, nullptr) << error;
+  RunAndCheck(*engine, cases, {100.0, 0.0, 0.0});
+}
+
 TEST(OfficialAccuracyTest, FiveKoreaPostRegions) {
   if (!fs::exists(kKoreaPost) || !fs::exists(kAdmin)) {
     GTEST_SKIP() << "../shared/data not present: " << kKoreaPost;

@@ -21,6 +21,7 @@ void AddWarnings(const db::Database& db, const ScoreInput& in, const ScoredBuild
   for (size_t z = 0; z < in.numbers.zips.size(); ++z) {
     const int atom = in.numbers.zip_atoms[z];
     if (atom >= num.begin && atom < num.end) continue;  // the building number itself
+    if (!in.numbers.zip_sure[z]) continue;
     if (digits(in.numbers.zips[z]) != digits(b.zip)) continue;  // 2013 postcodes on today's data
     zip_seen = true;
     zip_ok |= in.numbers.zips[z] == b.zip;
@@ -77,7 +78,6 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
               cands.end());
   std::sort(cands.begin(), cands.end(), [](const ScoredBuilding& x, const ScoredBuilding& y) {
     if (x.conflict != y.conflict) return !x.conflict;
-    if (x.partial != y.partial) return !x.partial;
     return x.score > y.score;
   });
   const bool full = detail == Detail::kFull;
@@ -104,9 +104,11 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
     a.detail = "no building with the sub-number on the label; the main number alone exists";
     return a;
   }
+  // A partial reading close behind is as much a rival as any: the label
+  // may mean it, and it does not exist as written.
   for (size_t i = 1; i < cands.size(); ++i) {
     const ScoredBuilding& c = cands[i];
-    if (c.conflict || c.partial || c.score <= best.score - kTieMargin) break;
+    if (c.conflict || c.score <= best.score - kTieMargin) break;
     if (db.RoadAddress(c.building) == db.RoadAddress(best.building)) continue;  // the same address
     a.reason = Reason::kAmbiguous;
     a.detail = "several addresses fit the label equally well";

@@ -32,6 +32,7 @@ void ReadNumbers(const LabelAtoms& label, const RegionEvidence& regions, NumberR
   out->numbers.clear();
   out->zips.clear();
   out->zip_atoms.clear();
+  out->zip_sure.clear();
   auto& consumed = out->consumed;
   consumed.assign(n, 0);
   // Digits that are part of a region's name: "Dongin-dong 1-ga".
@@ -40,11 +41,11 @@ void ReadNumbers(const LabelAtoms& label, const RegionEvidence& regions, NumberR
     for (int i = r.begin; i < r.end; ++i) consumed[i] |= atoms[i].kind == AtomKind::kDigits;
   }
   // A unit word before a number claims it unless the word has its own
-  // number already: "3rd floor 31-15" is floor 3 and building 31-15.
+  // ordinal already: "3rd floor 31-15" is floor 3 and building 31-15. (A
+  // bare number before the word may be the building's: "100 Apt 201".)
   auto has_own_number = [&](int unit) {
-    if (unit >= 1 && atoms[unit - 1].kind == AtomKind::kDigits) return true;
     return unit >= 2 && atoms[unit - 2].kind == AtomKind::kDigits && atoms[unit - 1].sep == Sep::kGlued &&
-           label.Has(unit - 1, kUnitAfter);  // "3rd floor"
+           label.Has(unit - 1, kUnitAfter) && label.Has(unit, kUnitAfter);  // "3rd floor", "2nd fl"
   };
   // Words after a number that claim it: a unit, floor or block, or a part
   // of a road name ("16-gil").
@@ -61,6 +62,7 @@ void ReadNumbers(const LabelAtoms& label, const RegionEvidence& regions, NumberR
     if (a.text.size() == 5 || a.text.size() == 6) {  // a postal code, or now and then a long building number
       out->zips.push_back(static_cast<uint32_t>(ToInt(a.text)));
       out->zip_atoms.push_back(i);
+      out->zip_sure.push_back(true);
     }
     if (a.text.size() > 5) continue;
     // "151-742", "(700-809)": an old six-digit postcode. In parentheses it
@@ -68,14 +70,31 @@ void ReadNumbers(const LabelAtoms& label, const RegionEvidence& regions, NumberR
     const bool old_zip = a.text.size() == 3 && next != nullptr && next->kind == AtomKind::kDigits &&
                          next->sep == Sep::kHyphen && next->text.size() == 3;
     if (old_zip) {
+      const bool in_parens = a.sep == Sep::kParen && (i + 2 == n || atoms[i + 2].sep == Sep::kParen);
       out->zips.push_back(static_cast<uint32_t>(ToInt(a.text) * 1000 + ToInt(next->text)));
       out->zip_atoms.push_back(i);
-      if (a.sep == Sep::kParen && (i + 2 == n || atoms[i + 2].sep == Sep::kParen)) {
+      // Sure only in parentheses or after a postcode word: "101-302" is as
+      // often a 동-호.
+      out->zip_sure.push_back(in_parens || (i > 0 && label.Has(i - 1, kPostcodeWord)));
+      if (in_parens) {
         consumed[i + 1] = true;
         continue;
       }
     }
+    // "042-869-2114", "03-123-4567": a phone number, no building in it.
+    if (next != nullptr && next->kind == AtomKind::kDigits && next->sep == Sep::kHyphen && i + 2 < n &&
+        atoms[i + 2].kind == AtomKind::kDigits && atoms[i + 2].sep == Sep::kHyphen) {
+      for (int k = i + 1; k < n && atoms[k].kind == AtomKind::kDigits && atoms[k].sep == Sep::kHyphen; ++k) {
+        consumed[k] = true;
+      }
+      continue;
+    }
     if (next != nullptr && next->sep != Sep::kComma && next->sep != Sep::kParen && claims_after(i + 1)) {
+      continue;
+    }
+    // "101-302호": a 동 and a 호, neither of them a building.
+    if (old_zip && i + 2 < n && !parse::IsFieldBoundary(atoms[i + 2].sep) && claims_after(i + 2)) {
+      consumed[i + 1] = true;
       continue;
     }
     if (a.sep == Sep::kHash) continue;
@@ -91,7 +110,7 @@ void ReadNumbers(const LabelAtoms& label, const RegionEvidence& regions, NumberR
     NumberReading num{i, i + 1, i, static_cast<uint32_t>(ToInt(a.text)), 0, false};
     // "15-25": a sub-number, unless the second part is a unit. "101-1203"
     // is as often dong-ho (both readings are kept, the DB check decides);
-    // "113-99" is 113-99 or nothing, and "700-809" never 700.
+    // "113-99" is 113-99 or nothing, and "700-809" is never 700.
     if (next != nullptr && next->kind == AtomKind::kDigits && next->sep == Sep::kHyphen &&
         next->text.size() <= 4) {
       const bool after = i + 2 < n;

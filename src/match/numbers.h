@@ -3,8 +3,9 @@
 // "G/F 160") becomes a reading; numbers that a unit, floor or road word
 // claims ("1203-ho", "3F", "Apt 302", "16-gil", "#302") do not, and
 // five-digit numbers and old six-digit postcodes ("151-742", "(700-809)",
-// "700809") are kept as postal codes. Digits inside a region's name
-// ("Jongno 1-ga", "일도2동") are never building numbers. Which reading is the
+// "700809") are kept as postal codes, and phone numbers ("042-869-2114")
+// give nothing. Digits inside a region's name ("Jongno 1-ga", "일도2동";
+// not a weak span) are never building numbers. Which reading is the
 // building number is decided later, by the database (score.h).
 #ifndef DORO_MATCH_NUMBERS_H_
 #define DORO_MATCH_NUMBERS_H_
@@ -33,6 +34,7 @@ struct NumberReadings {
   std::vector<NumberReading> numbers;
   std::vector<uint32_t> zips;  // postal codes seen: 5 digits, or 6 (2013 and before)
   std::vector<int> zip_atoms;  // and their atoms
+  std::vector<uint8_t> zip_sure;  // and whether nothing else reads them (not "101-302")
   std::vector<uint8_t> consumed;  // scratch: atoms read as a sub-number
 
   // True when a number stands right before or after atoms [begin, end).

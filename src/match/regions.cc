@@ -109,17 +109,26 @@ void RegionFinder::Find(const LabelAtoms& label, Scratch* scratch, RegionEvidenc
   }
   // A region word in an organisation's name says little of where the
   // organisation is ("Chungnam National University" is in 대전): the spans
-  // right before an organisation word, and those right before them, are
-  // weak.
+  // right before an organisation word are weak, and so are 시도 names right
+  // before those ("Daegu Gyeongbuk Institute"); a 구 or 동 before them
+  // ("Yuseong-gu Daejeon University") is still the address's.
+  auto names_sido_only = [&](const RegionSpan& r) {
+    for (uint32_t v : out->ValuesOf(r)) {
+      if (db::RegionKindOf(v) != RegionKind::kSido) return false;
+    }
+    return true;
+  };
   for (int s = static_cast<int>(out->spans.size()) - 1; s >= 0; --s) {
     auto& r = out->spans[s];
-    int e = r.end;
-    if (e < n && !parse::IsFieldBoundary(atoms[e].sep) && label.Has(e, kOrganisation)) {
+    const int e = r.end;
+    if (e >= n || parse::IsFieldBoundary(atoms[e].sep)) continue;
+    if (label.Has(e, kOrganisation)) {
       r.weak = true;
       continue;
     }
+    if (!names_sido_only(r)) continue;
     for (const auto& o : out->spans) {
-      if (o.weak && o.begin == e && !parse::IsFieldBoundary(atoms[e].sep)) {
+      if (o.weak && o.begin == e) {
         r.weak = true;
         break;
       }

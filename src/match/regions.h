@@ -28,7 +28,9 @@ struct RegionEvidence {
   std::vector<RegionSpan> spans;
   std::vector<uint32_t> values;
   // The spans that can contradict a road: those naming a 시도 or 시군구 and
-  // no town (a town, or a bare city name alone, is soft evidence). Listed once per label,
+  // no town. A town (읍면동) is soft evidence; a bare city name ("Suwon") is
+  // neither strong nor soft: alone it contradicts nothing, beside a 시도 of
+  // that name it changes nothing. Listed once per label,
   // as Allows() runs for every road hit and a common name has hundreds.
   struct Constraint {
     int begin, end;

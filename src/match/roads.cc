@@ -116,15 +116,22 @@ void RoadFinder::Find(const LabelAtoms& label, Tier tier, Scratch* s, std::vecto
 bool BranchFollows(const LabelAtoms& label, int end) {
   const auto& atoms = label.atoms;
   const int n = label.size();
-  if (end >= n || atoms[end].kind != AtomKind::kDigits || parse::IsFieldBoundary(atoms[end].sep)) return false;
-  for (int k = end + 1; k < n && k <= end + 2; ++k) {
-    if (parse::IsFieldBoundary(atoms[k].sep) || atoms[k].kind == AtomKind::kDigits) return false;
-    // A generic word names a branch only after 번: "382beon St".
-    if (label.terminal[k] && (!label.generic(k) || (k == end + 2 && label.Has(end + 1, kBranchBeon)))) {
-      return true;
-    }
+  if (end + 1 >= n || atoms[end].kind != AtomKind::kDigits || parse::IsFieldBoundary(atoms[end].sep)) {
+    return false;
   }
-  return false;
+  // The word that ends a branch's name is a road-name part itself (gil,
+  // 번길, beongil, ro), never a word that merely ends like one: in
+  // "Deogam-ro 99 Hanaro Mart" the road is Deogam-ro.
+  auto branch_end = [&](int k) {
+    return !parse::IsFieldBoundary(atoms[k].sep) && label.terminal[k] &&
+           (label.Has(k, kRoadPartAfter) || label.Has(k, kBranchGil));
+  };
+  const Atom& mid = atoms[end + 1];
+  if (branch_end(end + 1)) return true;  // "332 gil", "30-gil", "30번길", "66beongil"
+  if (mid.sep == parse::Sep::kGlued && label.terminal[end + 1]) return true;  // "44beonangil"
+  // "66bon-gil", "57dong-gil", "20beonga-gil", "382beon St": a word glued
+  // to the number, then the end.
+  return end + 2 < n && mid.kind != AtomKind::kDigits && mid.sep == parse::Sep::kGlued && branch_end(end + 2);
 }
 
 // A common name (중앙로) finds hundreds of roads through several keys, so

@@ -93,8 +93,9 @@ void MergeDuplicateHits(RoadFinder::Scratch* scratch, std::vector<RoadHit>* hits
 void DropInnerHits(RoadFinder::Scratch* scratch, std::vector<RoadHit>* hits);
 
 // True when atoms from `end` on name a branch of the road that ends there:
-// a number, then within two atoms a road-name ending ("66bon-gil",
-// "57dong-gil", "20beonga-gil", "332 gil"), all in one field.
+// a number, then a road-name part ("332 gil", "30번길"), or a word glued to
+// the number and then one ("66bon-gil", "57dong-gil", "20beonga-gil"), all
+// in one field.
 bool BranchFollows(const LabelAtoms& label, int end);
 
 }  // namespace doro::match

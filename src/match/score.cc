@@ -56,10 +56,15 @@ void Scorer::VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<in
         found = db_.FindBuildings(hit.road, !num.basement, num.main, num.sub);
         if (!found.empty()) {
           score -= num.basement ? 2.5f : 1.5f;
-        } else if (const uint32_t branch = BranchOf(hit.road, num); branch != db::kNone) {
-          // "989-111 Daedeok-daero" for 대덕대로989번길 111.
-          found = db_.FindBuildings(branch, num.basement, num.sub, 0);
-          score -= 1.0f;
+        } else if (num.end == hit.begin && db_.FindBuildings(hit.road, false, num.main, 0).empty() &&
+                   db_.FindBuildings(hit.road, true, num.main, 0).empty()) {
+          // "989-111 Daedeok-daero" for 대덕대로989번길 111: only when the number
+          // stands before the road and the road has no building N at all
+          // (else "N-M" is more likely N's sub-number, mistyped).
+          if (const uint32_t branch = BranchOf(hit.road, num); branch != db::kNone) {
+            found = db_.FindBuildings(branch, num.basement, num.sub, 0);
+            score -= 1.0f;
+          }
         }
         if (found.empty()) continue;
       }
