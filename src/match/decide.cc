@@ -8,6 +8,14 @@ namespace doro::match {
 
 namespace {
 
+// Two buildings written as one road address (the rows of one complex).
+bool SameAddress(const db::Database& db, uint32_t a, uint32_t b) {
+  const auto& x = db.tables().buildings[a];
+  const auto& y = db.tables().buildings[b];
+  if (x.main != y.main || x.sub != y.sub || x.underground != y.underground) return false;
+  return db.RoadAddress(a) == db.RoadAddress(b);
+}
+
 // What on the label disagrees with the answer `best`: a postcode of the
 // database's shape that is not the building's, a 읍/면/동 or a city named by
 // its bare name that is not the building's. (A 시도 or 시군구 that
@@ -109,7 +117,7 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
   for (size_t i = 1; i < cands.size(); ++i) {
     const ScoredBuilding& c = cands[i];
     if (c.conflict || c.score <= best.score - kTieMargin) break;
-    if (db.RoadAddress(c.building) == db.RoadAddress(best.building)) continue;  // the same address
+    if (SameAddress(db, c.building, best.building)) continue;
     a.reason = Reason::kAmbiguous;
     a.detail = "several addresses fit the label equally well";
     return a;

@@ -67,7 +67,7 @@ class WordTable {
     uint32_t roles;
   };
   static constexpr size_t kMaxWord = 32;
-  static constexpr size_t kShapeBits = 1024;
+  static constexpr size_t kShapeBits = 8192;
   // Most atoms are names, not listed words: a bit per (length, first, last
   // byte) rules them out before hashing.
   static size_t Shape(std::string_view w) {
