@@ -122,35 +122,26 @@ void RunDataSet(const char* data, const char* english, bool road_names, size_t w
   RunAndCheck(*engine, cases, limits);
 }
 
-// tests/data/public_labels.tsv: real labels people wrote (label, expected,
-// region, source), refined over the five regions together with their
-// road-name files; one class per region.
-std::vector<LabelCase> ReadPublicLabels(const std::string& path) {
-  std::vector<LabelCase> cases;
+// The lines of a TSV file of ours (`#` lines skipped), split at tabs.
+std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
+  std::vector<std::vector<std::string>> lines;
   std::ifstream in(path);
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
+    auto& f = lines.emplace_back();
     size_t pos = 0;
     for (size_t tab; (tab = line.find('\t', pos)) != std::string::npos; pos = tab + 1) {
       f.push_back(line.substr(pos, tab - pos));
     }
     f.push_back(line.substr(pos));
-    if (f.size() < 3) continue;
-    LabelCase c;
-    c.label = f[0];
-    c.expected = f[1];
-    c.error_class = "public_" + f[2];
-    cases.push_back(std::move(c));
   }
-  return cases;
+  return lines;
 }
 
-TEST(OfficialAccuracyTest, PublicLabelsFromRealSources) {
-  if (!fs::exists(kKoreaPost)) GTEST_SKIP() << "../shared/data not present: " << kKoreaPost;
-  const auto cases = ReadPublicLabels(DORO_SOURCE_DIR "/tests/data/public_labels.tsv");
-  ASSERT_GE(cases.size(), 280u);
+// Refines `cases` with an engine over the five regions and their road-name
+// files, and holds it to `limits`.
+void RunOnFiveRegions(const std::vector<LabelCase>& cases, const Limits& limits) {
   std::vector<db::AddressRow> rows;
   OfficialNames names;
   std::vector<std::string> files;
@@ -159,43 +150,35 @@ TEST(OfficialAccuracyTest, PublicLabelsFromRealSources) {
   rows.clear();
   auto engine = OpenFiles(files, /*road_names=*/true, &error);
   ASSERT_NE(engine, nullptr) << error;
-  RunAndCheck(*engine, cases, kPublicLabels);
+  RunAndCheck(*engine, cases, limits);
+}
+
+// tests/data/public_labels.tsv: real labels people wrote (label, expected,
+// region, source); one class per region.
+TEST(OfficialAccuracyTest, PublicLabelsFromRealSources) {
+  if (!fs::exists(kKoreaPost)) GTEST_SKIP() << "../shared/data not present: " << kKoreaPost;
+  std::vector<LabelCase> cases;
+  for (const auto& f : ReadTsv(DORO_SOURCE_DIR "/tests/data/public_labels.tsv")) {
+    ASSERT_GE(f.size(), 3u) << f[0];
+    cases.push_back({f[0], "public_" + f[2], f[1], "", 0});
+  }
+  ASSERT_GE(cases.size(), 280u);
+  RunOnFiveRegions(cases, kPublicLabels);
 }
 
 // tests/data/adversarial_labels.tsv: ways the rules could answer a wrong
 // address (label, expected or empty for no answer, why).
-std::vector<LabelCase> ReadAdversarialLabels(const std::string& path) {
-  std::vector<LabelCase> cases;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    if (tab == std::string::npos) continue;
-    const size_t tab2 = line.find('\t', tab + 1);
-    LabelCase c;
-    c.label = line.substr(0, tab);
-    c.expected = line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
-    c.error_class = c.expected.empty() ? "adversarial_none" : "adversarial_answer";
-    if (c.expected.empty()) c.expected_reason = "no_answer_any";
-    cases.push_back(std::move(c));
-  }
-  return cases;
-}
-
 TEST(OfficialAccuracyTest, AdversarialLabelsGetNoWrongAddress) {
   if (!fs::exists(kKoreaPost)) GTEST_SKIP() << "../shared/data not present: " << kKoreaPost;
-  const auto cases = ReadAdversarialLabels(DORO_SOURCE_DIR "/tests/data/adversarial_labels.tsv");
+  std::vector<LabelCase> cases;
+  for (const auto& f : ReadTsv(DORO_SOURCE_DIR "/tests/data/adversarial_labels.tsv")) {
+    ASSERT_GE(f.size(), 2u) << f[0];
+    const bool none = f[1].empty();
+    cases.push_back({f[0], none ? "adversarial_none" : "adversarial_answer", f[1],
+                     none ? "no_answer_any" : "", 0});
+  }
   ASSERT_GE(cases.size(), 20u);
-  std::vector<db::AddressRow> rows;
-  OfficialNames names;
-  std::vector<std::string> files;
-  std::string error;
-  ASSERT_TRUE(LoadDataPath(kKoreaPost, &rows, &names, &files, &error)) << error;
-  rows.clear();
-  auto engine = OpenFiles(files, /*road_names=*/true, &error);
-  ASSERT_NE(engine, nullptr) << error;
-  RunAndCheck(*engine, cases, {100.0, 0.0, 0.0});
+  RunOnFiveRegions(cases, {100.0, 0.0, 0.0});
 }
 
 TEST(OfficialAccuracyTest, FiveKoreaPostRegions) {
