@@ -173,7 +173,7 @@ TEST(OfficialAccuracyTest, PublicLabelsFromRealSources) {
     ASSERT_GE(f.size(), 3u) << f[0];
     cases.push_back({f[0], "public_" + f[2], f[1], "", 0});
   }
-  ASSERT_GE(cases.size(), 280u);
+  ASSERT_GE(cases.size(), 330u);
   RunOnFiveRegions(cases, kPublicLabels);
 }
 
