@@ -28,6 +28,11 @@ BatchStats RunBatch(const Engine& engine, std::istream& in, std::ostream& out,
       if (!line.empty() && line.back() == '\r') line.pop_back();
       lines.push_back(std::move(line));
     }
+    // After a read error the last line may be cut short: drop the block.
+    if (in.bad()) {
+      stats.failure = BatchFailure::kRead;
+      break;
+    }
     if (lines.empty()) break;
     results.assign(lines.size(), std::string());
     ok.assign(lines.size(), 0);
@@ -44,9 +49,13 @@ BatchStats RunBatch(const Engine& engine, std::istream& in, std::ostream& out,
       ++(ok[i] ? stats.ok : stats.no_answer);
     }
     stats.lines += lines.size();
+    if (!out) {
+      stats.failure = BatchFailure::kWrite;
+      break;
+    }
     if (progress) progress(stats.lines);
   }
-  out.flush();
+  if (stats.failure == BatchFailure::kNone && !out.flush()) stats.failure = BatchFailure::kWrite;
   stats.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return stats;

@@ -12,14 +12,20 @@
 
 namespace doro::cli {
 
+enum class BatchFailure { kNone, kRead, kWrite };
+
 struct BatchStats {
   uint64_t lines = 0;
   uint64_t ok = 0;
   uint64_t no_answer = 0;
   double seconds = 0;
+  // kNone unless reading `in` or writing `out` failed; the counts then say
+  // how far it got.
+  BatchFailure failure = BatchFailure::kNone;
 };
 
-// Reads `in` to the end. `progress(done)` is called after each block, from
+// Reads `in` to the end, or stops at the first read or write failure (see
+// BatchStats::failure). `progress(done)` is called after each block, from
 // the calling thread. threads == 0 uses every core.
 BatchStats RunBatch(const Engine& engine, std::istream& in, std::ostream& out,
                     unsigned threads,

@@ -3,10 +3,14 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <string>
 
 #include "cli/batch.h"
 #include "db/database.h"
@@ -59,6 +63,12 @@ void AddRefine(CLI::App& app) {
   });
 }
 
+// Every I/O error of `doro batch` ends it with exit code 1.
+[[noreturn]] void BatchIoError(const std::string& what, const std::string& path, const std::string& why) {
+  std::cerr << "doro batch: " << what << " " << path << ": " << why << "\n";
+  throw CLI::RuntimeError(1);
+}
+
 void AddBatch(CLI::App& app) {
   auto* cmd = app.add_subcommand("batch", "Refine one label per line into JSON Lines");
   struct Opts {
@@ -77,19 +87,16 @@ void AddBatch(CLI::App& app) {
     std::istream* in = &std::cin;
     std::ostream* out = &std::cout;
     if (o->input != "-") {
+      // A directory opens for reading but reads as empty: refuse it first.
+      std::error_code ec;
+      if (std::filesystem::is_directory(o->input, ec)) BatchIoError("cannot read input", o->input, "is a directory");
       fin.open(o->input, std::ios::binary);
-      if (!fin) {
-        std::cerr << "doro: cannot open input " << o->input << "\n";
-        throw CLI::RuntimeError(2);
-      }
+      if (!fin) BatchIoError("cannot open input", o->input, std::strerror(errno));
       in = &fin;
     }
     if (o->output != "-") {
       fout.open(o->output, std::ios::binary);
-      if (!fout) {
-        std::cerr << "doro: cannot write output " << o->output << "\n";
-        throw CLI::RuntimeError(2);
-      }
+      if (!fout) BatchIoError("cannot open output", o->output, std::strerror(errno));
       out = &fout;
     }
     const bool tty = isatty(STDERR_FILENO) != 0;
@@ -115,6 +122,11 @@ void AddBatch(CLI::App& app) {
     };
     const auto stats = doro::cli::RunBatch(*engine, *in, *out, o->threads, progress);
     if (tty) std::fprintf(stderr, "\n");
+    const std::string after = "failed after " + std::to_string(stats.lines) + " labels";
+    if (stats.failure == doro::cli::BatchFailure::kRead)
+      BatchIoError("cannot read input", o->input == "-" ? "(stdin)" : o->input, after);
+    if (stats.failure == doro::cli::BatchFailure::kWrite)
+      BatchIoError("cannot write output", o->output == "-" ? "(stdout)" : o->output, after);
     std::fprintf(stderr, "doro batch: %llu labels, %llu answered, %llu no answer, %.3f s (%.0f labels/s)\n",
                  static_cast<unsigned long long>(stats.lines),
                  static_cast<unsigned long long>(stats.ok),
