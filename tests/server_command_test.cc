@@ -1,11 +1,13 @@
 // `doro serve` flag handling and its failure exits (the serving path itself
 // is covered over sockets by server_http_test / server_demo_test).
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 
 #include "cli/serve_command.h"
+#include "cli_test_util.h"
 
 namespace doro::cli {
 namespace {
@@ -25,6 +27,13 @@ int ExitCodeOf(std::vector<std::string> args) {
 
 TEST(ServeCommandTest, UnreadableDatabaseExits2) {
   EXPECT_EQ(ExitCodeOf({"serve", "--db", "/nonexistent/doro/db", "--port", "0"}), 2);
+}
+
+TEST(ServeCommandTest, ErrorsGoToStderrNotStdout) {
+  const auto r = testing::RunDoro("serve --db /nonexistent/doro/db --port 0");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, ::testing::HasSubstr("cannot open database /nonexistent/doro/db"));
+  EXPECT_EQ(r.out, "");
 }
 
 TEST(ServeCommandTest, UnbindableHostExits2) {

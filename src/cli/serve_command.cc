@@ -1,5 +1,6 @@
 #include "cli/serve_command.h"
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/io_context.hpp>
@@ -39,6 +40,9 @@ void LogLoad(const char* what, const std::string& db, const LoadReport& r) {
 }
 
 void Serve(const ServeFlags& flags) {
+  // The log is diagnostics, errors included: stderr, leaving stdout clean.
+  spdlog::set_default_logger(
+      std::make_shared<spdlog::logger>("doro", std::make_shared<spdlog::sinks::stderr_color_sink_mt>()));
   // Signals are handled by Asio on this thread. Installed first, so that a
   // signal arriving while the database loads is held, not lost or fatal.
   boost::asio::io_context signals_ioc;
