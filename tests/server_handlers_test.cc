@@ -62,6 +62,20 @@ TEST_F(HandlersTest, ContestBatchExactBytes) {
             R"({"seq":"-3.50","resultAddress":"주소 b"}]})");
 }
 
+TEST_F(HandlersTest, ContestSeqAnyValidNumberEchoedAsWritten) {
+  for (const std::string seq : {"1e400", "123456789012345678901234567890", "-0", "1E+2", "0.5e-10",
+                                "-123456789012345678901234567890.25e-999"}) {
+    const Response r = Post("/v1/batch", R"({"requestList":[{"seq":)" + seq + R"( ,"requestAddress":"ok:a"}]})");
+    EXPECT_EQ(r.status, 200) << seq << ": " << r.body;
+    EXPECT_EQ(r.body, R"({"HEADER":{"RESULT_CODE":"S","RESULT_MSG":"Success"},"BODY":[)"
+                      R"({"seq":")" + seq + R"(","resultAddress":"주소 a"}]})")
+        << seq;
+  }
+  for (const std::string seq : {"-", "01", "1.", "1e", "1e+", "-x", "1.5.5", "--1"}) {
+    ExpectContest400(R"({"requestList":[{"seq":)" + seq + R"(,"requestAddress":"a"}]})", "requestList[0].seq");
+  }
+}
+
 TEST_F(HandlersTest, ContestEmptyListIsSuccess) {
   const Response r = Post("/v1/batch", R"({"requestList":[]})");
   EXPECT_EQ(r.status, 200);
