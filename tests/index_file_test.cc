@@ -2,6 +2,8 @@
 // refused with a message instead of crashing.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -83,6 +85,34 @@ TEST_F(IndexFileTest, RefusesCorruptFiles) {
     EXPECT_EQ(Engine::Open(path_, &error), nullptr) << at;
     EXPECT_NE(error.find("refused"), std::string::npos) << error;
   }
+}
+
+// The header: magic (8 bytes), version and header_size (uint32 each, the
+// host's byte order).
+TEST_F(IndexFileTest, WrongHeaderSizeIsNamed) {
+  std::string bytes = ReadAll();
+  uint32_t version = 0, header_size = 0;
+  std::memcpy(&version, bytes.data() + 8, 4);
+  std::memcpy(&header_size, bytes.data() + 12, 4);
+  const uint32_t wrong = header_size + 8;
+  std::memcpy(bytes.data() + 12, &wrong, 4);
+  WriteAll(bytes);
+  std::string error;
+  EXPECT_EQ(Engine::Open(path_, &error), nullptr);
+  EXPECT_NE(error.find("header size " + std::to_string(wrong) + " bytes, format version " +
+                       std::to_string(version) + " has " + std::to_string(header_size)),
+            std::string::npos)
+      << error;
+}
+
+TEST_F(IndexFileTest, WrongVersionIsNamed) {
+  std::string bytes = ReadAll();
+  const uint32_t old_version = 4;
+  std::memcpy(bytes.data() + 8, &old_version, 4);
+  WriteAll(bytes);
+  std::string error;
+  EXPECT_EQ(Engine::Open(path_, &error), nullptr);
+  EXPECT_NE(error.find("format version 4, this build reads"), std::string::npos) << error;
 }
 
 // What Open requires beyond the checksum, tested on tables damaged in

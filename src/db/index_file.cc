@@ -282,9 +282,15 @@ std::unique_ptr<Database> IndexFile::Open(const std::string& path, LoadReport* r
   if (std::memcmp(h.magic, kMagic, sizeof(kMagic)) != 0) {
     return Fail(error, path, "not a doro index (bad magic)"), nullptr;
   }
-  if (h.version != kVersion || h.header_size != sizeof(Header)) {
+  if (h.version != kVersion) {
     return Fail(error, path, "format version " + std::to_string(h.version) + ", this build reads " +
                                  std::to_string(kVersion) + "; rebuild it with `doro index build`"),
+           nullptr;
+  }
+  if (h.header_size != sizeof(Header)) {
+    return Fail(error, path, "header size " + std::to_string(h.header_size) + " bytes, format version " +
+                                 std::to_string(kVersion) + " has " + std::to_string(sizeof(Header)) +
+                                 "; rebuild it with `doro index build`"),
            nullptr;
   }
   if (h.file_size != size) {
