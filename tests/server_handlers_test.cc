@@ -76,6 +76,22 @@ TEST_F(HandlersTest, ContestSeqAnyValidNumberEchoedAsWritten) {
   }
 }
 
+TEST_F(HandlersTest, ContentAfterTheBodyIsNamed) {
+  for (const std::string tail : {" x", " 1", "{\"requestList\":[]}", " ]", " }", " \"s\"", " [1]", " null", ","}) {
+    const std::string body = R"({"requestList":[]})" + tail;
+    ExpectContest400(body, "unexpected content after the top-level object");
+  }
+  ExpectContest400(R"({"requestList":[{"seq":1,"requestAddress":"a]}"}]} x)",
+                   "unexpected content after the top-level object");
+  // Unclosed is not trailing.
+  for (const std::string body : {R"({"requestList":[)", R"({"requestList":[{"seq":1})", R"({"requestList":"}" x)",
+                                 R"({"requestList":[}] x)"}) {
+    const Response r = Post("/v1/batch", body);
+    EXPECT_EQ(r.status, 400) << body;
+    EXPECT_EQ(r.body.find("after the top-level"), std::string::npos) << body << " -> " << r.body;
+  }
+}
+
 TEST_F(HandlersTest, ContestEmptyListIsSuccess) {
   const Response r = Post("/v1/batch", R"({"requestList":[]})");
   EXPECT_EQ(r.status, 200);

@@ -104,6 +104,41 @@ bool IsJsonNumber(std::string_view s) {
   return i == s.size();
 }
 
+// True when `body` starts with a balanced object or array (brackets matched,
+// strings skipped) that is followed by more than whitespace. Only for error
+// messages: it does not validate the value.
+bool ContentAfterTopLevel(std::string_view body) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  size_t i = 0;
+  while (i < body.size() && space(body[i])) ++i;
+  std::string open;  // the closers expected, innermost last
+  bool in_string = false;
+  for (; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      open += c == '{' ? '}' : ']';
+    } else if (c == '}' || c == ']') {
+      if (open.empty() || open.back() != c) return false;
+      open.pop_back();
+      if (open.empty()) break;
+    } else if (open.empty()) {
+      return false;  // not an object or array
+    }
+  }
+  if (!open.empty() || i >= body.size()) return false;
+  for (++i; i < body.size(); ++i) {
+    if (!space(body[i])) return true;
+  }
+  return false;
+}
+
 // Where in the body a value sits, for error messages: spelled out only when
 // a message is needed (a 20,000-item batch would otherwise build 60,000
 // strings that nobody reads).
@@ -142,8 +177,11 @@ class Walker {
     return false;
   }
   bool Fail(const std::string& where, simdjson::error_code e) {
+    // simdjson reports a complete object followed by more as an unclosed one.
+    if (e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT && ContentAfterTopLevel(in_.padded())) return FailTrailing();
     return Fail("malformed JSON at " + where + ": " + simdjson::error_message(e));
   }
+  bool FailTrailing() { return Fail("malformed JSON: unexpected content after the top-level object"); }
   bool Fail(const Where& where, simdjson::error_code e) { return Fail(where.str(), e); }
 
   // Opens the document and its root object.
@@ -162,7 +200,7 @@ class Walker {
     auto loc = doc->current_location();
     if (loc.error() == simdjson::OUT_OF_BOUNDS) return true;
     if (loc.error()) return Fail("body", loc.error());
-    return Fail("malformed JSON: unexpected content after the top-level object");
+    return FailTrailing();
   }
 
   // Walks a value the request does not use, so that malformed JSON inside it
