@@ -37,17 +37,9 @@ void AddWarnings(const db::Database& db, const ScoreInput& in, const ScoredBuild
   if (zip_seen && !zip_ok) a->warnings.push_back(Warning::kZipMismatch);
   bool town = false, city = false;
   const auto& spans = in.regions.spans;
-  // A span overlapping one that agreed is another reading of the same
-  // words ("Jeondong" inside "Jeondong-myeon").
-  auto overlaps_agreeing = [&](const RegionSpan& r) {
-    for (int s = 0; s < static_cast<int>(spans.size()) && s < 64; ++s) {
-      if ((best.region_spans >> s & 1) != 0 && spans[s].begin < r.end && spans[s].end > r.begin) return true;
-    }
-    return false;
-  };
   for (int s = 0; s < static_cast<int>(spans.size()) && s < 64; ++s) {
     const auto& r = spans[s];
-    if ((best.region_spans >> s & 1) != 0 || r.weak || overlaps_agreeing(r)) continue;
+    if ((best.region_spans >> s & 1) != 0 || r.weak || in.regions.OverlapsAgreed(r, best.region_spans)) continue;
     if ((r.begin < hit.end && r.end > hit.begin) || (r.begin < num.end && r.end > num.begin)) continue;
     bool area_only = true, stem = false;
     for (uint32_t v : in.regions.ValuesOf(r)) {

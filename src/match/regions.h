@@ -4,6 +4,7 @@
 #ifndef DORO_MATCH_REGIONS_H_
 #define DORO_MATCH_REGIONS_H_
 
+#include <bit>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -45,6 +46,16 @@ struct RegionEvidence {
     spans.clear();
     values.clear();
     constraints.clear();
+  }
+  // True when `r` overlaps one of the spans whose bits are set in `agreed`
+  // (bit s: spans[s]): it is then another reading of the same words
+  // ("Jeondong" inside "Jeondong-myeon"), and says nothing against.
+  bool OverlapsAgreed(const RegionSpan& r, uint64_t agreed) const {
+    for (; agreed != 0; agreed &= agreed - 1) {
+      const RegionSpan& o = spans[std::countr_zero(agreed)];
+      if (o.begin < r.end && o.end > r.begin) return true;
+    }
+    return false;
   }
   // True when no 시도/시군구 named on the label outside atoms [begin, end)
   // (a road's own words) contradicts `region` (a RegionRec id) of `sido`.

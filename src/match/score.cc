@@ -134,16 +134,9 @@ void Scorer::ScoreRegions(const ScoreInput& in, std::vector<ScoredBuilding>* can
         }
       }
     }
-    // A span against the candidate that overlaps one for it is another
-    // reading of the same words ("Jeondong" of "Jeondong-myeon"): no conflict.
+    // A span against the candidate that overlaps one for it: no conflict.
     for (uint64_t bits = against; bits != 0 && !c.conflict; bits &= bits - 1) {
-      const auto& r = spans[std::countr_zero(bits)];
-      bool overlaps_agreeing = false;
-      for (uint64_t m = c.region_spans; m != 0 && !overlaps_agreeing; m &= m - 1) {
-        const auto& o = spans[std::countr_zero(m)];
-        overlaps_agreeing = o.begin < r.end && o.end > r.begin;
-      }
-      c.conflict = !overlaps_agreeing;
+      c.conflict = !in.regions.OverlapsAgreed(spans[std::countr_zero(bits)], c.region_spans);
     }
     if (sido_ok) c.score += 3.0f;
     if (sigungu_ok) c.score += 3.0f;
