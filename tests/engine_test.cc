@@ -32,7 +32,7 @@ struct Case {
 void ExpectAll(const std::vector<Case>& cases) {
   for (const auto& c : cases) {
     const Answer a = EngineTest::engine_ == nullptr ? Answer{} : EngineTest::engine_->Refine(c.label);
-    EXPECT_TRUE(a.ok()) << c.label << " -> " << ReasonName(a.reason) << ": " << a.detail;
+    EXPECT_TRUE(a.ok()) << c.label << " -> " << ReasonName(a.reason) << ": " << a.why;
     EXPECT_EQ(a.address, c.expected) << c.label;
   }
 }

@@ -54,7 +54,7 @@ class VerifyDecideTest : public ::testing::Test {
 
 TEST_F(VerifyDecideTest, OneBuildingThatFitsIsTheAnswer) {
   const Answer a = Run("110, Sejong-daero, Jung-gu, Seoul");
-  ASSERT_TRUE(a.ok()) << a.detail;
+  ASSERT_TRUE(a.ok()) << a.why;
   EXPECT_EQ(a.address, "서울특별시 중구 세종대로 110");
   EXPECT_EQ(a.zip, "04524");
   EXPECT_EQ(a.used, (std::vector<std::string>{"110", "Sejong-daero", "Jung-gu", "Seoul"}));
@@ -85,7 +85,7 @@ TEST_F(VerifyDecideTest, BuildingsOfOneAddressAreOneAnswer) {
   std::vector<ScoredBuilding> cands;
   const Answer a = Run("186, Jungang-ro, Dong-gu, Daejeon", &cands);
   EXPECT_EQ(cands.size(), 2u);
-  ASSERT_TRUE(a.ok()) << a.detail;
+  ASSERT_TRUE(a.ok()) << a.why;
   EXPECT_EQ(a.address, "대전광역시 동구 중앙로 186");
   EXPECT_EQ(a.candidates.size(), 1u) << "listed once";
 }
@@ -97,7 +97,7 @@ TEST_F(VerifyDecideTest, NMBesideAMainRoadMayBeItsBranch) {
 
 TEST_F(VerifyDecideTest, ContradictionsAnswerButWarn) {
   const Answer a = Run("110, Sejong-daero, Hoehyeon-dong 1-ga, Jung-gu, Seoul 04627");
-  ASSERT_TRUE(a.ok()) << a.detail;
+  ASSERT_TRUE(a.ok()) << a.why;
   EXPECT_EQ(a.warnings, (std::vector<Warning>{Warning::kZipMismatch, Warning::kTownMismatch}));
   EXPECT_TRUE(Run("110, Sejong-daero, Taepyeongno 1-ga, Jung-gu, Seoul 04524").warnings.empty());
   EXPECT_TRUE(Run("110, Sejong-daero, Jung-gu, Seoul (700-809)").warnings.empty())

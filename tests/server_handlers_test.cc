@@ -219,7 +219,7 @@ TEST_F(HandlersTest, BadLabelGetsBadInputReasonInRichAnswer) {
   const auto d = ParseJson(r.body);
   EXPECT_STREQ(d["status"].GetString(), "no_answer");
   EXPECT_STREQ(d["reason"].GetString(), "bad_input");
-  EXPECT_STREQ(d["detail"].GetString(), "label is not valid UTF-8");
+  EXPECT_STREQ(d["why"].GetString(), "label is not valid UTF-8");
   const Response over = Post("/v1/refine", R"({"address":")" + std::string(2001, 'a') + R"("})");
   ASSERT_EQ(over.status, 200);
   EXPECT_STREQ(ParseJson(over.body)["reason"].GetString(), "bad_input");
@@ -286,7 +286,7 @@ TEST_F(HandlersTest, RefinePostAndNoAnswerShape) {
   EXPECT_STREQ(d["status"].GetString(), "no_answer");
   EXPECT_STREQ(d["reason"].GetString(), "no_road");
   EXPECT_STREQ(d["roadAddr"].GetString(), "");
-  EXPECT_STREQ(d["detail"].GetString(), "fake: no road");
+  EXPECT_STREQ(d["why"].GetString(), "fake: no road");
   EXPECT_EQ(d["candidates"].Size(), 0u);
   for (const char* body : {"", "[]", "{}", R"({"address":1})", R"({"address":null})", R"({"address":["a"]})",
                            R"({"address":"a")", R"({"address":"a","address":"b"})"}) {

@@ -37,7 +37,7 @@ class FakeEngine : public Engine {
     Answer a;
     if (label.substr(0, 3) != "ok:") {
       a.reason = Reason::kNoRoad;
-      a.detail = "fake: no road";
+      a.why = "fake: no road";
       a.ignored = {std::string(label)};
       return a;
     }
@@ -49,9 +49,9 @@ class FakeEngine : public Engine {
     a.zip = "12345";
     a.english = "E " + word;
     a.building_id = "B" + word;
-    a.detail = "fake: ok";
+    a.why = "fake: ok";
     a.used = {word};
-    a.candidates = {{a.address, a.building_id, 0.75}};
+    a.candidates = {{a.address, a.address_full, a.zip, a.building_id, 0.75}};
     return a;
   }
   const LoadReport& report() const override { return report_; }

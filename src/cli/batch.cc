@@ -41,7 +41,7 @@ BatchStats RunBatch(const Engine& engine, std::istream& in, std::ostream& out,
       for (size_t i = begin; i < end; ++i) {
         const Answer a = engine.Refine(lines[i]);
         ok[i] = a.ok();
-        results[i] = json::AnswerToJson(lines[i], a, json::kCliNames);
+        results[i] = json::AnswerToJson(lines[i], a);
       }
     });
     for (size_t i = 0; i < results.size(); ++i) {

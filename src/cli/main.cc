@@ -53,11 +53,11 @@ void AddRefine(CLI::App& app) {
     for (const auto& label : *labels) {
       const doro::Answer a = engine->Refine(label);
       if (*json) {
-        std::cout << doro::json::AnswerToJson(label, a, doro::json::kCliNames) << "\n";
+        std::cout << doro::json::AnswerToJson(label, a) << "\n";
       } else if (a.ok()) {
         std::cout << a.address_full << "\n";
       } else {
-        std::cout << "답 없음 (" << doro::ReasonName(a.reason) << ": " << a.detail << ")\n";
+        std::cout << "답 없음 (" << doro::ReasonName(a.reason) << ": " << a.why << ")\n";
       }
     }
   });

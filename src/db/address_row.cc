@@ -114,8 +114,58 @@ std::string FormatAddressRow(const AddressRow& r) {
   return out;
 }
 
-void ReadAddressBytes(std::string_view name, std::string_view bytes,
-                      const RowSink& sink, LoadReport* report) {
+bool ParseRelatedLotRow(std::string_view line, RelatedLotRow* row, std::string* why) {
+  constexpr int kLotFields = 14;
+  thread_local std::vector<std::string_view> f;
+  text::SplitFields(line, '|', &f);
+  int n = static_cast<int>(f.size());
+  if (n == kLotFields + 1 && line.back() == '|') n = kLotFields;
+  if (n != kLotFields) return *why = "expected 14 fields, got " + std::to_string(n), false;
+  row->mgmt_no = f[0];
+  row->legal_code = f[1];
+  row->sido = f[2];
+  row->sigungu = f[3];
+  row->emd = f[4];
+  row->ri = f[5];
+  row->road_code = f[9];
+  row->move_reason = f[13];
+  if (!ParseFlag(f[6], &row->mountain)) return *why = "산여부 '" + std::string(f[6]) + "'", false;
+  if (!ParseInt(f[7], &row->jibun_main) || row->jibun_main <= 0 || row->jibun_main > 99999 ||
+      !ParseInt(f[8], &row->jibun_sub) || row->jibun_sub > 65535)
+    return *why = "지번 number", false;
+  if (!ParseFlag(f[10], &row->underground))
+    return *why = "지하여부 '" + std::string(f[10]) + "'", false;
+  if (!ParseInt(f[11], &row->main) || row->main <= 0 || row->main > 99999)
+    return *why = "building number '" + std::string(f[11]) + "'", false;
+  if (!ParseInt(f[12], &row->sub) || row->sub > 65535)
+    return *why = "building sub-number '" + std::string(f[12]) + "'", false;
+  if (row->sido.empty() || row->emd.empty()) return *why = "empty 시도명 or 법정읍면동명", false;
+  if (row->road_code.size() != 12 ||
+      !std::all_of(row->road_code.begin(), row->road_code.end(),
+                   [](char c) { return c >= '0' && c <= '9'; }))
+    return *why = "도로명코드 '" + row->road_code + "'", false;
+  return true;
+}
+
+std::string FormatRelatedLotRow(const RelatedLotRow& r) {
+  auto num = [](int v) { return std::to_string(v); };
+  auto flag = [](bool v) { return std::string(v ? "1" : "0"); };
+  const std::string parts[] = {r.mgmt_no, r.legal_code, r.sido, r.sigungu, r.emd,
+                               r.ri, flag(r.mountain), num(r.jibun_main), num(r.jibun_sub),
+                               r.road_code, flag(r.underground), num(r.main), num(r.sub),
+                               r.move_reason};
+  std::string out = parts[0];
+  for (size_t i = 1; i < std::size(parts); ++i) (out += '|') += parts[i];
+  return out;
+}
+
+namespace {
+
+// Decodes one official file (CP949 or UTF-8, optional BOM) and hands each
+// line to parse(line, &why); false from it counts the line as bad.
+template <typename ParseLine>
+void ReadOfficialLines(std::string_view name, std::string_view bytes, LoadReport* report,
+                       ParseLine&& parse) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   // Whole-file conversion is the fast path; a file that is neither clean UTF-8
   // nor clean CP949 falls back to line-by-line so one bad line costs one line.
@@ -129,7 +179,6 @@ void ReadAddressBytes(std::string_view name, std::string_view bytes,
       per_line = true;
     }
   }
-  AddressRow row;
   std::string why;
   text::ForEachLine(bytes, [&](std::string_view line, size_t line_no) {
     std::string decoded;
@@ -142,14 +191,63 @@ void ReadAddressBytes(std::string_view name, std::string_view bytes,
       decoded = std::move(*utf8);
       line = decoded;
     }
-    if (!ParseAddressRow(line, &row, &why)) {
-      AddBad(name, line_no, why, report);
-      return;
-    }
+    if (!parse(line, &why)) AddBad(name, line_no, why, report);
+  });
+}
+
+bool ReadWholeFile(const std::filesystem::path& file, std::string* bytes, std::string* error) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return *error = "cannot open " + file.string(), false;
+  bytes->assign((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return *error = "cannot read " + file.string(), false;
+  return true;
+}
+
+}  // namespace
+
+void ReadAddressBytes(std::string_view name, std::string_view bytes,
+                      const RowSink& sink, LoadReport* report) {
+  AddressRow row;
+  ReadOfficialLines(name, bytes, report, [&](std::string_view line, std::string* why) {
+    if (!ParseAddressRow(line, &row, why)) return false;
     ++report->rows;
     sink(std::move(row));
     row = AddressRow();
+    return true;
   });
+}
+
+void ReadRelatedLotBytes(std::string_view name, std::string_view bytes,
+                         const RelatedLotSink& sink, LoadReport* report) {
+  RelatedLotRow row;
+  ReadOfficialLines(name, bytes, report, [&](std::string_view line, std::string* why) {
+    if (!ParseRelatedLotRow(line, &row, why)) return false;
+    ++report->related_lots;
+    sink(std::move(row));
+    row = RelatedLotRow();
+    return true;
+  });
+}
+
+bool ReadRelatedLotDirectory(const std::string& dir, const RelatedLotSink& sink,
+                             LoadReport* report, std::string* error) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string fname = entry.path().filename().string();
+    if (entry.is_regular_file() && fname.starts_with("jibun_rnaddrkor") && fname.ends_with(".txt")) {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  std::string bytes;
+  for (const auto& file : files) {
+    if (!ReadWholeFile(file, &bytes, error)) return false;
+    report->files.push_back(file.string());
+    ReadRelatedLotBytes(file.filename().string(), bytes, sink, report);
+  }
+  return true;
 }
 
 bool ReadAddressPath(const std::string& path, const RowSink& sink,
@@ -176,13 +274,9 @@ bool ReadAddressPath(const std::string& path, const RowSink& sink,
     *error = "cannot read database path " + path + " (no such file or directory)";
     return false;
   }
+  std::string bytes;
   for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      *error = "cannot open " + file.string();
-      return false;
-    }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!ReadWholeFile(file, &bytes, error)) return false;
     report->files.push_back(file.string());
     ReadAddressBytes(file.filename().string(), bytes, sink, report);
   }

@@ -46,13 +46,48 @@ bool ParseAddressRow(std::string_view line, AddressRow* row, std::string* why);
 // The row in the official layout (24 fields joined by '|', no newline).
 std::string FormatAddressRow(const AddressRow& row);
 
+// One row of the official related-lot file of the same download
+// (jibun_rnaddrkor_*.txt): a further lot that a road address stands on.
+// 14 columns, '|' separated: 도로명주소관리번호, 법정동코드, 시도명,
+// 시군구명, 법정읍면동명, 법정리명, 산여부, 지번본번, 지번부번, 도로명코드,
+// 지하여부, 건물본번, 건물부번, 이동사유코드.
+struct RelatedLotRow {
+  std::string mgmt_no;
+  std::string legal_code;
+  std::string sido;
+  std::string sigungu;
+  std::string emd;
+  std::string ri;
+  bool mountain = false;
+  int jibun_main = 0;
+  int jibun_sub = 0;
+  std::string road_code;
+  bool underground = false;
+  int main = 0;
+  int sub = 0;
+  std::string move_reason;
+};
+
+bool ParseRelatedLotRow(std::string_view line, RelatedLotRow* row, std::string* why);
+std::string FormatRelatedLotRow(const RelatedLotRow& row);
+
 using RowSink = std::function<void(AddressRow&& row)>;
+using RelatedLotSink = std::function<void(RelatedLotRow&& row)>;
 
 // Reads one official file's bytes: CP949 or UTF-8 (detected), LF or CRLF,
 // optional UTF-8 BOM. Good rows go to `sink`; bad lines are counted in
 // report->bad_lines with "name:line: why" samples. Never stops on a bad line.
 void ReadAddressBytes(std::string_view name, std::string_view bytes,
                       const RowSink& sink, LoadReport* report);
+
+// The same for a related-lot file; counted in report->related_lots.
+void ReadRelatedLotBytes(std::string_view name, std::string_view bytes,
+                         const RelatedLotSink& sink, LoadReport* report);
+
+// Reads every jibun_rnaddrkor_*.txt of directory `dir` (sorted by name);
+// none is not an error. False with *error when a file cannot be read.
+bool ReadRelatedLotDirectory(const std::string& dir, const RelatedLotSink& sink,
+                             LoadReport* report, std::string* error);
 
 // Reads a file, or every rnaddrkor_*.txt in a directory (sorted by name).
 // Returns false with *error when the path cannot be read or holds no file.

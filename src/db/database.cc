@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <tuple>
 
 #include "db/database_builder.h"
 #include "db/embedded.h"
@@ -43,6 +45,11 @@ std::unique_ptr<Database> Database::Load(const std::string& path,
     }
   } else {
     if (!ReadAddressPath(path, sink, report, error)) return nullptr;
+    if (std::filesystem::is_directory(path) &&
+        !ReadRelatedLotDirectory(path, [&](RelatedLotRow&& row) { builder.AddRelatedLot(row); }, report,
+                                 error)) {
+      return nullptr;
+    }
     builder.SetEnglishNames(ReadEnglishRoadNames(path, report));
   }
   if (report->rows == 0) {
@@ -144,6 +151,78 @@ std::string Database::BuildingId(uint32_t id) const {
     return k < t_.ids.size() ? std::string(str(t_.ids[k])) : std::string();
   }
   return OfficialBuildingId(t_.roads[b.road].code, b.id_ref, b.underground != 0, b.main, b.sub);
+}
+
+std::span<const LotRec> Database::FindLots(uint32_t area, bool mountain, uint32_t main,
+                                          uint32_t sub) const {
+  const auto key = std::tuple(area, mountain ? 1u : 0u, main, sub);
+  auto of = [](const LotRec& l) {
+    return std::tuple(l.area, static_cast<uint32_t>(l.mountain), l.main, static_cast<uint32_t>(l.sub));
+  };
+  const auto lo = std::lower_bound(t_.lots.begin(), t_.lots.end(), key,
+                                   [&](const LotRec& l, const auto& k) { return of(l) < k; });
+  auto hi = lo;
+  while (hi != t_.lots.end() && of(*hi) == key) ++hi;
+  return t_.lots.subspan(static_cast<size_t>(lo - t_.lots.begin()), static_cast<size_t>(hi - lo));
+}
+
+std::string Database::JibunAddress(uint32_t id) const {
+  const LotRec* lot = LotOf(id);
+  if (lot == nullptr) return "";
+  const RegionRec& region = t_.regions[t_.roads[t_.buildings[id].road].region];
+  std::string out(AllSido()[region.sido].korean);
+  if (region.name_ko.size) (out += ' ') += str(region.name_ko);
+  const AreaRec& area = t_.areas[lot->area];
+  if (area.ri && area.parent < t_.areas.size()) (out += ' ') += str(t_.areas[area.parent].name_ko);
+  (out += ' ') += str(area.name_ko);
+  out += lot->mountain ? " 산 " : " ";
+  AppendNumber(lot->main, &out);
+  if (lot->sub) {
+    out += '-';
+    AppendNumber(lot->sub, &out);
+  }
+  return out;
+}
+
+std::string_view Database::BuildingName(uint32_t id) const {
+  const uint32_t n = t_.buildings[id].name;
+  return n < t_.names.size() ? str(t_.names[n]) : std::string_view();
+}
+
+AddressParts Database::Parts(uint32_t id) const {
+  AddressParts p;
+  const BuildingRec& b = t_.buildings[id];
+  const RoadRec& road = t_.roads[b.road];
+  const RegionRec& region = t_.regions[road.region];
+  p.jibun = JibunAddress(id);
+  p.building_name = BuildingName(id);
+  p.sido = AllSido()[region.sido].korean;
+  p.sigungu = str(region.name_ko);
+  p.emd = str(t_.areas[b.area].name_ko);
+  p.road = str(road.name_ko);
+  std::string code = std::to_string(road.code);
+  if (code.size() < 12) code.insert(0, 12 - code.size(), '0');
+  p.road_code = std::move(code);
+  p.underground = b.underground != 0;
+  p.main = b.main;
+  p.sub = b.sub;
+  p.official_english = (road.flags & kOfficialEnglish) != 0;
+  uint64_t legal = t_.areas[b.area].legal_code;
+  if (const LotRec* lot = LotOf(id)) {
+    const AreaRec& area = t_.areas[lot->area];
+    if (area.ri) {
+      p.ri = str(area.name_ko);
+      if (area.legal_code != 0) legal = area.legal_code;
+    }
+    p.mountain = lot->mountain != 0;
+    p.lot_main = lot->main;
+    p.lot_sub = lot->sub;
+  }
+  if (legal != 0) {
+    p.legal_code = std::to_string(legal);
+    if (p.legal_code.size() < 10) p.legal_code.insert(0, 10 - p.legal_code.size(), '0');
+  }
+  return p;
 }
 
 std::string Database::Zip(uint32_t id) const {

@@ -20,6 +20,7 @@
 
 #include "db/address_row.h"
 #include "db/flat_map.h"
+#include "api/answer.h"
 #include "api/load_report.h"
 
 namespace doro::db {
@@ -28,6 +29,8 @@ struct StrRef {
   uint32_t offset = 0;
   uint32_t size = 0;
 };
+
+constexpr uint32_t kNone = 0xFFFFFFFFu;
 
 struct RegionRec {
   uint32_t sido = 0;  // index into AllSido()
@@ -38,10 +41,16 @@ struct RegionRec {
 };
 
 struct AreaRec {
-  StrRef name_ko;  // "반곡동", "조치원읍"
-  StrRef name_en;  // "Bangok-dong", "Jochiwon-eup"
+  StrRef name_ko;  // "반곡동", "조치원읍", "신안리"
+  StrRef name_en;  // "Bangok-dong", "Jochiwon-eup", "Sinan-ri"
   uint32_t region = 0;
   uint32_t eup_myeon = 0;  // 1 for 읍/면: part of the road address
+  // A 법정리 is an area of its own, inside its 읍/면 (`parent`): lots are
+  // numbered per 리. It names lots only; it is not region evidence for
+  // road labels (Tables::ri_keys, not region_keys).
+  uint32_t parent = kNone;
+  uint32_t ri = 0;          // 1 for a 리
+  uint64_t legal_code = 0;  // 법정동코드 (10 digits); 0 for a 행정동 name only
 };
 
 struct RoadRec {
@@ -51,8 +60,11 @@ struct RoadRec {
   uint32_t region = 0;
   uint32_t first_building = 0;
   uint32_t building_count = 0;
-  uint32_t pad = 0;
+  uint32_t flags = 0;  // kOfficialEnglish
 };
+// RoadRec::flags: name_en comes from the official road-name file, not from
+// our romanization.
+constexpr uint32_t kOfficialEnglish = 1;
 
 struct BuildingRec {
   uint32_t road = 0;
@@ -63,7 +75,7 @@ struct BuildingRec {
   uint32_t area = 0;        // 법정 읍면동 (AreaRec)
   uint32_t admin_area = 0;  // 행정동 (AreaRec), or kNone
   uint32_t zip = 0;         // numeric postal code
-  uint32_t name = 0;        // 시군구용건물명 of an apartment: index into names, or kNone
+  uint32_t name = 0;        // 시군구용건물명 (else 건축물대장건물명): index into names, or kNone
   // 도로명주소관리번호. The official number is 시군구(5) 읍면동(3) 도로번호(7)
   // 지하(1) 본번(5) 부번(5): all but the 읍면동 part is known from the road
   // and the number, so only that part is kept (32 bytes a building instead
@@ -75,7 +87,19 @@ constexpr uint32_t kExplicitId = 0x80000000u;
 
 static_assert(sizeof(BuildingRec) == 32, "BuildingRec is stored in index files");
 
-constexpr uint32_t kNone = 0xFFFFFFFFu;
+// One lot (지번) a building stands on: its representative lot from the
+// address file, or a related lot (jibun_rnaddrkor_*.txt). Sorted by
+// (area, mountain, main, sub, related, building), so the buildings of one
+// lot are adjacent and the representative ones first.
+struct LotRec {
+  uint32_t area = 0;  // the 법정동, or the 리 (AreaRec)
+  uint32_t main = 0;  // 지번본번
+  uint16_t sub = 0;   // 지번부번
+  uint8_t mountain = 0;  // 산
+  uint8_t related = 0;   // 1: from the related-lot file
+  uint32_t building = 0;
+};
+static_assert(sizeof(LotRec) == 16, "LotRec is stored in index files");
 
 // A building number packed into 32 bits so that its order is that of
 // (underground, main, sub): a road's numbers then sit in a dense array that
@@ -115,17 +139,21 @@ struct Tables {
   std::span<const AreaRec> areas;
   std::span<const RoadRec> roads;
   std::span<const BuildingRec> buildings;
-  std::span<const StrRef> names;  // apartment names
+  std::span<const StrRef> names;  // building names (BuildingRec::name)
   std::span<const StrRef> ids;    // building ids not of the official shape
   // Per building, PackBuildingNumber; and per road r, its buildings are
   // [road_starts[r], road_starts[r + 1]). RoadRec says the same, but these
   // dense arrays keep a number lookup to about one cache miss.
   std::span<const uint32_t> building_numbers;
   std::span<const uint32_t> road_starts;  // roads.size() + 1 entries
+  std::span<const LotRec> lots;
+  std::span<const uint32_t> building_lots;  // per building: its representative lot, or kNone
   FlatMultiMap road_keys;      // exact keys (Latin key or Korean name) -> road
   FlatMultiMap road_skeleton;  // SkeletonKey -> road
   FlatMultiMap road_fuzzy;     // skeleton and its one-deletions -> road
   FlatMultiMap region_keys;    // keys of 시도/시군구/읍면동 -> PackRegion
+  FlatMultiMap ri_keys;        // keys of 리 names -> area (db/region_keys.h)
+  FlatMultiMap name_keys;      // keys of building names -> building (db/name_keys.h)
 };
 
 class Database {
@@ -151,6 +179,22 @@ class Database {
   std::string English(uint32_t building) const;      // engAddr
   std::string Zip(uint32_t building) const;          // "30145"
   std::string BuildingId(uint32_t building) const;   // bdMgtSn
+  // The representative lot as juso writes it: "세종특별자치시 조치원읍
+  // 신안리 300", "대전광역시 동구 판암동 산 15-3"; "" without one.
+  std::string JibunAddress(uint32_t building) const;  // jibunAddr
+  std::string_view BuildingName(uint32_t building) const;  // bdNm, or ""
+  // Every part juso names (jibunAddr, siNm, admCd, ...).
+  AddressParts Parts(uint32_t building) const;
+  // The representative lot, or nullptr.
+  const LotRec* LotOf(uint32_t building) const {
+    if (building >= t_.building_lots.size()) return nullptr;
+    const uint32_t l = t_.building_lots[building];
+    return l < t_.lots.size() ? &t_.lots[l] : nullptr;
+  }
+
+  // The lots with this number in this area (a 법정동 or 리), representative
+  // ones first: one per building standing on the lot.
+  std::span<const LotRec> FindLots(uint32_t area, bool mountain, uint32_t main, uint32_t sub) const;
 
   // Buildings with this number on this road: usually one, but a road that
   // runs through two 읍/면 may repeat numbers, one per 읍/면.
@@ -191,6 +235,8 @@ class Database {
   std::vector<StrRef> ids_;
   std::vector<uint32_t> building_numbers_;
   std::vector<uint32_t> road_starts_;
+  std::vector<LotRec> lots_;
+  std::vector<uint32_t> building_lots_;
   std::shared_ptr<const void> mapping_;  // keeps a mapped index file alive
 };
 

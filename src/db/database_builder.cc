@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "db/format.h"
+#include "db/name_keys.h"
 #include "db/one_edit_keys.h"
 #include "db/region_keys.h"
 #include "db/sido.h"
@@ -18,13 +19,38 @@ namespace doro::db {
 
 DatabaseBuilder::DatabaseBuilder() : db_(new Database) {}
 
+namespace {
+
+// A code of digits, or 0 when `s` is not `digits` digits long.
+uint64_t ParseCode(std::string_view s, size_t digits) {
+  if (s.size() != digits) return 0;
+  uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  return v;
+}
+
+// The 법정동코드 of the 읍면동 holding 리 code `code`: its last two digits are
+// the 리.
+uint64_t EmdCode(uint64_t code) { return code / 100 * 100; }
+
+}  // namespace
+
 void DatabaseBuilder::Add(const AddressRow& row) {
-  const uint32_t region = RegionOf(row);
+  const uint32_t region = RegionOf(row.sido, row.sigungu);
   if (region == kNone) return;
-  const uint32_t area = AreaOf(region, row.emd);
-  const uint32_t admin = row.admin_name.empty() ? kNone : AreaOf(region, row.admin_name);
-  uint64_t code = 0;
-  for (char c : row.road_code) code = code * 10 + static_cast<uint64_t>(c - '0');
+  const uint64_t legal = ParseCode(row.legal_code, 10);
+  const uint32_t area = AreaOf(region, row.emd, EmdCode(legal));
+  const uint32_t admin = row.admin_name.empty() ? kNone : AreaOf(region, row.admin_name, 0);
+  const uint64_t code = ParseCode(row.road_code, 12);
+  if (row.jibun_main > 0) {
+    lots_.push_back({LotAreaOf(region, area, row.ri, legal), static_cast<uint32_t>(row.jibun_main),
+                     static_cast<uint16_t>(std::min(row.jibun_sub, 65535)),
+                     static_cast<uint8_t>(row.mountain ? 1 : 0),
+                     static_cast<uint32_t>(db_->buildings_.size())});
+  }
   auto [it, inserted] = road_index_.try_emplace(code, static_cast<uint32_t>(db_->roads_.size()));
   if (inserted) {
     RoadRec road;
@@ -57,13 +83,83 @@ void DatabaseBuilder::Add(const AddressRow& row) {
     db_->ids_.push_back(Append(id));
   }
   b.name = kNone;
-  if (row.apartment && !row.building_name.empty()) {
-    auto [name, added] = name_index_.try_emplace(row.building_name,
-                                                  static_cast<uint32_t>(db_->names_.size()));
-    if (added) db_->names_.push_back(Intern(row.building_name));
-    b.name = name->second;
+  const std::string& name = row.building_name.empty() ? row.register_name : row.building_name;
+  if (!name.empty()) {
+    auto [it_name, added] = name_index_.try_emplace(name, static_cast<uint32_t>(db_->names_.size()));
+    if (added) db_->names_.push_back(Intern(name));
+    b.name = it_name->second;
   }
   db_->buildings_.push_back(b);
+}
+
+void DatabaseBuilder::AddRelatedLot(const RelatedLotRow& row) {
+  const uint32_t region = RegionOf(row.sido, row.sigungu);
+  if (region == kNone) return;
+  const uint64_t legal = ParseCode(row.legal_code, 10);
+  const uint32_t emd = AreaOf(region, row.emd, EmdCode(legal));
+  related_lots_.push_back({ParseCode(row.road_code, 12), LotAreaOf(region, emd, row.ri, legal), emd,
+                           static_cast<uint32_t>(row.jibun_main), static_cast<uint32_t>(row.main),
+                           static_cast<uint16_t>(row.jibun_sub), static_cast<uint16_t>(row.sub),
+                           static_cast<uint8_t>(row.mountain ? 1 : 0),
+                           static_cast<uint8_t>(row.underground ? 1 : 0)});
+}
+
+uint32_t DatabaseBuilder::LotAreaOf(uint32_t region, uint32_t emd_area, const std::string& ri,
+                                    uint64_t legal_code) {
+  if (ri.empty()) return emd_area;
+  std::string key = "ri " + std::to_string(emd_area) + "|" + ri;
+  auto it = area_index_.find(key);
+  if (it != area_index_.end()) return it->second;
+  AreaRec a;
+  a.name_ko = Intern(ri);
+  a.region = region;
+  a.parent = emd_area;
+  a.ri = 1;
+  a.legal_code = legal_code;
+  const uint32_t id = static_cast<uint32_t>(db_->areas_.size());
+  db_->areas_.push_back(a);
+  area_index_.emplace(std::move(key), id);
+  return id;
+}
+
+// The lots table: each building's representative lot, then the related
+// lots, sorted so a lot's buildings are adjacent. Runs once the buildings
+// are final (FindBuildings places the related lots).
+void DatabaseBuilder::BuildLots(const std::vector<uint32_t>& new_index) {
+  Database& d = *db_;
+  auto& lots = d.lots_;
+  lots.reserve(lots_.size() + related_lots_.size());
+  for (const PendingLot& p : lots_) {
+    lots.push_back({p.area, p.main, p.sub, p.mountain, 0, new_index[p.building]});
+  }
+  for (const PendingRelatedLot& p : related_lots_) {
+    auto road = road_index_.find(p.road_code);
+    if (road == road_index_.end()) continue;
+    const auto found = d.FindBuildings(road->second, p.underground != 0, p.building_main, p.building_sub);
+    const BuildingRec* b = found.size() == 1 ? &found[0] : nullptr;
+    for (size_t i = 0; b == nullptr && i < found.size(); ++i) {
+      if (found[i].area == p.emd_area) b = &found[i];
+    }
+    if (b != nullptr) lots.push_back({p.area, p.main, p.sub, p.mountain, 1, d.IndexOf(*b)});
+  }
+  auto key = [](const LotRec& l) { return std::tuple(l.area, l.mountain, l.main, l.sub, l.building); };
+  std::sort(lots.begin(), lots.end(), [&](const LotRec& a, const LotRec& b) {
+    if (key(a) != key(b)) return key(a) < key(b);
+    return a.related < b.related;
+  });
+  // A related lot that repeats the representative one adds nothing.
+  lots.erase(std::unique(lots.begin(), lots.end(),
+                         [&](const LotRec& a, const LotRec& b) { return key(a) == key(b); }),
+             lots.end());
+  // Within one lot, the buildings it represents come first.
+  std::stable_sort(lots.begin(), lots.end(), [](const LotRec& a, const LotRec& b) {
+    return std::tuple(a.area, a.mountain, a.main, a.sub, a.related) <
+           std::tuple(b.area, b.mountain, b.main, b.sub, b.related);
+  });
+  d.building_lots_.assign(d.buildings_.size(), kNone);
+  for (uint32_t i = 0; i < lots.size(); ++i) {
+    if (!lots[i].related && d.building_lots_[lots[i].building] == kNone) d.building_lots_[lots[i].building] = i;
+  }
 }
 
 // A 시도 without rows is known by its 시군구 (an empty region each): a label
@@ -87,7 +183,7 @@ void DatabaseBuilder::AddUncoveredDistricts() {
 std::unique_ptr<Database> DatabaseBuilder::Finish() {
   if (!db_->regions_.empty()) AddUncoveredDistricts();
   SortRoads();
-  SortBuildings();
+  const std::vector<uint32_t> new_index = SortBuildings();
   NameEnglish();
   // The tables are final from here on; the key indexes read them.
   Database& d = *db_;
@@ -100,8 +196,13 @@ std::unique_ptr<Database> DatabaseBuilder::Finish() {
   d.t_.ids = d.ids_;
   d.t_.building_numbers = d.building_numbers_;
   d.t_.road_starts = d.road_starts_;
+  BuildLots(new_index);
+  d.t_.lots = d.lots_;
+  d.t_.building_lots = d.building_lots_;
   BuildRoadKeys();
   d.t_.region_keys = RegionKeys::Build(d);
+  d.t_.ri_keys = RegionKeys::BuildRi(d);
+  d.t_.name_keys = NameKeys::Build(d);
   return std::move(db_);
 }
 
@@ -123,26 +224,31 @@ StrRef DatabaseBuilder::Intern(std::string_view s) {
   return r;
 }
 
-uint32_t DatabaseBuilder::RegionOf(const AddressRow& row) {
-  std::string key = row.sido + "|" + row.sigungu;
+uint32_t DatabaseBuilder::RegionOf(const std::string& sido_name, const std::string& sigungu) {
+  std::string key = sido_name + "|" + sigungu;
   auto it = region_index_.find(key);
   if (it != region_index_.end()) return it->second;
-  const SidoInfo* sido = FindSidoByKorean(row.sido);
+  const SidoInfo* sido = FindSidoByKorean(sido_name);
   if (sido == nullptr) return kNone;
   RegionRec r;
   r.sido = static_cast<uint32_t>(sido - AllSido().data());
-  r.name_ko = Intern(row.sigungu);
+  r.name_ko = Intern(sigungu);
   const uint32_t id = static_cast<uint32_t>(db_->regions_.size());
   db_->regions_.push_back(r);
   region_index_.emplace(std::move(key), id);
   return id;
 }
 
-uint32_t DatabaseBuilder::AreaOf(uint32_t region, const std::string& name) {
+uint32_t DatabaseBuilder::AreaOf(uint32_t region, const std::string& name, uint64_t legal_code) {
   std::string key = std::to_string(region) + "|" + name;
   auto it = area_index_.find(key);
-  if (it != area_index_.end()) return it->second;
+  if (it != area_index_.end()) {
+    AreaRec& a = db_->areas_[it->second];
+    if (a.legal_code == 0) a.legal_code = legal_code;  // first named as a 행정동
+    return it->second;
+  }
   AreaRec a;
+  a.legal_code = legal_code;
   a.name_ko = Intern(name);
   a.region = region;
   a.eup_myeon = IsEupMyeon(name) ? 1 : 0;
@@ -172,6 +278,7 @@ void DatabaseBuilder::SortRoads() {
   }
   roads = std::move(sorted);
   for (auto& b : db_->buildings_) b.road = new_id[b.road];
+  for (auto& entry : road_index_) entry.second = new_id[entry.second];
   for (auto& r : db_->regions_) r.road_count = 0;
   for (uint32_t i = 0; i < roads.size(); ++i) {
     RegionRec& r = db_->regions_[roads[i].region];
@@ -180,17 +287,25 @@ void DatabaseBuilder::SortRoads() {
   }
 }
 
-void DatabaseBuilder::SortBuildings() {
+std::vector<uint32_t> DatabaseBuilder::SortBuildings() {
   auto& bs = db_->buildings_;
   auto key = [](const BuildingRec& b) {
     return std::tuple(b.road, b.underground, b.main, b.sub, b.area);
   };
-  std::stable_sort(bs.begin(), bs.end(),
-                   [&](const BuildingRec& a, const BuildingRec& b) { return key(a) < key(b); });
-  // The same address twice (a file listed twice, a re-issued row): keep the first.
-  bs.erase(std::unique(bs.begin(), bs.end(),
-                       [&](const BuildingRec& a, const BuildingRec& b) { return key(a) == key(b); }),
-           bs.end());
+  std::vector<uint32_t> order(bs.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return key(bs[a]) < key(bs[b]); });
+  // The same address twice (a file listed twice, a re-issued row, the rows
+  // of one complex): keep the first; its lots all lead to it.
+  std::vector<uint32_t> new_index(bs.size());
+  std::vector<BuildingRec> sorted;
+  sorted.reserve(bs.size());
+  for (uint32_t i : order) {
+    if (sorted.empty() || key(sorted.back()) != key(bs[i])) sorted.push_back(bs[i]);
+    new_index[i] = static_cast<uint32_t>(sorted.size() - 1);
+  }
+  bs = std::move(sorted);
   auto& numbers = db_->building_numbers_;
   numbers.assign(bs.size(), 0);
   for (uint32_t i = 0; i < bs.size(); ++i) {
@@ -202,6 +317,7 @@ void DatabaseBuilder::SortBuildings() {
   auto& starts = db_->road_starts_;
   starts.assign(1, 0);
   for (const auto& r : db_->roads_) starts.push_back(starts.back() + r.building_count);
+  return new_index;
 }
 
 void DatabaseBuilder::NameEnglish() {
@@ -210,6 +326,7 @@ void DatabaseBuilder::NameEnglish() {
     road.name_en = official != english_.end()
                        ? Intern(official->second)
                        : Intern(text::RomanizeRoadName(Str(road.name_ko)));
+    road.flags = official != english_.end() ? kOfficialEnglish : 0;
   }
   for (auto& a : db_->areas_) a.name_en = Intern(text::RomanizeAreaName(Str(a.name_ko)));
   for (auto& r : db_->regions_) {

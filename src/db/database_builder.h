@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "db/address_row.h"
 #include "db/database.h"
@@ -30,6 +31,9 @@ class DatabaseBuilder {
 
   // A row of an unknown 시도 is dropped; the same address twice is kept once.
   void Add(const AddressRow& row);
+  // A further lot of a road address (the related-lot file); one whose
+  // address is not among the rows is dropped.
+  void AddRelatedLot(const RelatedLotRow& row);
 
   // Sorts, names in English, builds every key index. Call once.
   std::unique_ptr<Database> Finish();
@@ -38,11 +42,16 @@ class DatabaseBuilder {
   std::string_view Str(StrRef r) const;
   StrRef Append(std::string_view s);
   StrRef Intern(std::string_view s);
-  uint32_t RegionOf(const AddressRow& row);
-  uint32_t AreaOf(uint32_t region, const std::string& name);
+  uint32_t RegionOf(const std::string& sido, const std::string& sigungu);
+  uint32_t AreaOf(uint32_t region, const std::string& name, uint64_t legal_code);
+  // The area lots of this row's 법정동 or 리 are numbered in.
+  uint32_t LotAreaOf(uint32_t region, uint32_t emd_area, const std::string& ri, uint64_t legal_code);
   void AddUncoveredDistricts();
   void SortRoads();
-  void SortBuildings();
+  // Returns, per building added, its index after sorting (duplicates: the
+  // one kept).
+  std::vector<uint32_t> SortBuildings();
+  void BuildLots(const std::vector<uint32_t>& new_index);
   void NameEnglish();
   void BuildRoadKeys();
 
@@ -53,6 +62,21 @@ class DatabaseBuilder {
   std::unordered_map<uint64_t, uint32_t> road_index_;
   std::unordered_map<std::string, uint32_t> name_index_;
   EnglishRoadNames english_;
+  // Lots waiting for the buildings' final order.
+  struct PendingLot {
+    uint32_t area, main;
+    uint16_t sub;
+    uint8_t mountain;
+    uint32_t building;  // index as added
+  };
+  struct PendingRelatedLot {
+    uint64_t road_code;
+    uint32_t area, emd_area, main, building_main;
+    uint16_t sub, building_sub;
+    uint8_t mountain, underground;
+  };
+  std::vector<PendingLot> lots_;
+  std::vector<PendingRelatedLot> related_lots_;
 };
 
 }  // namespace doro::db

@@ -25,6 +25,10 @@ std::string_view Translations();
 // their roles on a label (match/words.h).
 std::string_view Words();
 
+// data/building_words.tsv: endings and dropped words of building names
+// (db/name_keys.h).
+std::string_view BuildingWords();
+
 }  // namespace doro::embedded
 
 #endif  // DORO_DB_EMBEDDED_H_

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <tuple>
 #include <fstream>
 
 #include "db/sido.h"
@@ -17,14 +18,16 @@ namespace doro::db {
 namespace {
 
 constexpr char kMagic[8] = {'D', 'O', 'R', 'O', 'I', 'D', 'X', '\0'};
-constexpr uint32_t kVersion = 5;
+constexpr uint32_t kVersion = 6;
 constexpr size_t kAlign = 64;
 
 enum Section : uint32_t {
   kStrings, kRegions, kAreas, kRoads, kBuildings,
   kRoadKeysEntries, kRoadKeysSlots, kRoadSkelEntries, kRoadSkelSlots,
   kRoadFuzzyEntries, kRoadFuzzySlots, kRegionKeysEntries, kRegionKeysSlots,
-  kSources, kNames, kIds, kBuildingNumbers, kRoadStarts, kSectionCount
+  kSources, kNames, kIds, kBuildingNumbers, kRoadStarts,
+  kLots, kBuildingLots, kRiKeysEntries, kRiKeysSlots, kNameKeysEntries, kNameKeysSlots,
+  kSectionCount
 };
 
 struct SectionRef {
@@ -109,9 +112,25 @@ bool IndexFile::CheckTables(const Tables& t, std::string* why) {
     }
   }
   for (const auto& a : t.areas) {
-    if (!RefOk(a.name_ko, ns) || !RefOk(a.name_en, ns) || a.region >= t.regions.size()) {
+    if (!RefOk(a.name_ko, ns) || !RefOk(a.name_en, ns) || a.region >= t.regions.size() ||
+        (a.parent != kNone && a.parent >= t.areas.size())) {
       return *why = "area table out of range", false;
     }
+  }
+  // FindLots binary-searches the lots: in range and in order.
+  auto lot_key = [](const LotRec& l) {
+    return std::tuple(l.area, l.mountain, l.main, l.sub, l.related);
+  };
+  for (size_t i = 0; i < t.lots.size(); ++i) {
+    const LotRec& l = t.lots[i];
+    if (l.area >= t.areas.size() || l.building >= t.buildings.size() || l.mountain > 1 || l.related > 1) {
+      return *why = "lot table out of range", false;
+    }
+    if (i > 0 && lot_key(t.lots[i - 1]) > lot_key(l)) return *why = "lot table out of order", false;
+  }
+  if (t.building_lots.size() != t.buildings.size()) return *why = "building lots out of range", false;
+  for (uint32_t l : t.building_lots) {
+    if (l != kNone && l >= t.lots.size()) return *why = "building lots out of range", false;
   }
   for (const auto& r : t.roads) {
     if (!RefOk(r.name_ko, ns) || !RefOk(r.name_en, ns) || r.region >= t.regions.size() ||
@@ -175,8 +194,11 @@ bool IndexFile::CheckTables(const Tables& t, std::string* why) {
     }
     return false;
   };
+  auto area_ok = [&](uint32_t v) { return v < t.areas.size(); };
+  auto building_ok = [&](uint32_t v) { return v < t.buildings.size(); };
   if (!map_ok(t.road_keys, road_ok) || !map_ok(t.road_skeleton, road_ok) ||
-      !map_ok(t.road_fuzzy, road_ok) || !map_ok(t.region_keys, region_ok)) {
+      !map_ok(t.road_fuzzy, road_ok) || !map_ok(t.region_keys, region_ok) ||
+      !map_ok(t.ri_keys, area_ok) || !map_ok(t.name_keys, building_ok)) {
     return *why = "hash index out of range", false;
   }
   return true;
@@ -210,6 +232,12 @@ bool IndexFile::Write(const Database& db, const LoadReport& source, const std::s
       {t.ids.data(), t.ids.size_bytes()},
       {t.building_numbers.data(), t.building_numbers.size_bytes()},
       {t.road_starts.data(), t.road_starts.size_bytes()},
+      {t.lots.data(), t.lots.size_bytes()},
+      {t.building_lots.data(), t.building_lots.size_bytes()},
+      {t.ri_keys.entries().data(), t.ri_keys.entries().size_bytes()},
+      {t.ri_keys.slots().data(), t.ri_keys.slots().size_bytes()},
+      {t.name_keys.entries().data(), t.name_keys.entries().size_bytes()},
+      {t.name_keys.slots().data(), t.name_keys.slots().size_bytes()},
   };
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof(kMagic));
@@ -318,6 +346,12 @@ std::unique_ptr<Database> IndexFile::Open(const std::string& path, LoadReport* r
   t.ids = View<StrRef>(base, h.sections[kIds]);
   t.building_numbers = View<uint32_t>(base, h.sections[kBuildingNumbers]);
   t.road_starts = View<uint32_t>(base, h.sections[kRoadStarts]);
+  t.lots = View<LotRec>(base, h.sections[kLots]);
+  t.building_lots = View<uint32_t>(base, h.sections[kBuildingLots]);
+  t.ri_keys = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRiKeysEntries]),
+                                 View<uint32_t>(base, h.sections[kRiKeysSlots]));
+  t.name_keys = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kNameKeysEntries]),
+                                   View<uint32_t>(base, h.sections[kNameKeysSlots]));
   t.road_keys = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRoadKeysEntries]),
                                    View<uint32_t>(base, h.sections[kRoadKeysSlots]));
   t.road_skeleton = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRoadSkelEntries]),

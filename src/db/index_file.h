@@ -6,7 +6,9 @@
 //               everything after the header, build time, section table
 //   sections    strings, regions, areas, roads, buildings, the entries and
 //               slots of each FlatMultiMap, the source file list, names,
-//               ids, then (version 5) packed building numbers and road ranges
+//               ids, packed building numbers and road ranges, then
+//               (version 6) lots, each building's lot, and the keys of
+//               리 names and building names
 // Opening checks magic, version, size, checksum and that every index inside
 // points inside its table; anything else is refused with a message.
 #ifndef DORO_DB_INDEX_FILE_H_

@@ -66,7 +66,16 @@ FlatMultiMap RegionKeys::Build(const Database& db) {
     if (joined != ko) AddKeys(&keys, joined, v);  // "수원시장안구"
   }
   for (uint32_t id = 0; id < t.areas.size(); ++id) {
-    AddKeys(&keys, db.str(t.areas[id].name_ko), PackRegion(RegionKind::kArea, id));
+    if (!t.areas[id].ri) AddKeys(&keys, db.str(t.areas[id].name_ko), PackRegion(RegionKind::kArea, id));
+  }
+  return FlatMultiMap::Build(std::move(keys));
+}
+
+FlatMultiMap RegionKeys::BuildRi(const Database& db) {
+  const Tables& t = db.tables();
+  Pairs keys;
+  for (uint32_t id = 0; id < t.areas.size(); ++id) {
+    if (t.areas[id].ri) AddKeys(&keys, db.str(t.areas[id].name_ko), id);
   }
   return FlatMultiMap::Build(std::move(keys));
 }

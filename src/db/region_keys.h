@@ -26,6 +26,9 @@ class RegionKeys {
   // romanizations, stems) -> PackRegion value. The regions must be named
   // in English already.
   static FlatMultiMap Build(const Database& db);
+  // The same keys for the 리 (AreaRec::ri) -> area index; they name lots
+  // only, so they live apart from the region keys.
+  static FlatMultiMap BuildRi(const Database& db);
 
   // Query side: the Latin keys of every 시도 (with and without its -do/-si)
   // and of every part of every 시군구 name, with their PackRegion values,

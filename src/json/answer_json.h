@@ -1,18 +1,22 @@
-// An Answer as one JSON object, written with RapidJSON. The CLI and the HTTP
-// service print the same object under two sets of names (their own, and
-// the juso API's); a name table says which, so the shape is written once:
+// An Answer as one JSON object, written with RapidJSON: the one answer
+// vocabulary of the CLI (`refine --json`, `batch`) and the HTTP rich
+// answers. Names are the juso search API's where one exists:
 //
-//   input, status ("ok"/"no_answer"), <address fields in table order>,
-//   reason (null when ok), detail, used, ignored, warnings,
-//   candidates: [{<address>, <building id>, score}]
+//   input, status ("ok"/"no_answer"),
+//   roadAddr, roadAddrPart1, roadAddrPart2, jibunAddr, engAddr,
+//   engAddrSource ("official"/"romanized"), zipNo, bdMgtSn, bdNm, siNm,
+//   sggNm, emdNm, liNm, rn, admCd, rnMgtSn, udrtYn, buldMnnm, buldSlno,
+//   mtYn, lnbrMnnm, lnbrSlno            (strings; "" without an answer)
+//   detailAddr, unit ({dong, floor, ho, text} or null), deliveryAddr,
+//   reason (null when ok), why, warnings, used, ignored,
+//   candidates: [{roadAddr, roadAddrPart1, zipNo, bdMgtSn, score}]
 #ifndef DORO_JSON_ANSWER_JSON_H_
 #define DORO_JSON_ANSWER_JSON_H_
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <cstdint>
-#include <span>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -22,33 +26,18 @@ namespace doro::json {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-// The address fields of an Answer.
-enum class AnswerField : uint8_t { kAddress, kReference, kAddressFull, kZip, kEnglish, kBuildingId };
-
-struct AnswerNames {
-  struct Field {
-    const char* name;
-    AnswerField field;
-  };
-  std::span<const Field> fields;  // written in this order
-  bool null_when_no_answer;       // the fields above without an answer: null, or ""
-  const char* candidate_address;
-  const char* candidate_building_id;
-};
-
-// `doro refine --json`, `doro batch`: address, address_full, zip, english,
-// building_id; null without an answer.
-extern const AnswerNames kCliNames;
-// The HTTP rich answer: roadAddr, roadAddrPart1, roadAddrPart2, engAddr,
-// zipNo, bdMgtSn; "" without an answer.
-extern const AnswerNames kJusoNames;
-
 // Writes one answer object into `w`. `input` is echoed with invalid UTF-8
 // replaced.
-void WriteAnswer(Writer& w, std::string_view input, const Answer& answer, const AnswerNames& names);
+void WriteAnswer(Writer& w, std::string_view input, const Answer& answer);
 
 // The same object alone, as one line without a newline.
-std::string AnswerToJson(std::string_view input, const Answer& answer, const AnswerNames& names);
+std::string AnswerToJson(std::string_view input, const Answer& answer);
+
+// The answer's fields that are one string each (status through
+// deliveryAddr, reason, why), in the order above: for tables (CSV) and
+// bindings that want flat columns. `reason` is "" when ok.
+void ForEachFlatField(const Answer& answer,
+                      const std::function<void(std::string_view name, std::string_view value)>& fn);
 
 }  // namespace doro::json
 

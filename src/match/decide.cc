@@ -63,7 +63,7 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
   const auto& t = db.tables();
   if (cands.empty()) {
     a.reason = have_road ? Reason::kNoBuilding : Reason::kNoRoad;
-    a.detail = have_road ? "the road exists, but no building with that number"
+    a.why = have_road ? "the road exists, but no building with that number"
                          : "no road of the database found in the label";
     return a;
   }
@@ -90,18 +90,20 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
                     [&](const doro::Candidate& x) { return x.address == address; })) {
       continue;
     }
-    a.candidates.push_back({std::move(address), db.BuildingId(c.building),
-                            std::round(c.score * 100.0) / 100.0});
+    const std::string reference = db.Reference(c.building);
+    std::string full = reference.empty() ? address : address + " " + reference;
+    a.candidates.push_back({std::move(address), std::move(full), db.Zip(c.building),
+                            db.BuildingId(c.building), std::round(c.score * 100.0) / 100.0});
   }
   const ScoredBuilding& best = cands[0];
   if (best.conflict) {
     a.reason = Reason::kRegionConflict;
-    a.detail = "the only matching addresses lie outside the city or district on the label";
+    a.why = "the only matching addresses lie outside the city or district on the label";
     return a;
   }
   if (best.partial) {
     a.reason = Reason::kNoBuilding;
-    a.detail = "no building with the sub-number on the label; the main number alone exists";
+    a.why = "no building with the sub-number on the label; the main number alone exists";
     return a;
   }
   // A partial reading close behind is as much a rival as any: the label
@@ -111,19 +113,20 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
     if (c.conflict || c.score <= best.score - kTieMargin) break;
     if (SameAddress(db, c.building, best.building)) continue;
     a.reason = Reason::kAmbiguous;
-    a.detail = "several addresses fit the label equally well";
+    a.why = "several addresses fit the label equally well";
     return a;
   }
   const uint32_t b = best.building;
   a.reason = Reason::kNone;
   a.address = db.RoadAddress(b);
-  a.detail = "matched";
+  a.why = "matched";
   if (!full) return a;
   a.reference = db.Reference(b);
   a.address_full = a.reference.empty() ? a.address : a.address + " " + a.reference;
   a.zip = db.Zip(b);
   a.english = db.English(b);
   a.building_id = db.BuildingId(b);
+  a.parts = db.Parts(b);
   AddWarnings(db, in, best, &a);
 
   // Which parts of the label made the answer.

@@ -37,13 +37,13 @@ Answer Engine::Refine(std::string_view label, Detail detail) const {
   if (label.size() > options_.max_label_bytes) {
     Answer a;
     a.reason = Reason::kBadInput;
-    a.detail = "label longer than " + std::to_string(options_.max_label_bytes) + " bytes";
+    a.why = "label longer than " + std::to_string(options_.max_label_bytes) + " bytes";
     return a;
   }
   if (!text::IsValidUtf8(label)) {
     Answer a;
     a.reason = Reason::kBadInput;
-    a.detail = "label is not valid UTF-8";
+    a.why = "label is not valid UTF-8";
     return a;
   }
   return RefineChecked(label, detail);

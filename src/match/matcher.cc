@@ -47,7 +47,7 @@ struct LabelState {
 Answer EmptyLabel() {
   Answer a;
   a.reason = Reason::kBadInput;
-  a.detail = "empty label";
+  a.why = "empty label";
   return a;
 }
 

@@ -415,7 +415,7 @@ bool ParseObjectWithField(std::string_view body, const ParseLimits& limits, Pars
 Answer BadInputAnswer(const LabelIn& label) {
   Answer a;
   a.reason = Reason::kBadInput;
-  a.detail = label.why;
+  a.why = label.why;
   return a;
 }
 
@@ -508,7 +508,7 @@ std::string ContestError(std::string_view message) {
 std::string RichAnswer(std::string_view input, const Answer& answer, size_t max_input_bytes) {
   rapidjson::StringBuffer buf;
   Writer w(buf);
-  json::WriteAnswer(w, input.substr(0, max_input_bytes), answer, json::kJusoNames);
+  json::WriteAnswer(w, input.substr(0, max_input_bytes), answer);
   return std::string(buf.GetString(), buf.GetSize());
 }
 
@@ -522,8 +522,7 @@ std::string RichAnswers(const std::vector<LabelIn>& labels,
   w.Key("results");
   w.StartArray();
   for (size_t i = 0; i < labels.size() && i < answers.size(); ++i) {
-    json::WriteAnswer(w, std::string_view(labels[i].text).substr(0, max_input_bytes), answers[i],
-                      json::kJusoNames);
+    json::WriteAnswer(w, std::string_view(labels[i].text).substr(0, max_input_bytes), answers[i]);
   }
   w.EndArray();
   w.EndObject();
