@@ -41,7 +41,10 @@ class VerifyDecideTest : public ::testing::Test {
     std::vector<int> scratch;
     scorer_.Verify(in, &scratch, &cands);
     if (cands_out != nullptr) *cands_out = cands;
-    return Decide(*db_, in, !hits.empty(), &cands, Detail::kFull);
+    Decision decision;
+    Answer a = Decide(*db_, in, !hits.empty(), &cands, Detail::kFull, &decision);
+    if (a.ok()) ListWords(p.atoms, decision.used, std::vector<uint8_t>(p.atoms.size(), 0), &a);
+    return a;
   }
 
   std::unique_ptr<db::Database> db_;

@@ -7,6 +7,8 @@ const char* WarningName(Warning w) {
     case Warning::kZipMismatch: return "zip_mismatch";
     case Warning::kTownMismatch: return "town_mismatch";
     case Warning::kDistrictMismatch: return "district_mismatch";
+    case Warning::kLotMismatch: return "lot_mismatch";
+    case Warning::kUnitGuessed: return "unit_guessed";
   }
   return "unknown";
 }

@@ -12,6 +12,8 @@ enum class Warning : uint8_t {
   kZipMismatch,       // "zip_mismatch": a postcode on the label is not the answer's
   kTownMismatch,      // "town_mismatch": a 읍/면/동 on the label is not the answer's
   kDistrictMismatch,  // "district_mismatch": a city named loosely (a bare name, a typo) is not the answer's
+  kLotMismatch,       // "lot_mismatch": a lot (지번) on the label is not the answer building's
+  kUnitGuessed,       // "unit_guessed": a bare "101-1203" read as 동 and 호 of an apartment
 };
 
 // "zip_mismatch", ...: never null.

@@ -57,8 +57,11 @@ void AddWarnings(const db::Database& db, const ScoreInput& in, const ScoredBuild
 }  // namespace
 
 Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
-              std::vector<ScoredBuilding>* cands_out, Detail detail) {
+              std::vector<ScoredBuilding>* cands_out, Detail detail, Decision* decision) {
   Answer a;
+  decision->building = db::kNone;
+  decision->used.assign(in.label.size(), 0);
+  decision->number_end = -1;
   auto& cands = *cands_out;
   const auto& t = db.tables();
   if (cands.empty()) {
@@ -120,41 +123,152 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
   a.reason = Reason::kNone;
   a.address = db.RoadAddress(b);
   a.why = "matched";
-  if (!full) return a;
-  a.reference = db.Reference(b);
-  a.address_full = a.reference.empty() ? a.address : a.address + " " + a.reference;
-  a.zip = db.Zip(b);
-  a.english = db.English(b);
-  a.building_id = db.BuildingId(b);
-  a.parts = db.Parts(b);
-  AddWarnings(db, in, best, &a);
-
-  // Which parts of the label made the answer.
-  const auto& atoms = in.label.atoms;
-  const int n = in.label.size();
-  std::vector<bool> used(n, false);
+  decision->building = b;
   const auto& hit = in.hits[best.hit];
   const auto& num = in.numbers.numbers[best.number];
-  for (int i = hit.begin; i < hit.end; ++i) used[i] = true;
-  for (int i = num.begin; i < num.end; ++i) used[i] = true;
+  decision->number_end = num.end;
+  if (!full) return a;
+  FillAddress(db, b, &a);
+  AddWarnings(db, in, best, &a);
+
+  // Which atoms of the label made the answer.
+  auto& used = decision->used;
+  for (int i = hit.begin; i < hit.end; ++i) used[i] = 1;
+  for (int i = num.begin; i < num.end; ++i) used[i] = 1;
   const auto& spans = in.regions.spans;
   for (int s = 0; s < static_cast<int>(spans.size()) && s < 64; ++s) {
     if ((best.region_spans >> s & 1) == 0) continue;
-    for (int i = spans[s].begin; i < spans[s].end; ++i) used[i] = true;
+    for (int i = spans[s].begin; i < spans[s].end; ++i) used[i] = 1;
   }
   const auto& zips = in.numbers.zips;
   for (size_t z = 0; z < zips.size(); ++z) {
-    if (zips[z] == t.buildings[b].zip) used[in.numbers.zip_atoms[z]] = true;
-  }
-  const std::string_view label = in.label.label;
-  for (int i = 0; i < n;) {
-    int j = i;
-    while (j + 1 < n && used[j + 1] == used[i] && !parse::IsFieldBoundary(atoms[j + 1].sep)) ++j;
-    const std::string piece(label.substr(atoms[i].begin, atoms[j].end - atoms[i].begin));
-    (used[i] ? a.used : a.ignored).push_back(piece);
-    i = j + 1;
+    if (zips[z] == t.buildings[b].zip) used[in.numbers.zip_atoms[z]] = 1;
   }
   return a;
+}
+
+void FillAddress(const db::Database& db, uint32_t b, Answer* a) {
+  a->address = db.RoadAddress(b);
+  a->reference = db.Reference(b);
+  a->address_full = a->reference.empty() ? a->address : a->address + " " + a->reference;
+  a->zip = db.Zip(b);
+  a->english = db.English(b);
+  a->building_id = db.BuildingId(b);
+  a->parts = db.Parts(b);
+}
+
+bool OnLot(const db::Database& db, const LotReadings& lots, uint32_t b) {
+  for (const auto& r : lots.lots) {
+    for (const auto& l : db.FindLots(r.area, r.mountain, r.main, r.sub)) {
+      if (l.building == b) return true;
+    }
+  }
+  return false;
+}
+
+Answer DecideLot(const db::Database& db, const LabelAtoms& label, const RegionEvidence& regions,
+                 const LotReadings& lots, Detail detail, Decision* decision) {
+  Answer a;
+  decision->building = db::kNone;
+  decision->used.assign(label.size(), 0);
+  decision->number_end = -1;
+  // The buildings on every lot read, representative ones first, one per
+  // road address (the rows of one complex are one answer).
+  struct Found {
+    uint32_t building;
+    int reading;
+    std::string address;
+  };
+  std::vector<Found> found;
+  for (int r = 0; r < static_cast<int>(lots.lots.size()); ++r) {
+    const auto& reading = lots.lots[r];
+    for (const auto& l : db.FindLots(reading.area, reading.mountain, reading.main, reading.sub)) {
+      std::string address = db.RoadAddress(l.building);
+      if (std::none_of(found.begin(), found.end(), [&](const Found& f) { return f.address == address; })) {
+        found.push_back({l.building, r, std::move(address)});
+      }
+    }
+  }
+  if (found.empty()) {
+    a.reason = Reason::kNoBuilding;
+    a.why = "the 동/리 exists, but no building stands on that lot";
+    return a;
+  }
+  const bool full = detail == Detail::kFull;
+  if (found.size() > 1) {
+    a.reason = Reason::kAmbiguous;
+    a.why = "several road addresses stand on that lot";
+    for (size_t i = 0; full && i < found.size() && i < 5; ++i) {
+      const uint32_t b = found[i].building;
+      const std::string reference = db.Reference(b);
+      a.candidates.push_back({found[i].address, reference.empty() ? found[i].address : found[i].address + " " + reference,
+                              db.Zip(b), db.BuildingId(b), 0});
+    }
+    return a;
+  }
+  const uint32_t b = found[0].building;
+  const LotReading& reading = lots.lots[found[0].reading];
+  a.reason = Reason::kNone;
+  a.address = found[0].address;
+  a.why = "matched by its lot (지번)";
+  decision->building = b;
+  decision->number_end = reading.end;
+  if (!full) return a;
+  FillAddress(db, b, &a);
+  auto& used = decision->used;
+  for (int i = reading.begin; i < reading.end; ++i) used[i] = 1;
+  // The region words that name the building's own 시도, 시군구 or 읍면동.
+  const auto& t = db.tables();
+  const auto& bld = t.buildings[b];
+  const uint32_t region = t.roads[bld.road].region;
+  for (const auto& span : regions.spans) {
+    if (span.weak) continue;
+    bool agrees = false;
+    for (uint32_t v : regions.ValuesOf(span)) {
+      const uint32_t id = db::RegionIdOf(v);
+      switch (db::RegionKindOf(v)) {
+        case db::RegionKind::kSido: agrees |= id == t.regions[region].sido; break;
+        case db::RegionKind::kSigungu:
+        case db::RegionKind::kCityStem: agrees |= id == region; break;
+        case db::RegionKind::kArea: agrees |= id == bld.area || id == t.areas[reading.area].parent; break;
+      }
+    }
+    if (!agrees) continue;
+    for (int i = span.begin; i < span.end; ++i) used[i] = 1;
+  }
+  return a;
+}
+
+void ListWords(const LabelAtoms& label, const std::vector<uint8_t>& used,
+               const std::vector<uint8_t>& unit, Answer* a) {
+  const auto& atoms = label.atoms;
+  const int n = label.size();
+  // A word of a 시도's official kind right after a used region word is part
+  // of its name: "Sejong Special Self-Governing City".
+  std::vector<uint8_t> mark(used.begin(), used.end());
+  for (int i = 1; i < n; ++i) {
+    if (!mark[i] && mark[i - 1] && label.Has(i, kRegionKind) && !parse::IsFieldBoundary(atoms[i].sep)) mark[i] = 1;
+  }
+  const std::string_view text = label.label;
+  for (int i = 0; i < n;) {
+    // A word: atoms joined without space ("Ring-ro", "B1721", "#302").
+    int j = i;
+    while (j + 1 < n && (atoms[j + 1].sep == parse::Sep::kGlued || atoms[j + 1].sep == parse::Sep::kHyphen)) ++j;
+    bool any_used = false, all_unit = true;
+    for (int k = i; k <= j; ++k) {
+      any_used |= mark[k] && !unit[k];
+      all_unit &= unit[k] != 0;
+    }
+    size_t begin = atoms[i].begin;
+    if (atoms[i].sep == parse::Sep::kHash) {
+      const size_t hash = text.rfind('#', begin);
+      if (hash != std::string_view::npos) begin = hash;
+    }
+    if (!all_unit) {
+      (any_used ? a->used : a->ignored).emplace_back(text.substr(begin, atoms[j].end - begin));
+    }
+    i = j + 1;
+  }
 }
 
 }  // namespace doro::match

@@ -7,18 +7,44 @@
 #ifndef DORO_MATCH_DECIDE_H_
 #define DORO_MATCH_DECIDE_H_
 
+#include <cstdint>
 #include <vector>
 
 #include "db/database.h"
 #include "match/engine.h"
+#include "match/lots.h"
 #include "match/score.h"
 
 namespace doro::match {
 
+// What made an answer, for the stages after the decision (the unit) and
+// the lists of used and ignored words.
+struct Decision {
+  uint32_t building = db::kNone;  // the answer's, or kNone
+  std::vector<uint8_t> used;      // per atom: made the answer
+  int number_end = -1;            // the first atom past the building number, or -1
+};
+
 // `have_road`: a road was found as written (an exact-tier hit), so a
 // missing number is no_building rather than no_road. Reorders *cands.
 Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
-              std::vector<ScoredBuilding>* cands, Detail detail);
+              std::vector<ScoredBuilding>* cands, Detail detail, Decision* decision);
+
+// The decision from lot readings (lots.h): the one road address standing on
+// the lot, ambiguous when several do, no_building when the lot holds none.
+Answer DecideLot(const db::Database& db, const LabelAtoms& label, const RegionEvidence& regions,
+                 const LotReadings& lots, Detail detail, Decision* decision);
+
+// True when building `b` stands on one of the lots read.
+bool OnLot(const db::Database& db, const LotReadings& lots, uint32_t b);
+
+// Fills the address fields of an answer for building `b` (Detail::kFull).
+void FillAddress(const db::Database& db, uint32_t b, Answer* a);
+
+// a->used and a->ignored: the label's words as written, a word used when
+// one of its atoms is; the unit's words are in neither list.
+void ListWords(const LabelAtoms& label, const std::vector<uint8_t>& used,
+               const std::vector<uint8_t>& unit, Answer* a);
 
 }  // namespace doro::match
 

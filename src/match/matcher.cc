@@ -7,6 +7,7 @@
 #include "match/atoms.h"
 #include "match/decide.h"
 #include "match/numbers.h"
+#include "match/units.h"
 #include "text/keys.h"
 #include "text/romanize.h"
 
@@ -42,6 +43,9 @@ struct LabelState {
   // The hits and candidates of the first tier that found any.
   std::vector<RoadHit> first_hits;
   std::vector<ScoredBuilding> first_cands;
+  LotReadings lots;
+  Decision decision;
+  UnitReading unit;
 };
 
 Answer EmptyLabel() {
@@ -62,7 +66,8 @@ Matcher::Matcher(const db::Database& db, const Translations& translations)
       regions_(db),
       roads_(db, scan_),
       district_scan_(db, scan_),
-      scorer_(db, road_regions_) {}
+      scorer_(db, road_regions_),
+      lots_(db) {}
 
 Answer Matcher::Refine(std::string_view text, Detail detail) const {
   thread_local LabelState st;  // Refine never re-enters itself
@@ -113,7 +118,40 @@ Answer Matcher::Refine(std::string_view text, Detail detail) const {
     regions_.FindTypos(st.label, &st.regions);
     if (st.regions.spans.size() > before) scorer_.Verify(in, &st.verify_scratch, &st.cands);
   }
-  return Decide(db_, in, have_road, &st.cands, detail);
+  Answer a = Decide(db_, in, have_road, &st.cands, detail, &st.decision);
+  // A lot beside a 동/리 answers a label that names no road, and overrules
+  // a road the district scan guessed at (its words may be the 동's).
+  const bool guessed_road = a.ok() && st.hits[st.cands[0].hit].tier == static_cast<int>(Tier::kDistrict);
+  if (!a.ok() || guessed_road || detail == Detail::kFull) lots_.Find(st.label, st.regions, &st.lots);
+  else st.lots.Clear();
+  if (!st.lots.lots.empty()) {
+    // A road the label names, found where it says, without the number:
+    // no_building stands (the road's words are not a lot's).
+    if ((!a.ok() && !found_agreeing_road) || (guessed_road && !OnLot(db_, st.lots, st.decision.building))) {
+      Decision lot_decision;
+      Answer lot = DecideLot(db_, st.label, st.regions, st.lots, detail, &lot_decision);
+      // The lot's word stands unless it found nothing where a road did.
+      if (lot.ok() || !guessed_road || lot.reason != Reason::kNoBuilding) {
+        a = std::move(lot);
+        st.decision = std::move(lot_decision);
+      }
+    } else if (a.ok() && detail == Detail::kFull && !OnLot(db_, st.lots, st.decision.building)) {
+      a.warnings.push_back(Warning::kLotMismatch);
+    }
+  }
+  if (detail != Detail::kFull) return a;
+  const bool apartment = st.decision.building != db::kNone && db_.tables().buildings[st.decision.building].apartment;
+  ReadUnit(st.label, st.decision.used, st.decision.number_end, apartment, &st.unit);
+  a.unit = st.unit.unit;
+  a.detail_address = UnitText(a.unit);
+  if (st.unit.guessed && a.ok()) a.warnings.push_back(Warning::kUnitGuessed);
+  if (a.ok()) {
+    a.delivery = a.address;
+    if (!a.detail_address.empty()) (a.delivery += ", ") += a.detail_address;
+    if (!a.reference.empty()) (a.delivery += ' ') += a.reference;
+    ListWords(st.label, st.decision.used, st.unit.atoms, &a);
+  }
+  return a;
 }
 
 }  // namespace doro::match

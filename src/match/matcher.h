@@ -10,6 +10,10 @@
 //                       position and agreement with the region evidence
 //   6. decide.h         one address, or a no-answer with a reason; equals
 //                       are never guessed between
+//   lots.h              without a road answer (or beside a road found only
+//                       by the district scan), a 동/리 and lot number:
+//                       the one road address on that lot
+//   7. units.h          the unit (동, 층, 호) from the words left over
 // This file only climbs the ladder of tiers: a later, looser tier runs only
 // when the earlier ones found nothing that agrees with the label.
 #ifndef DORO_MATCH_MATCHER_H_
@@ -20,6 +24,7 @@
 #include "db/database.h"
 #include "match/district_scan.h"
 #include "match/engine.h"
+#include "match/lots.h"
 #include "match/regions.h"
 #include "match/road_scan.h"
 #include "match/roads.h"
@@ -48,6 +53,7 @@ class Matcher {
   RoadFinder roads_;
   DistrictScan district_scan_;
   Scorer scorer_;
+  LotFinder lots_;
 };
 
 }  // namespace doro::match

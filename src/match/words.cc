@@ -24,6 +24,8 @@ constexpr RoleName kRoleNames[] = {
     {"branch_gil", kBranchGil},       {"numeral_reading", kNumeralReading},
     {"organisation", kOrganisation},  {"postcode_word", kPostcodeWord},
     {"country", kNotName},            {"note", kNotName},
+    {"unit_dong", kUnitDong},         {"unit_floor", kUnitFloor},
+    {"unit_ho", kUnitHo},             {"region_kind", kRegionKind},
 };
 
 bool HasSuffix(std::string_view word, std::string_view suffix) {

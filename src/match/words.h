@@ -35,6 +35,11 @@ enum WordRole : uint32_t {
   kOrganisation = 1 << 14,   // after a region word, makes it an organisation's name
   kPostcodeWord = 1 << 15,   // before a number, says it is a postcode (Zip, Postal)
   kNotName = 1 << 16,        // the country or a delivery note's word: in no road or region name
+  // What a unit word makes of its number (units.h): 101동, 3층, 1203호.
+  kUnitDong = 1 << 17,
+  kUnitFloor = 1 << 18,
+  kUnitHo = 1 << 19,
+  kRegionKind = 1 << 20,     // a word of a 시도's official kind: Special, Self-Governing, City
 };
 
 class WordTable {
