@@ -62,6 +62,7 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
   decision->building = db::kNone;
   decision->used.assign(in.label.size(), 0);
   decision->number_end = -1;
+  decision->rivals.clear();
   auto& cands = *cands_out;
   const auto& t = db.tables();
   if (cands.empty()) {
@@ -117,6 +118,11 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
     if (SameAddress(db, c.building, best.building)) continue;
     a.reason = Reason::kAmbiguous;
     a.why = "several addresses fit the label equally well";
+    decision->rivals.push_back(db.RoadAddress(best.building));
+    for (size_t k = 1; k < cands.size(); ++k) {
+      if (cands[k].conflict || cands[k].score <= best.score - kTieMargin) break;
+      decision->rivals.push_back(db.RoadAddress(cands[k].building));
+    }
     return a;
   }
   const uint32_t b = best.building;
@@ -172,6 +178,7 @@ Answer DecideLot(const db::Database& db, const LabelAtoms& label, const RegionEv
   decision->building = db::kNone;
   decision->used.assign(label.size(), 0);
   decision->number_end = -1;
+  decision->rivals.clear();
   // The buildings on every lot read, representative ones first, one per
   // road address (the rows of one complex are one answer).
   struct Found {
@@ -198,6 +205,7 @@ Answer DecideLot(const db::Database& db, const LabelAtoms& label, const RegionEv
   if (found.size() > 1) {
     a.reason = Reason::kAmbiguous;
     a.why = "several road addresses stand on that lot";
+    for (const auto& f : found) decision->rivals.push_back(f.address);
     for (size_t i = 0; full && i < found.size() && i < 5; ++i) {
       const uint32_t b = found[i].building;
       const std::string reference = db.Reference(b);
@@ -215,9 +223,58 @@ Answer DecideLot(const db::Database& db, const LabelAtoms& label, const RegionEv
   decision->number_end = reading.end;
   if (!full) return a;
   FillAddress(db, b, &a);
-  auto& used = decision->used;
-  for (int i = reading.begin; i < reading.end; ++i) used[i] = 1;
-  // The region words that name the building's own 시도, 시군구 or 읍면동.
+  for (int i = reading.begin; i < reading.end; ++i) decision->used[i] = 1;
+  MarkRegions(db, regions, b, db.tables().areas[reading.area].parent, &decision->used);
+  return a;
+}
+
+Answer DecideName(const db::Database& db, const LabelAtoms& label, const RegionEvidence& regions,
+                  const NameHits& names, const std::vector<std::string>& rivals, Detail detail,
+                  Decision* decision) {
+  Answer a;
+  decision->building = db::kNone;
+  decision->used.assign(label.size(), 0);
+  decision->number_end = -1;
+  decision->rivals.clear();
+  // One per road address; among rivals (a tie to break) only those.
+  std::vector<std::pair<uint32_t, std::string>> found;
+  const NameHit* hit = nullptr;
+  for (const auto& h : names.hits) {
+    std::string address = db.RoadAddress(h.building);
+    if (!rivals.empty() && std::find(rivals.begin(), rivals.end(), address) == rivals.end()) {
+      continue;
+    }
+    if (std::none_of(found.begin(), found.end(), [&](const auto& f) { return f.second == address; })) {
+      found.emplace_back(h.building, std::move(address));
+      hit = &h;
+    }
+  }
+  if (found.size() != 1) {
+    a.reason = found.empty() ? Reason::kNoRoad : Reason::kAmbiguous;
+    a.why = found.empty() ? "no road of the database found in the label"
+                          : "several buildings of that name";
+    for (size_t i = 0; detail == Detail::kFull && i < found.size() && i < 5; ++i) {
+      const uint32_t b = found[i].first;
+      const std::string reference = db.Reference(b);
+      a.candidates.push_back({found[i].second, reference.empty() ? found[i].second : found[i].second + " " + reference,
+                              db.Zip(b), db.BuildingId(b), 0});
+    }
+    return a;
+  }
+  const uint32_t b = found[0].first;
+  a.reason = Reason::kNone;
+  a.address = found[0].second;
+  a.why = "matched by its building name";
+  decision->building = b;
+  if (detail != Detail::kFull) return a;
+  FillAddress(db, b, &a);
+  for (int i = hit->begin; i < hit->end; ++i) decision->used[i] = 1;
+  MarkRegions(db, regions, b, db::kNone, &decision->used);
+  return a;
+}
+
+void MarkRegions(const db::Database& db, const RegionEvidence& regions, uint32_t b, uint32_t also_area,
+                 std::vector<uint8_t>* used) {
   const auto& t = db.tables();
   const auto& bld = t.buildings[b];
   const uint32_t region = t.roads[bld.road].region;
@@ -230,13 +287,12 @@ Answer DecideLot(const db::Database& db, const LabelAtoms& label, const RegionEv
         case db::RegionKind::kSido: agrees |= id == t.regions[region].sido; break;
         case db::RegionKind::kSigungu:
         case db::RegionKind::kCityStem: agrees |= id == region; break;
-        case db::RegionKind::kArea: agrees |= id == bld.area || id == t.areas[reading.area].parent; break;
+        case db::RegionKind::kArea: agrees |= id == bld.area || id == also_area; break;
       }
     }
     if (!agrees) continue;
-    for (int i = span.begin; i < span.end; ++i) used[i] = 1;
+    for (int i = span.begin; i < span.end; ++i) (*used)[i] = 1;
   }
-  return a;
 }
 
 void ListWords(const LabelAtoms& label, const std::vector<uint8_t>& used,

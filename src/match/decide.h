@@ -8,11 +8,13 @@
 #define DORO_MATCH_DECIDE_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "db/database.h"
 #include "match/engine.h"
 #include "match/lots.h"
+#include "match/names.h"
 #include "match/score.h"
 
 namespace doro::match {
@@ -23,6 +25,7 @@ struct Decision {
   uint32_t building = db::kNone;  // the answer's, or kNone
   std::vector<uint8_t> used;      // per atom: made the answer
   int number_end = -1;            // the first atom past the building number, or -1
+  std::vector<std::string> rivals;  // ambiguous: the addresses tied (any detail)
 };
 
 // `have_road`: a road was found as written (an exact-tier hit), so a
@@ -34,6 +37,17 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
 // the lot, ambiguous when several do, no_building when the lot holds none.
 Answer DecideLot(const db::Database& db, const LabelAtoms& label, const RegionEvidence& regions,
                  const LotReadings& lots, Detail detail, Decision* decision);
+
+// The decision from building names (names.h): the one road address of the
+// name found; with `rivals` (a tie to break), the one of them it names.
+Answer DecideName(const db::Database& db, const LabelAtoms& label, const RegionEvidence& regions,
+                  const NameHits& names, const std::vector<std::string>& rivals, Detail detail,
+                  Decision* decision);
+
+// Marks in *used the region spans naming building `b`'s 시도, 시군구 or
+// 읍면동 (or `also_area`, e.g. the 읍/면 of its 리).
+void MarkRegions(const db::Database& db, const RegionEvidence& regions, uint32_t b, uint32_t also_area,
+                 std::vector<uint8_t>* used);
 
 // True when building `b` stands on one of the lots read.
 bool OnLot(const db::Database& db, const LotReadings& lots, uint32_t b);

@@ -1,5 +1,6 @@
 #include "match/lots.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace doro::match {
@@ -115,6 +116,22 @@ void LotFinder::Find(const LabelAtoms& label, const RegionEvidence& regions, Lot
       out->lots.push_back({mt ? b - 1 : b, s.end, s.begin, s.end, s.area, mt, main, sub});
       break;
     }
+  }
+  // A 리 name repeats across 읍/면 (신흥리): where the label names the 읍/면,
+  // the 리 of the others are not meant.
+  const auto& t = db_.tables();
+  auto parent_named = [&](const LotReading& r) {
+    const uint32_t parent = t.areas[r.area].parent;
+    for (const RegionSpan& span : regions.spans) {
+      if (span.weak) continue;
+      for (uint32_t v : regions.ValuesOf(span)) {
+        if (db::RegionKindOf(v) == db::RegionKind::kArea && db::RegionIdOf(v) == parent) return true;
+      }
+    }
+    return false;
+  };
+  if (std::any_of(out->lots.begin(), out->lots.end(), parent_named)) {
+    std::erase_if(out->lots, [&](const LotReading& r) { return t.areas[r.area].ri && !parent_named(r); });
   }
 }
 

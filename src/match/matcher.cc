@@ -44,6 +44,7 @@ struct LabelState {
   std::vector<RoadHit> first_hits;
   std::vector<ScoredBuilding> first_cands;
   LotReadings lots;
+  NameHits names;
   Decision decision;
   UnitReading unit;
 };
@@ -67,7 +68,8 @@ Matcher::Matcher(const db::Database& db, const Translations& translations)
       roads_(db, scan_),
       district_scan_(db, scan_),
       scorer_(db, road_regions_),
-      lots_(db) {}
+      lots_(db),
+      names_(db) {}
 
 Answer Matcher::Refine(std::string_view text, Detail detail) const {
   thread_local LabelState st;  // Refine never re-enters itself
@@ -137,6 +139,20 @@ Answer Matcher::Refine(std::string_view text, Detail detail) const {
       }
     } else if (a.ok() && detail == Detail::kFull && !OnLot(db_, st.lots, st.decision.building)) {
       a.warnings.push_back(Warning::kLotMismatch);
+    }
+  }
+  // A building's name: for a label that names no road, or to break a tie.
+  // (A road the label states stands: no_building and conflicts are kept.)
+  if (!a.ok() && (a.reason == Reason::kNoRoad || a.reason == Reason::kAmbiguous)) {
+    names_.Find(st.label, st.regions, &st.names);
+    if (!st.names.hits.empty()) {
+      // A tie is broken among its own rivals only.
+      Decision name_decision;
+      Answer named = DecideName(db_, st.label, st.regions, st.names, st.decision.rivals, detail, &name_decision);
+      if (named.ok() || a.reason == Reason::kNoRoad) {
+        a = std::move(named);
+        st.decision = std::move(name_decision);
+      }
     }
   }
   if (detail != Detail::kFull) return a;

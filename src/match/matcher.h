@@ -13,6 +13,8 @@
 //   lots.h              without a road answer (or beside a road found only
 //                       by the district scan), a 동/리 and lot number:
 //                       the one road address on that lot
+//   names.h             without an answer yet, or to break a tie, a
+//                       building's name: the one building of that name
 //   7. units.h          the unit (동, 층, 호) from the words left over
 // This file only climbs the ladder of tiers: a later, looser tier runs only
 // when the earlier ones found nothing that agrees with the label.
@@ -25,6 +27,7 @@
 #include "match/district_scan.h"
 #include "match/engine.h"
 #include "match/lots.h"
+#include "match/names.h"
 #include "match/regions.h"
 #include "match/road_scan.h"
 #include "match/roads.h"
@@ -54,6 +57,7 @@ class Matcher {
   DistrictScan district_scan_;
   Scorer scorer_;
   LotFinder lots_;
+  NameFinder names_;
 };
 
 }  // namespace doro::match
