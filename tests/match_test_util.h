@@ -3,9 +3,14 @@
 #ifndef DORO_TESTS_MATCH_TEST_UTIL_H_
 #define DORO_TESTS_MATCH_TEST_UTIL_H_
 
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "db/address_row.h"
 #include "db/database.h"
@@ -37,6 +42,40 @@ inline db::AddressRow MakeRow(std::string sido, std::string sigungu, std::string
   r.zip = std::move(zip);
   return r;
 }
+
+// The row's lot (지번) and 법정리.
+inline db::AddressRow WithLot(db::AddressRow r, std::string ri, bool mountain, int main, int sub = 0) {
+  r.ri = std::move(ri);
+  r.mountain = mountain;
+  r.jibun_main = main;
+  r.jibun_sub = sub;
+  return r;
+}
+
+// Writes `rows` as rnaddrkor_test.txt and `related` as
+// jibun_rnaddrkor_test.txt (when any) into `dir`, in the official layouts.
+inline void WriteOfficialFiles(const std::filesystem::path& dir, const std::vector<db::AddressRow>& rows,
+                               const std::vector<db::RelatedLotRow>& related = {}) {
+  std::filesystem::create_directories(dir);
+  std::ofstream out(dir / "rnaddrkor_test.txt", std::ios::binary | std::ios::trunc);
+  for (const auto& r : rows) out << db::FormatAddressRow(r) << "\n";
+  if (related.empty()) return;
+  std::ofstream lots(dir / "jibun_rnaddrkor_test.txt", std::ios::binary | std::ios::trunc);
+  for (const auto& r : related) lots << db::FormatRelatedLotRow(r) << "\n";
+}
+
+// A temporary directory for one test, removed with it.
+struct TempDir {
+  TempDir() {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    path = std::filesystem::temp_directory_path() /
+           ("doro_" + std::string(info->test_suite_name()) + "_" + info->name() + "_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  std::filesystem::path path;
+};
 
 // Holds what a stage reads of a label: the atoms and their roles.
 // Not copyable: the atoms point into `text`.

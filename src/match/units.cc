@@ -16,6 +16,14 @@ bool IsOrdinal(const parse::Atom& a) {
   return a.text == "st" || a.text == "nd" || a.text == "rd" || a.text == "th";
 }
 
+// True when a '#' stands right before atom `a` (spaces between allowed):
+// ", #302" has a comma for its separator, but the '#' still marks a room.
+bool HashBefore(std::string_view label, const parse::Atom& a) {
+  size_t p = a.begin;
+  while (p > 0 && label[p - 1] == ' ') --p;
+  return p > 0 && label[p - 1] == '#';
+}
+
 }  // namespace
 
 void ReadUnit(const LabelAtoms& label, const std::vector<uint8_t>& taken, int after, bool apartment,
@@ -46,12 +54,13 @@ void ReadUnit(const LabelAtoms& label, const std::vector<uint8_t>& taken, int af
       continue;
     }
     // "#302", "Room 301", "Suite 2401", "Apt 302".
-    const bool marked = atoms[i].sep == Sep::kHash ||
+    const bool hash = HashBefore(label.label, atoms[i]);
+    const bool marked = hash ||
                         (i > 0 && free(i - 1) && label.Has(i - 1, kUnitBefore) && label.Has(i - 1, kUnitHo) &&
                          Joined(atoms[i]));
     if (marked && u.ho.empty()) {
       u.ho = d;
-      if (atoms[i].sep != Sep::kHash) out->atoms[i - 1] = 1;
+      if (!hash) out->atoms[i - 1] = 1;
       out->atoms[i] = 1;
       // "#302-1": the rest of the number is the room's too.
       if (i + 1 < n && atoms[i + 1].sep == Sep::kHyphen && atoms[i + 1].kind == AtomKind::kDigits && free(i + 1)) {
@@ -91,10 +100,7 @@ void ReadUnit(const LabelAtoms& label, const std::vector<uint8_t>& taken, int af
     last = i;
   }
   size_t begin = atoms[first].begin;
-  if (atoms[first].sep == Sep::kHash) {
-    const size_t hash = label.label.rfind('#', begin);
-    if (hash != std::string_view::npos) begin = hash;
-  }
+  if (HashBefore(label.label, atoms[first])) begin = label.label.rfind('#', begin);
   u.text = std::string(label.label.substr(begin, atoms[last].end - begin));
 }
 
