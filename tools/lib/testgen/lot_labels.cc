@@ -395,11 +395,18 @@ struct LotLabelGenerator::Impl {
     for (const auto& [key, list] : rows_by_name_key) {
       for (size_t r : list) districts_of_key[key].insert(rows[r].sido + "|" + rows[r].sigungu);
     }
+    // A name that is also a road's or an area's name would be read as one.
+    std::set<std::string> place_keys;
+    for (const auto& r : rows) {
+      place_keys.insert(NameKey(r.road_name));
+      place_keys.insert(NameKey(r.emd));
+      if (!r.ri.empty()) place_keys.insert(NameKey(r.ri));
+    }
     std::set<std::string> seen;
     for (size_t i = 0; i < rows.size(); ++i) {
       const db::AddressRow& r = rows[i];
       const std::string& n = r.building_name.empty() ? r.register_name : r.building_name;
-      if (n.empty() || !Usable(n)) continue;
+      if (n.empty() || !Usable(n) || place_keys.count(NameKey(n))) continue;
       const std::string key = NameKey(n);
       if (districts_of_key[key].size() >= 5) continue;
       if (!seen.insert(key + "|" + r.sido + "|" + r.sigungu + "|" + r.emd).second) continue;
@@ -480,7 +487,9 @@ struct LotLabelGenerator::Impl {
     const std::string tail = ", " + Join({a.sigungu_en, a.sido_en}, ", ");
     switch (rng.Mod(4)) {
       case 0: return {lot + " " + EnArea(a), tail, true, false};
-      case 1: return {EnArea(a) + " " + lot, tail, true, false};
+      case 1:  // the number right after the 동/리: "Sinan-ri 300, Jochiwon-eup"
+        return {(a.IsRi() ? a.ri_en : a.emd_en) + " " + lot, (a.IsRi() ? ", " + a.emd_en : "") + tail,
+                true, false};
       case 2: return {lot + ", " + EnArea(a), tail, true, false};
       default: {
         std::string area = a.IsRi() ? a.emd_en + " " + a.ri_en : a.emd_en;
@@ -557,8 +566,9 @@ struct LotLabelGenerator::Impl {
       switch (rng.Mod(4)) {
         case 0: out->c.label += english ? ", " + std::string(rng.Pick(kCountries)) : " " + std::string(rng.Pick(kCountries)); break;
         case 1:
+          // In brackets: a bare number before the area would read as the lot.
           if (zip.size() == 6) out->c.label = "(" + zip.substr(0, 3) + "-" + zip.substr(3) + ") " + out->c.label;
-          else out->c.label = zip + " " + out->c.label;
+          else out->c.label = "(" + zip + ") " + out->c.label;
           break;
         case 2: out->c.label = std::string(rng.Pick(kNoise)) + ", " + out->c.label; break;
         default: out->c.label += " " + zip + " " + rng.Pick(kCountries);
@@ -758,10 +768,10 @@ struct LotLabelGenerator::Impl {
           if (s.ends_with("빌딩")) s = s.substr(0, s.size() - std::string_view("빌딩").size()) + rng.Pick(bd);
           break;
         }
-        default: {  // (주) dropped, moved or added
-          if (s.starts_with("(주)")) s = s.substr(std::string_view("(주)").size()) + (rng.Percent(50) ? "(주)" : "");
-          else if (s.ends_with("(주)")) s = s.substr(0, s.size() - std::string_view("(주)").size());
-          else if (s.find("(주)") == std::string::npos && rng.Percent(30)) s = "(주)" + s;
+        default: {  // a company's (주) dropped or moved (never added: a school is no company)
+          const size_t ju = std::string_view("(주)").size();
+          if (s.starts_with("(주)")) s = s.substr(ju) + (rng.Percent(50) ? "(주)" : "");
+          else if (s.ends_with("(주)")) s = rng.Percent(50) ? s.substr(0, s.size() - ju) : "(주)" + s.substr(0, s.size() - ju);
         }
       }
       while (!s.empty() && s.front() == ' ') s.erase(0, 1);

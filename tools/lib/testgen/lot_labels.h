@@ -48,8 +48,10 @@
 //  - A building name fits an address when NameKey(name) equals NameKey of
 //    a row's 시군구용건물명 or 건축물대장건물명 in the region written (시도,
 //    시군구, 읍면동 as far as written; the whole rows when none). Names
-//    found in five or more 시군구 (마을회관, 빌라) and names of parts of a
-//    building (101동, A동, 상가동) make no label.
+//    found in five or more 시군구 (마을회관, 빌라), names of parts of a
+//    building (101동, A동, 상가동), names shorter than three letters or
+//    without Hangul, and names that are also a road's or an area's name
+//    make no label.
 //  - Unit cases: expected_detail = DetailAddr(unit) (testgen/unit_forms.h);
 //    dong+ho units only on apartments (공동주택구분, or a name with 아파트/APT);
 //    101-1203 only right after an apartment's building number; basement
