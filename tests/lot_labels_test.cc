@@ -500,5 +500,11 @@ TEST(LotLabelsRealDataTest, UlsanCasesAreHonest) {
   CheckRealData({DORO_SHARED "/koreapost2013/ulsan"}, nullptr);
 }
 
+// All five Korea Post regions (about 15 s; run by hand with
+// --gtest_also_run_disabled_tests).
+TEST(LotLabelsRealDataTest, DISABLED_FiveRegionsCasesAreHonest) {
+  CheckRealData({DORO_SHARED "/koreapost2013"}, nullptr);
+}
+
 }  // namespace
 }  // namespace doro::testgen

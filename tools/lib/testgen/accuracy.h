@@ -2,7 +2,7 @@
 //
 //   auto report = doro::gen::Score(cases, [&](std::string_view label) {
 //     doro::Answer a = engine->Refine(label);
-//     return doro::gen::Outcome{a.ok(), a.address, doro::ReasonName(a.reason)};
+//     return doro::gen::Outcome{a.ok(), a.address, doro::ReasonName(a.reason), a_detail};
 //   });
 //   std::cout << report.Table();
 //
