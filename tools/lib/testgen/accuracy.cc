@@ -66,9 +66,9 @@ std::string AccuracyReport::Table() const {
   out += Line("(expect none)", negatives);
   out += Line("TOTAL", total);
   if (total.detail_total == 0) return out;
-  out += fmt::format("\n{:<22}{:>7}{:>9}{:>9}\n", "class (with unit)", "cases", "detail%", "det_wrong");
+  out += fmt::format("\n{:<22}{:>7}{:>9}{:>10}\n", "class (with unit)", "cases", "detail%", "det_wrong");
   auto detail_line = [](const std::string& name, const ClassScore& s) {
-    return fmt::format("{:<22}{:>7}{:>9.2f}{:>9}\n", name, s.detail_total, s.DetailRightPct(),
+    return fmt::format("{:<22}{:>7}{:>9.2f}{:>10}\n", name, s.detail_total, s.DetailRightPct(),
                        s.detail_wrong);
   };
   for (const auto& [name, s] : by_class) {

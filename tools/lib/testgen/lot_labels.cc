@@ -928,9 +928,10 @@ struct LotLabelGenerator::Impl {
       const size_t want = count / classes.size() + (k < count % classes.size() ? 1 : 0);
       Rng rng(seed ^ Fnv1a(cls));
       size_t made = 0;
+      std::set<std::string> labels;  // no label twice in a class: small pools stay small
       for (size_t tries = 0; made < want && tries < want * 40 + 40; ++tries) {
         LotCase c;
-        if (!Make(cls, rng, &c)) continue;
+        if (!Make(cls, rng, &c) || !labels.insert(c.c.label).second) continue;
         out.push_back(std::move(c));
         ++made;
       }

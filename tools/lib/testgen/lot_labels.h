@@ -104,8 +104,9 @@ class LotLabelGenerator {
   LotLabelGenerator(const LotLabelGenerator&) = delete;
   LotLabelGenerator& operator=(const LotLabelGenerator&) = delete;
 
-  // About `count` cases spread evenly over AvailableClasses(); fewer when a
-  // class finds no honest case.
+  // About `count` cases spread evenly over AvailableClasses(), no label twice
+  // in a class; fewer when a class runs out of honest cases (small pools:
+  // name_multi, lot_san on one city).
   std::vector<LabelCase> Generate(size_t count, uint64_t seed) const;
   // The same cases (same order) with what each was made from.
   std::vector<LotCase> GenerateDetailed(size_t count, uint64_t seed) const;
