@@ -786,12 +786,15 @@ struct LotLabelGenerator::Impl {
   bool MakeUnit(const std::string& cls, Rng& rng, LotCase* out) const {
     const bool compact = cls == "unit_compact";
     const bool korean = cls == "unit_ko";
+    // Apartments are few among buildings but carry most units (101동 1203호):
+    // two cases in five are drawn from them.
+    const bool apartment = compact || rng.Percent(40);
     // What the label names.
     const int kind = static_cast<int>(rng.Mod(compact ? 4 : 5));  // 0,1 road; 2 lot; 3 name; 4 road en
     Base b;
     const Addr* a = nullptr;
     if (kind == 0 || kind == 1 || kind == 4) {
-      const auto& pool = compact ? road_apt : road_above;
+      const auto& pool = apartment ? road_apt : road_above;
       if (pool.empty()) return false;
       a = &addrs[rng.Pick(pool)];
       const bool english = (kind == 4 || (kind == 1 && !korean)) && a->english_road_ok;
@@ -802,7 +805,7 @@ struct LotLabelGenerator::Impl {
       out->emd = a->eupmyeon;
       out->c.source_row = a->row;
     } else if (kind == 2) {
-      const auto& pool = compact ? lot_single_apt : lot_single;
+      const auto& pool = apartment ? lot_single_apt : lot_single;
       if (pool.empty()) return false;
       const Lot& l = lots[rng.Pick(pool)];
       const Area& ar = areas[l.area];
@@ -811,7 +814,7 @@ struct LotLabelGenerator::Impl {
       SetLot(l, out);
       b = (!korean && ar.english_ok) ? EnglishLot(ar, EnLot(l, rng), rng) : KoreanLot(ar, KoLot(l, rng), rng);
     } else {
-      const auto& pool = compact ? name_single_apt : name_single;
+      const auto& pool = apartment ? name_single_apt : name_single;
       if (pool.empty()) return false;
       const Name& n = building_names[rng.Pick(pool)];
       const db::AddressRow& r = rows[n.row];
@@ -832,13 +835,9 @@ struct LotLabelGenerator::Impl {
     Unit u;
     const int floor = 1 + static_cast<int>(rng.Mod(25));
     const int ho = floor * 100 + 1 + static_cast<int>(rng.Mod(8));
-    if (compact || (a->apartment && rng.Percent(70))) {
+    if (compact || (a->apartment && rng.Percent(90))) {
       u.dong = 101 + static_cast<int>(rng.Mod(15));
-      if (!compact && rng.Percent(10)) {
-        // 101동 alone
-      } else {
-        u.ho = ho;
-      }
+      if (compact || rng.Percent(88)) u.ho = ho;  // else 101동 alone
     } else {
       switch (rng.Mod(4)) {
         case 0: u.ho = ho; break;
@@ -873,7 +872,7 @@ struct LotLabelGenerator::Impl {
       switch (rng.Mod(3)) {
         case 0: out->c.label = b.head + " " + text + b.tail; break;
         case 1: out->c.label = b.head + ", " + text + b.tail; break;
-        default: out->c.label = b.head + b.tail + " " + text;
+        default: out->c.label = b.head + b.tail + (b.tail.empty() ? " " : ", ") + text;
       }
     }
     out->unit = u;
