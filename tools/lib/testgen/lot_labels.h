@@ -86,11 +86,14 @@ struct LotCase {
   LabelCase c;
   std::string kind;  // "lot", "name" or "road": what the label names
   // The area written (Korean, as in the rows; sigungu "" in Sejong; emd is
-  // the 읍/면 and ri the 리 in 읍면 areas). For names: the region written,
-  // as far as written (all "" for a bare name).
+  // the 읍/면 and ri the 리 in 읍면 areas); for neg_lot_area the district
+  // written with the other district's 동/리 name. For names: the region
+  // written, as far as written (all "" for a bare name; sido alone for a
+  // label naming the city only). For units on road labels: the address's
+  // 시도, 시군구 and 읍/면.
   std::string sido, sigungu, emd, ri;
   bool mountain = false;  // lot kinds: the lot written
-  int lot_main = 0, lot_sub = 0;
+  int lot_main = 0, lot_sub = 0;  // neg_lot_missing: the absent number written
   std::string name;        // name kinds: the name written (a variant's too)
   std::string row_name;    // name kinds: the row's name it was made from
   Unit unit;               // unit classes: the unit written
