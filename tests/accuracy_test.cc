@@ -27,7 +27,7 @@ AccuracyReport RunAndPrint(const Engine& engine, const std::vector<LabelCase>& c
       cases,
       [&](std::string_view label) {
         Answer a = engine.Refine(label);
-        return Outcome{a.ok(), a.address, ReasonName(a.reason)};
+        return Outcome{a.ok(), a.address, ReasonName(a.reason), ""};
       },
       2000);
   std::cout << report.Table() << "\nFirst failures (class, verdict, label, expected, got):\n"
@@ -38,18 +38,18 @@ AccuracyReport RunAndPrint(const Engine& engine, const std::vector<LabelCase>& c
 // The scorer itself, on a fake engine.
 TEST(ScoreTest, CountsEachVerdict) {
   const std::vector<LabelCase> cases = {
-      {"a", "clean", "X", "", 0},                // right
-      {"b", "clean", "X", "", 0},                // wrong address
-      {"c", "clean", "X", "", 0},                // missed
-      {"d", "neg_road", "", "no_road", 0},       // right, same reason
-      {"e", "neg_road", "", "no_road", 0},       // right, other reason
-      {"f", "neg_road", "", "no_road", 0},       // wrong: answered
+      {"a", "clean", "X", "", 0, ""},                // right
+      {"b", "clean", "X", "", 0, ""},                // wrong address
+      {"c", "clean", "X", "", 0, ""},                // missed
+      {"d", "neg_road", "", "no_road", 0, ""},       // right, same reason
+      {"e", "neg_road", "", "no_road", 0, ""},       // right, other reason
+      {"f", "neg_road", "", "no_road", 0, ""},       // wrong: answered
   };
   const AccuracyReport r = Score(cases, [](std::string_view label) {
-    if (label == "a") return Outcome{true, "X", "ok"};
-    if (label == "b" || label == "f") return Outcome{true, "Y", "ok"};
-    if (label == "e") return Outcome{false, "", "ambiguous"};
-    return Outcome{false, "", "no_road"};
+    if (label == "a") return Outcome{true, "X", "ok", ""};
+    if (label == "b" || label == "f") return Outcome{true, "Y", "ok", ""};
+    if (label == "e") return Outcome{false, "", "ambiguous", ""};
+    return Outcome{false, "", "no_road", ""};
   });
   EXPECT_EQ(r.total.total, 6u);
   EXPECT_EQ(r.total.right, 3u);

@@ -324,7 +324,7 @@ TEST(LabelsTest, EmptyDatabaseGivesNoCases) {
 }
 
 TEST(LabelsTest, OutputFormatsEscape) {
-  LabelCase c{"a\tb \"q\"", "clean", "x", "", 0};
+  LabelCase c{"a\tb \"q\"", "clean", "x", "", 0, ""};
   EXPECT_EQ(CaseToTsv(c), "a b \"q\"\tclean\tx\t");
   EXPECT_EQ(CaseToJson(c),
             "{\"label\":\"a\\tb \\\"q\\\"\",\"class\":\"clean\",\"expected\":\"x\","
@@ -332,7 +332,7 @@ TEST(LabelsTest, OutputFormatsEscape) {
 }
 
 TEST(LabelsTest, TsvReadsBack) {
-  LabelCase in{"B 93, Wangsan-ro", "basement", "", "ambiguous", 0};
+  LabelCase in{"B 93, Wangsan-ro", "basement", "", "ambiguous", 0, ""};
   LabelCase out;
   ASSERT_TRUE(CaseFromTsv(CaseToTsv(in) + "\r", &out));
   EXPECT_EQ(out.label, in.label);

@@ -67,7 +67,7 @@ gen::AccuracyReport RunAndCheck(const Engine& engine, const std::vector<LabelCas
       cases,
       [&](std::string_view label) {
         Answer a = engine.Refine(label, Detail::kAddress);
-        return gen::Outcome{a.ok(), a.address, ReasonName(a.reason)};
+        return gen::Outcome{a.ok(), a.address, ReasonName(a.reason), ""};
       },
       100000);
   std::cout << r.Table() << "\nFailures (class, verdict, label, expected, got):\n"
@@ -171,7 +171,7 @@ TEST(OfficialAccuracyTest, PublicLabelsFromRealSources) {
   std::vector<LabelCase> cases;
   for (const auto& f : ReadTsv(DORO_SOURCE_DIR "/tests/data/public_labels.tsv")) {
     ASSERT_GE(f.size(), 3u) << f[0];
-    cases.push_back({f[0], "public_" + f[2], f[1], "", 0});
+    cases.push_back({f[0], "public_" + f[2], f[1], "", 0, ""});
   }
   ASSERT_GE(cases.size(), 330u);
   RunOnFiveRegions(cases, kPublicLabels);
@@ -186,7 +186,7 @@ TEST(OfficialAccuracyTest, AdversarialLabelsGetNoWrongAddress) {
     ASSERT_GE(f.size(), 2u) << f[0];
     const bool none = f[1].empty();
     cases.push_back({f[0], none ? "adversarial_none" : "adversarial_answer", f[1],
-                     none ? "no_answer_any" : "", 0});
+                     none ? "no_answer_any" : "", 0, ""});
   }
   ASSERT_GE(cases.size(), 20u);
   RunOnFiveRegions(cases, {100.0, 0.0, 0.0});

@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
         gen.Generate(count, seed),
         [&](std::string_view label) {
           doro::Answer a = engine->Refine(label);
-          return doro::gen::Outcome{a.ok(), a.address, doro::ReasonName(a.reason)};
+          return doro::gen::Outcome{a.ok(), a.address, doro::ReasonName(a.reason), ""};
         },
         100000);
     std::cout << report.Table() << "\n" << report.FailureList(show);

@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
         cases,
         [&](std::string_view label) {
           doro::Answer a = engine->Refine(label, doro::Detail::kAddress);
-          return doro::gen::Outcome{a.ok(), a.address, doro::ReasonName(a.reason)};
+          return doro::gen::Outcome{a.ok(), a.address, doro::ReasonName(a.reason), ""};
         },
         100000);
     std::cout << report.Table() << "\n" << report.FailureList(show);

@@ -1486,14 +1486,14 @@ std::string JsonString(std::string_view s) {
 
 std::string CaseToTsv(const LabelCase& c) {
   return Clean(c.label) + "\t" + Clean(c.error_class) + "\t" + Clean(c.expected) + "\t" +
-         Clean(c.expected_reason);
+         Clean(c.expected_reason) + (c.expected_detail.empty() ? "" : "\t" + Clean(c.expected_detail));
 }
 
 bool CaseFromTsv(std::string_view line, LabelCase* c) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  std::string_view fields[4];
+  std::string_view fields[5];
   size_t n = 0;
-  while (n < 4) {
+  while (n < 5) {
     const size_t tab = line.find('\t');
     fields[n++] = line.substr(0, tab);
     if (tab == std::string_view::npos) break;
@@ -1504,14 +1504,17 @@ bool CaseFromTsv(std::string_view line, LabelCase* c) {
   c->label = fields[0];
   c->error_class = fields[1];
   c->expected = fields[2];
-  if (n == 4) c->expected_reason = fields[3];
+  if (n >= 4) c->expected_reason = fields[3];
+  if (n >= 5) c->expected_detail = fields[4];
   return true;
 }
 
 std::string CaseToJson(const LabelCase& c) {
   return "{\"label\":" + JsonString(c.label) + ",\"class\":" + JsonString(c.error_class) +
          ",\"expected\":" + JsonString(c.expected) +
-         ",\"expected_reason\":" + JsonString(c.expected_reason) + "}";
+         ",\"expected_reason\":" + JsonString(c.expected_reason) +
+         (c.expected_detail.empty() ? "" : ",\"expected_detail\":" + JsonString(c.expected_detail)) +
+         "}";
 }
 
 }  // namespace doro::gen

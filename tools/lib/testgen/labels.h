@@ -36,6 +36,10 @@ struct LabelCase {
   std::string expected;         // db::RoadAddress(row), or "" for no answer
   std::string expected_reason;  // "", "no_building", "no_road", "ambiguous", "region_conflict"
   size_t source_row = 0;        // index into LabelGenerator::rows() the case was made from
+  // The unit (상세주소) the label carries, in the normal form of
+  // testgen/unit_forms.h ("101동 1203호", "302호", "3층", "지하1층");
+  // "" when the label carries none (or its unit is not checked).
+  std::string expected_detail;
 };
 
 // All class names, positives first then negatives ("neg_*").
@@ -84,12 +88,15 @@ class LabelGenerator {
   std::unique_ptr<Impl> impl_;
 };
 
-// Writes cases as TSV (label, class, expected, expected_reason; tabs and
-// newlines inside fields replaced by spaces) or JSON Lines.
+// Writes cases as TSV (label, class, expected, expected_reason, and a fifth
+// column expected_detail only when it is not empty; tabs and newlines inside
+// fields replaced by spaces) or JSON Lines ("expected_detail" likewise only
+// when not empty).
 std::string CaseToTsv(const LabelCase& c);
 std::string CaseToJson(const LabelCase& c);
-// Reads one CaseToTsv line back (a trailing '\r' is ignored); false when it
-// has fewer than three fields or an empty label.
+// Reads one CaseToTsv line back (a trailing '\r' is ignored; a fifth column
+// is expected_detail, further ones are ignored); false when it has fewer than
+// three fields or an empty label.
 bool CaseFromTsv(std::string_view line, LabelCase* c);
 
 }  // namespace doro::gen
