@@ -67,9 +67,9 @@ for t in "${targets[@]}"; do
     status=1
     grep -E "ERROR|SUMMARY|property failed" -A3 "$log" | head -n 20 >&2 || true
   fi
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
-  cov=$(grep -o 'cov: [0-9]* ft: [0-9]* corp: [0-9]*/[0-9a-zA-Z]*' "$log" | tail -n 1)
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" || true)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" || true)
+  cov=$(grep -o 'cov: [0-9]* ft: [0-9]* corp: [0-9]*/[0-9a-zA-Z]*' "$log" | tail -n 1 || true)
   summary+=("$(printf '%-17s %-6s execs %-9s exec/s %-6s %s' "$t" "${result%% *}" "${execs:-?}" "${rate:-?}" "$cov")")
   [ "$result" = ok ] || summary+=("  $result")
 done
