@@ -19,6 +19,7 @@
 #include "fuzz_util.h"
 #include "match/engine.h"
 #include "server/handlers.h"
+#include "text/utf8.h"
 
 namespace {
 
@@ -63,13 +64,21 @@ std::set<int> Expected(std::string_view path, std::string_view method, bool loop
   return {404};
 }
 
-// The length of the array `field` of the JSON object `body`, or -1.
+// The length of the array `field` of the JSON object `body`, or -1. A
+// label's invalid UTF-8 or bad escape makes that item no-answer, not the
+// request a failure, so this count must not fail on them: bytes are made
+// valid UTF-8 first, and elements are counted without decoding strings.
 int64_t ArrayLength(std::string_view body, const char* field) {
-  static simdjson::dom::parser parser;
-  simdjson::padded_string padded(body);
-  simdjson::dom::array a;
-  if (parser.parse(padded)[field].get(a) != simdjson::SUCCESS) return -1;
-  return static_cast<int64_t>(a.size());
+  static simdjson::ondemand::parser parser;
+  simdjson::padded_string padded(doro::text::ToValidUtf8(body));
+  simdjson::ondemand::document doc;
+  simdjson::ondemand::array a;
+  size_t n = 0;
+  if (parser.iterate(padded).get(doc) != simdjson::SUCCESS || doc[field].get_array().get(a) != simdjson::SUCCESS ||
+      a.count_elements().get(n) != simdjson::SUCCESS) {
+    return -1;
+  }
+  return static_cast<int64_t>(n);
 }
 
 void CheckShape(std::string_view path, const Request& req, const Response& r, const std::string& what) {

@@ -75,6 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
              "the index does not keep the load counts");
   CheckSameDatabase(*db, *reopened);
 
+  if (db->tables().buildings.empty()) return 0;  // engines cost milliseconds: only when they can differ
   const auto from_text = doro::Engine::Open(dir, &error);
   FUZZ_CHECK(from_text != nullptr, error);
   const auto from_index = doro::Engine::Open(index, &error);
