@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The test command: builds and runs every test twice, once optimised and once
-# with AddressSanitizer + UBSan. Real-data tests read ../shared/data and skip,
-# saying so, only when it is absent.
+# The test command: builds and runs every test, once optimised and once
+# with AddressSanitizer + UBSan (gcc); then, when clang is installed, once more
+# with clang's AddressSanitizer + UBSan (which checks more, e.g. pointer
+# overflow) in a build that also holds the fuzz targets, and runs each target
+# briefly (DORO_FUZZ_SECONDS each, default 25). Real-data tests read
+# ../shared/data and skip, saying so, only when it is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-$(nproc)}
@@ -20,4 +23,12 @@ if [ "${DORO_SKIP_SANITIZE:-0}" != 1 ]; then
   echo "== AddressSanitizer + UBSan build and tests"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDORO_SANITIZE=ON -DDORO_BUILD_BENCH=OFF
+fi
+if [ "${DORO_SKIP_SANITIZE:-0}" != 1 ] && [ "${DORO_SKIP_CLANG:-0}" != 1 ] && command -v clang++ >/dev/null; then
+  echo "== clang AddressSanitizer + UBSan build and tests, with the fuzz targets"
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  CXX=clang++ run build-clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDORO_SANITIZE=ON -DDORO_FUZZ=ON \
+    -DDORO_BUILD_BENCH=OFF
+  echo "== fuzzing each target for ${DORO_FUZZ_SECONDS:-25}s"
+  fuzz/run.sh --build build-clang --seconds "${DORO_FUZZ_SECONDS:-25}"
 fi

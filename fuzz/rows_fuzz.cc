@@ -1,0 +1,92 @@
+// The official row reader, the database built from it, and the index file
+// written from that database and opened again.
+//
+// Input: the bytes of one rnaddrkor_*.txt file (any encoding, any line
+// ends). Properties: each line that parses formats back to a line that
+// parses to the same row; Database::Load of a directory holding the file
+// either succeeds or says why; a loaded database writes an index that opens
+// again with the same tables, formats every building the same way, and an
+// engine over the index answers the database's own addresses as the engine
+// over the text does.
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "db/address_row.h"
+#include "db/database.h"
+#include "db/index_file.h"
+#include "fuzz_util.h"
+#include "match/engine.h"
+#include "text/lines.h"
+
+namespace {
+
+using doro::db::Database;
+
+void CheckRowRoundTrip(std::string_view bytes) {
+  doro::text::ForEachLine(bytes, [](std::string_view line, size_t) {
+    doro::db::AddressRow row, again;
+    std::string why;
+    if (!doro::db::ParseAddressRow(line, &row, &why)) return;
+    const std::string formatted = doro::db::FormatAddressRow(row);
+    FUZZ_CHECK(doro::db::ParseAddressRow(formatted, &again, &why), std::string(line) + "\n-> " + formatted + "\n" + why);
+    FUZZ_CHECK(doro::db::FormatAddressRow(again) == formatted, std::string(line) + "\n-> " + formatted);
+  });
+}
+
+void CheckSameDatabase(const Database& a, const Database& b) {
+  const auto& ta = a.tables();
+  const auto& tb = b.tables();
+  FUZZ_CHECK(ta.regions.size() == tb.regions.size() && ta.areas.size() == tb.areas.size() &&
+                 ta.roads.size() == tb.roads.size() && ta.buildings.size() == tb.buildings.size() &&
+                 ta.strings.size() == tb.strings.size(),
+             "table sizes differ after the index round trip");
+  for (uint32_t i = 0; i < ta.buildings.size(); ++i) {
+    FUZZ_CHECK(a.RoadAddress(i) == b.RoadAddress(i) && a.Reference(i) == b.Reference(i) &&
+                   a.English(i) == b.English(i) && a.Zip(i) == b.Zip(i) && a.BuildingId(i) == b.BuildingId(i),
+               a.RoadAddress(i) + " / " + b.RoadAddress(i));
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  CheckRowRoundTrip(bytes);
+
+  static const std::string dir = doro::fuzz::ScratchDir() + "/rows";
+  static const std::string index = doro::fuzz::ScratchDir() + "/rows.doroidx";
+  std::filesystem::create_directories(dir);
+  doro::fuzz::WriteFile(dir + "/rnaddrkor_fuzz.txt", bytes);
+
+  doro::LoadReport report;
+  std::string error;
+  const std::unique_ptr<Database> db = Database::Load(dir, &report, &error);
+  if (db == nullptr) {
+    FUZZ_CHECK(!error.empty(), "Database::Load failed without saying why");
+    return 0;
+  }
+  FUZZ_CHECK(doro::db::IndexFile::Write(*db, report, index, &error), error);
+  doro::LoadReport reopened_report;
+  const std::unique_ptr<Database> reopened = doro::db::IndexFile::Open(index, &reopened_report, &error);
+  FUZZ_CHECK(reopened != nullptr, error);
+  FUZZ_CHECK(reopened_report.rows == report.rows && reopened_report.bad_lines == report.bad_lines,
+             "the index does not keep the load counts");
+  CheckSameDatabase(*db, *reopened);
+
+  if (db->tables().buildings.empty()) return 0;  // engines cost milliseconds: only when they can differ
+  const auto from_text = doro::Engine::Open(dir, &error);
+  FUZZ_CHECK(from_text != nullptr, error);
+  const auto from_index = doro::Engine::Open(index, &error);
+  FUZZ_CHECK(from_index != nullptr, error);
+  const uint32_t n = static_cast<uint32_t>(std::min<size_t>(db->tables().buildings.size(), 4));
+  for (uint32_t i = 0; i < n; ++i) {
+    for (const std::string& label : {db->RoadAddress(i), db->English(i)}) {
+      const doro::Answer t = from_text->Refine(label), x = from_index->Refine(label);
+      FUZZ_CHECK(t.reason == x.reason && t.address == x.address && t.building_id == x.building_id,
+                 label + "\ntext: " + t.address + "\nindex: " + x.address);
+    }
+  }
+  return 0;
+}
