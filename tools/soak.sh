@@ -69,6 +69,7 @@ while [ "$(date +%s)" -lt "$END" ]; do
   esac
   r=$(rss); [ "$r" -gt "$rss_max" ] && rss_max=$r
   [ "$step" = 5 ] && rss_warm=$r
+  echo "$step $r" >> "$WORK/rss.txt"
   sleep "$EVERY"
 done
 wait "${LOADERS[@]}" || true
@@ -103,5 +104,5 @@ echo "   requests seen by the server: $served (not 200: $non200)"
 echo "   failures: $failures (batch not 200: $batch_bad, GET errors: $get_errors, loadgen runs failed: $loadgen_failed, server alive: $alive, exit code on SIGTERM: $exit_code)"
 echo "   reloads: ${ok_reloads:-?} ok, ${failed_reloads:-?} refused (truncated or half-written files)"
 echo "   RSS: start (index loaded, idle) $((RSS_START / 1024)) MiB, after 5 steps $((rss_warm / 1024)) MiB, end $((RSS_END / 1024)) MiB, max sampled $((rss_max / 1024)) MiB"
-echo "   server log: $WORK/serve.log"
+echo "   server log: $WORK/serve.log; RSS (KiB) at each step: $WORK/rss.txt"
 [ "$failures" = 0 ]
