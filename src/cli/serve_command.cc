@@ -3,14 +3,15 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include <boost/asio/io_context.hpp>
 #include <algorithm>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <csignal>
 #include <memory>
 #include <string>
 #include <thread>
 
+#include "db/index_file.h"
 #include "match/engine.h"
 #include "server/server.h"
 #include "util/file_signature.h"
@@ -53,7 +54,10 @@ void Serve(const ServeFlags& flags) {
 
   ServerOptions options = flags.options;
   options.idle_timeout = std::chrono::milliseconds(static_cast<int64_t>(flags.idle_timeout_seconds * 1000));
-  if (!flags.db.empty() && flags.watch_seconds > 0) {
+  // Only an index file is watched: it carries a checksum, so a copy caught
+  // half-written is refused. Text files carry none, and a directory being
+  // unpacked could be loaded half-way: those reload on SIGHUP only.
+  if (!flags.db.empty() && flags.watch_seconds > 0 && db::IndexFile::LooksLikeIndex(flags.db)) {
     options.watch_path = flags.db;
     options.watch_interval = std::chrono::milliseconds(std::max<int64_t>(1, static_cast<int64_t>(flags.watch_seconds * 1000)));
     options.watch_baseline = util::SignatureOf(flags.db);  // before opening: a change while it opens is seen
@@ -121,7 +125,7 @@ void AddServeCommand(CLI::App& app) {
                   "Request bodies held at once by all connections; a body past it -> 503 with Retry-After")
       ->capture_default_str();
   cmd->add_option("--watch-interval", f->watch_seconds,
-                  "Seconds between checks of --db for a change (size, times, inode), which reloads it; 0 = off")
+                  "Seconds between checks of an index file --db for a change (inode, size, times), which reloads it; 0 = off")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--idle-timeout", f->idle_timeout_seconds,

@@ -45,8 +45,8 @@ struct ServerOptions {
   std::chrono::milliseconds drain_timeout{30000};
   // Total of request bodies held at once, across connections.
   size_t max_buffered_body_bytes = size_t{512} << 20;
-  // When set, the signature of this path (the --db file or directory) is
-  // polled every watch_interval and a change queues a reload; the baseline
+  // When set, the signature of this path (an index file) is polled every
+  // watch_interval and a change queues a reload; the baseline
   // is watch_baseline (taken before the database was opened), else the
   // signature at Start().
   std::string watch_path;

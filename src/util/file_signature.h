@@ -6,10 +6,9 @@
 //   ...
 //   if (SignatureOf(path) != before) reload();
 //
-// A regular file: device, inode, size, modification and change times (so a
-// rename over it, a write in place or a truncation all show). A directory:
-// its own stat and that of every entry in it (the text files of a --db
-// directory). A missing path has exists == false.
+// Device, inode, size, modification and change times: a rename over the
+// file, a write in place and a truncation all show. A missing path has
+// exists == false.
 #ifndef DORO_UTIL_FILE_SIGNATURE_H_
 #define DORO_UTIL_FILE_SIGNATURE_H_
 
@@ -25,7 +24,6 @@ struct FileSignature {
   uint64_t size = 0;
   int64_t modified_ns = 0;
   int64_t changed_ns = 0;
-  uint64_t entries_hash = 0;  // directories: a hash of the entries' signatures
 
   bool operator==(const FileSignature&) const = default;
 };
