@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <future>
+#include <mutex>
 #include <thread>
 
 #include "server/server.h"
@@ -446,6 +449,153 @@ TEST_F(HttpTest, ReloadAsyncForSignals) {
   EXPECT_EQ(r.status, 500);
   EXPECT_NE(r.body.find("no such directory"), std::string::npos);
   ExpectHealthy();
+}
+
+// A reload blocked until the test lets it go, so that signals arrive while
+// it runs: forced interleavings, no timing.
+struct BlockedReload {
+  std::promise<void> entered;
+  std::promise<void> release;
+  std::shared_future<void> released{release.get_future().share()};
+  std::atomic<int> calls{0};
+  ReloadFn Fn() {
+    return [this](std::string*) -> std::shared_ptr<const Engine> {
+      if (calls.fetch_add(1) == 0) {
+        entered.set_value();
+        released.wait();
+      }
+      return std::make_shared<FakeEngine>("#" + std::to_string(calls.load()));
+    };
+  }
+};
+
+struct Collected {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<int> statuses;
+  std::function<void(const Response&)> Add() {
+    return [this](const Response& r) {
+      std::lock_guard<std::mutex> lock(mu);
+      statuses.push_back(r.status);
+      cv.notify_all();
+    };
+  }
+  std::vector<int> WaitFor(size_t n) {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [&] { return statuses.size() >= n; });
+    return statuses;
+  }
+};
+
+TEST_F(HttpTest, FiftySignalsDuringAReloadRunOneMoreReload) {
+  BlockedReload reload;
+  StartServer({}, reload.Fn());
+  Collected got;
+  server_->ReloadAsync(got.Add());
+  reload.entered.get_future().wait();
+  for (int i = 0; i < 49; ++i) server_->ReloadAsync(got.Add());
+  ExpectHealthy();  // requests are served while it reloads
+  reload.release.set_value();
+  const auto statuses = got.WaitFor(50);
+  for (int s : statuses) EXPECT_EQ(s, 200);
+  EXPECT_EQ(reload.calls.load(), 2);
+  Client c(port());
+  EXPECT_EQ(ParseJson(c.Get("/v1/refine?address=ok:w").body())["roadAddrPart1"].GetString(), std::string("주소 w#2"));
+}
+
+TEST_F(HttpTest, StopDuringAReloadDropsTheWaitingOne) {
+  BlockedReload reload;
+  StartServer({}, reload.Fn());
+  Collected got;
+  server_->ReloadAsync(got.Add());
+  reload.entered.get_future().wait();
+  for (int i = 0; i < 49; ++i) server_->ReloadAsync(got.Add());
+  std::thread stopper([&] { server_->Stop(); });
+  // The 49 waiting are answered 503 as Stop begins; the running one ends.
+  for (int s : got.WaitFor(49)) EXPECT_EQ(s, 503);
+  reload.release.set_value();
+  const auto statuses = got.WaitFor(50);
+  stopper.join();
+  EXPECT_EQ(statuses.back(), 200);
+  EXPECT_EQ(reload.calls.load(), 1);
+}
+
+// Bodies being received share one budget: past it a new large body gets 503
+// with Retry-After before it is read, small requests still pass, and the
+// budget comes back when a body is done or its client goes away.
+TEST_F(HttpTest, BodiesPastTheBudgetGet503AndTheServerStaysHealthy) {
+  ServerOptions options;
+  options.max_buffered_body_bytes = 1 << 20;
+  StartServer(options);
+  std::string big = R"({"addresses":[)";
+  for (int i = 0; i < 6800; ++i) big += (i ? ",\"ok:" : "\"ok:") + std::string(96, 'a') + "\"";
+  big += "]}";
+  ASSERT_GT(big.size(), 600000u);
+  ASSERT_LT(big.size(), 800000u);
+  const std::string head = "POST /v1/refine/batch HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: " +
+                           std::to_string(big.size()) + "\r\n\r\n";
+  auto buffered = [&] {
+    Client m(port());
+    const std::string text = m.Get("/metrics").body();
+    const std::string key = "\ndoro_request_body_bytes_buffered ";
+    const size_t at = text.find(key);
+    return at == std::string::npos ? -1 : std::stoll(text.substr(at + key.size()));
+  };
+  // A holds most of the budget: its header is in, its body not yet sent.
+  Client a(port());
+  a.WriteRaw(head);
+  ASSERT_EQ(a.ReadResponse().result_int(), 100);  // charged before the go-ahead
+  EXPECT_EQ(buffered(), static_cast<long long>(big.size()));
+  {
+    Client b(port());
+    const HttpResponse r = b.Post("/v1/refine/batch", big);
+    EXPECT_EQ(r.result_int(), 503);
+    EXPECT_EQ(r[http::field::retry_after], "1");
+    EXPECT_EQ(ParseJson(r.body())["code"].GetInt(), 503);
+    EXPECT_NE(r.body().find("budget"), std::string::npos) << r.body();
+  }
+  {
+    Client b(port());
+    const HttpResponse r = b.Send(http::verb::post, "/v1/batch", big);
+    EXPECT_EQ(r.result_int(), 503);
+    EXPECT_STREQ(ParseJson(r.body())["HEADER"]["RESULT_CODE"].GetString(), "F");  // the contest shape
+  }
+  {
+    Client chunked(port());  // charged chunk by chunk, refused at the chunk past the budget
+    const HttpResponse r = chunked.PostChunked("/v1/refine/batch", big, 100000);
+    EXPECT_EQ(r.result_int(), 503);
+    EXPECT_EQ(r[http::field::retry_after], "1");
+  }
+  ExpectHealthy();
+  {
+    Client small(port());
+    EXPECT_EQ(small.Post("/v1/refine", R"({"address":"ok:x"})").result_int(), 200);
+    EXPECT_EQ(small.Post("/v1/batch", ContestBody(50)).result_int(), 200);
+  }
+  EXPECT_EQ(buffered(), static_cast<long long>(big.size()));  // the refused ones gave theirs back
+  a.WriteRaw(big);
+  const HttpResponse done = a.ReadResponse();
+  EXPECT_EQ(done.result_int(), 200);
+  EXPECT_EQ(ParseJson(done.body())["results"].Size(), 6800u);
+  EXPECT_EQ(buffered(), 0);
+  {
+    Client b(port());
+    EXPECT_EQ(b.Post("/v1/refine/batch", big).result_int(), 200);
+  }
+  // A client that goes away mid-body gives its share back.
+  {
+    Client gone(port());
+    gone.WriteRaw(head);
+    ASSERT_EQ(gone.ReadResponse().result_int(), 100);
+    gone.WriteRaw(big.substr(0, 1000));
+  }
+  long long left = -1;
+  for (int i = 0; i < 10000 && (left = buffered()) != 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  EXPECT_EQ(left, 0);
+  Client b(port());
+  EXPECT_EQ(b.Post("/v1/refine/batch", big).result_int(), 200);
+  const std::string metrics = b.Get("/metrics").body();
+  EXPECT_NE(metrics.find("doro_request_bodies_over_budget_total 3\n"), std::string::npos) << metrics;
 }
 
 TEST(ServerStartTest, BadHostAndBusyPort) {

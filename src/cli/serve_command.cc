@@ -3,6 +3,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <csignal>
@@ -10,8 +11,10 @@
 #include <string>
 #include <thread>
 
+#include "db/index_file.h"
 #include "match/engine.h"
 #include "server/server.h"
+#include "util/file_signature.h"
 
 namespace doro::cli {
 namespace {
@@ -26,6 +29,7 @@ struct ServeFlags {
   ServerOptions options;
   EngineOptions engine;
   double idle_timeout_seconds = 30;
+  double watch_seconds = 2;
 };
 
 std::shared_ptr<const Engine> OpenEngine(const std::string& db, const EngineOptions& options, std::string* error) {
@@ -50,6 +54,14 @@ void Serve(const ServeFlags& flags) {
 
   ServerOptions options = flags.options;
   options.idle_timeout = std::chrono::milliseconds(static_cast<int64_t>(flags.idle_timeout_seconds * 1000));
+  // Only an index file is watched: it carries a checksum, so a copy caught
+  // half-written is refused. Text files carry none, and a directory being
+  // unpacked could be loaded half-way: those reload on SIGHUP only.
+  if (!flags.db.empty() && flags.watch_seconds > 0 && db::IndexFile::LooksLikeIndex(flags.db)) {
+    options.watch_path = flags.db;
+    options.watch_interval = std::chrono::milliseconds(std::max<int64_t>(1, static_cast<int64_t>(flags.watch_seconds * 1000)));
+    options.watch_baseline = util::SignatureOf(flags.db);  // before opening: a change while it opens is seen
+  }
   std::string error;
   auto engine = OpenEngine(flags.db, flags.engine, &error);
   if (!engine) {
@@ -109,6 +121,13 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--max-label-bytes", f->engine.max_label_bytes,
                   "Longest label; longer ones get no answer (bad_input)")
       ->capture_default_str();
+  cmd->add_option("--max-buffered-body-bytes", f->options.max_buffered_body_bytes,
+                  "Request bodies held at once by all connections; a body past it -> 503 with Retry-After")
+      ->capture_default_str();
+  cmd->add_option("--watch-interval", f->watch_seconds,
+                  "Seconds between checks of an index file --db for a change (inode, size, times), which reloads it; 0 = off")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--idle-timeout", f->idle_timeout_seconds,
                   "Seconds a connection may stay idle or take to send a request / read a response")
       ->capture_default_str()

@@ -1,14 +1,18 @@
 #include "db/index_file.h"
 
 #include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <tuple>
 #include <fstream>
 
@@ -81,6 +85,68 @@ struct Mapping {
     if (addr != nullptr) munmap(addr, size);
   }
 };
+
+// The bytes a Database views must never change under it. A mapping of the
+// index file itself does not give that: any later write to the file (an
+// operator's `cp new.doroidx live.doroidx`) shows through it unchecked, and
+// touching a page past a truncation raises SIGBUS. So Open first makes a
+// private copy that no one else can reach, then checks and serves that:
+//  1. a reflink (FICLONE) into an unlinked O_TMPFILE beside the file: free
+//     where the filesystem shares extents (btrfs, XFS with reflink, bcachefs);
+//     later writes to the original are copied-on-write away from it;
+//  2. otherwise the file read into anonymous memory. Its resident size is
+//     the same as the populated file mapping it replaces (the matcher
+//     touches the whole index), but it cannot be dropped under memory
+//     pressure and needs no writable directory or disk space; the
+//     original's page cache stays clean and evictable.
+// read() of a file that shrinks ends early instead of faulting (refused);
+// a copy is then checked like any file, so a file changing while it is
+// copied is refused, never served.
+std::shared_ptr<Mapping> ReflinkCopy(int fd, const std::string& path) {
+  std::filesystem::path dir = std::filesystem::path(path).parent_path();
+  if (dir.empty()) dir = ".";
+  const int clone = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (clone < 0) return nullptr;
+  struct stat st {};
+  std::shared_ptr<Mapping> m;
+  if (ioctl(clone, FICLONE, fd) == 0 && fstat(clone, &st) == 0 && st.st_size > 0) {
+    void* addr = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, clone, 0);
+    if (addr != MAP_FAILED) {
+      m = std::make_shared<Mapping>();
+      m->addr = addr;
+      m->size = static_cast<size_t>(st.st_size);
+    }
+  }
+  ::close(clone);  // the mapping keeps the unlinked clone alive
+  return m;
+}
+
+std::shared_ptr<Mapping> MemoryCopy(int fd, size_t size, std::string* why) {
+  void* addr = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (addr == MAP_FAILED) return *why = "cannot allocate " + std::to_string(size) + " bytes", nullptr;
+  auto m = std::make_shared<Mapping>();
+  m->addr = addr;
+  m->size = size;
+  size_t got = 0;
+  while (got < size) {
+    const ssize_t n = pread(fd, static_cast<char*>(addr) + got, size - got, static_cast<off_t>(got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return *why = std::string("read failed: ") + std::strerror(errno), nullptr;
+    if (n == 0) break;  // shrank while being read: checked as a short file
+    got += static_cast<size_t>(n);
+  }
+  if (got < size) {
+    return *why = "changed while being read (" + std::to_string(got) + " of " + std::to_string(size) + " bytes)",
+           nullptr;
+  }
+  mprotect(addr, size, PROT_READ);
+  return m;
+}
+
+std::shared_ptr<Mapping> PrivateCopy(int fd, const std::string& path, size_t size, std::string* why) {
+  if (auto m = ReflinkCopy(fd, path)) return m;
+  return MemoryCopy(fd, size, why);
+}
 
 bool Fail(std::string* error, const std::string& path, const std::string& why) {
   *error = "index file " + path + " refused: " + why;
@@ -296,14 +362,13 @@ std::unique_ptr<Database> IndexFile::Open(const std::string& path, LoadReport* r
     ::close(fd);
     return Fail(error, path, "truncated (shorter than the header)"), nullptr;
   }
-  auto mapping = std::make_shared<Mapping>();
-  mapping->addr = mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  std::string why;
+  auto mapping = PrivateCopy(fd, path, size, &why);
   ::close(fd);
-  if (mapping->addr == MAP_FAILED) {
-    mapping->addr = nullptr;
-    return Fail(error, path, "mmap failed"), nullptr;
+  if (!mapping) return Fail(error, path, why), nullptr;
+  if (mapping->size != size) {  // the reflink saw a file changed since fstat
+    return Fail(error, path, "changed while being opened"), nullptr;
   }
-  mapping->size = size;
   const char* base = static_cast<const char*>(mapping->addr);
   Header h;
   std::memcpy(&h, base, sizeof(h));
@@ -360,7 +425,6 @@ std::unique_ptr<Database> IndexFile::Open(const std::string& path, LoadReport* r
                                     View<uint32_t>(base, h.sections[kRoadFuzzySlots]));
   t.region_keys = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRegionKeysEntries]),
                                      View<uint32_t>(base, h.sections[kRegionKeysSlots]));
-  std::string why;
   if (!CheckTables(t, &why)) return Fail(error, path, why), nullptr;
   db->mapping_ = mapping;
   const auto sources = View<char>(base, h.sections[kSources]);

@@ -1,5 +1,6 @@
-// The compiled index: a Database written as one binary file that opens with
-// mmap and serves at once, without parsing text.
+// The compiled index: a Database written as one binary file that opens
+// without parsing text: copied privately (a reflink where the filesystem
+// can, else into memory), checked, and viewed in place.
 //
 // Layout (little-endian, every section 64-byte aligned):
 //   Header      magic "DOROIDX\0", format version, file size, checksum of
@@ -10,7 +11,10 @@
 //               (version 6) lots, each building's lot, and the keys of
 //               리 names and building names
 // Opening checks magic, version, size, checksum and that every index inside
-// points inside its table; anything else is refused with a message.
+// points inside its table; anything else is refused with a message. The
+// bytes checked are the private copy's, and they are the ones served: the
+// file may then be rewritten, truncated or removed without effect (no
+// SIGBUS, nothing unchecked) until it is opened again.
 #ifndef DORO_DB_INDEX_FILE_H_
 #define DORO_DB_INDEX_FILE_H_
 
@@ -27,8 +31,8 @@ class IndexFile {
   static bool Write(const Database& db, const LoadReport& source, const std::string& path,
                     std::string* error);
 
-  // Maps `path` and returns a Database viewing it. *report gets the source
-  // files and counts recorded at build time.
+  // Copies `path` privately, checks the copy and returns a Database viewing
+  // it. *report gets the source files and counts recorded at build time.
   static std::unique_ptr<Database> Open(const std::string& path, LoadReport* report,
                                         std::string* error);
 

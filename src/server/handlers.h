@@ -53,7 +53,8 @@ struct Request {
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
-  std::string allow;  // for 405
+  std::string allow;        // for 405
+  std::string retry_after;  // seconds, for 503
   std::string body;
 };
 

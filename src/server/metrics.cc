@@ -57,6 +57,12 @@ std::string Metrics::Render(const LoadReport* engine) const {
   out += "# TYPE doro_reloads_total counter\n";
   out += fmt::format("doro_reloads_total{{result=\"ok\"}} {}\n", reloads_ok_.load());
   out += fmt::format("doro_reloads_total{{result=\"failed\"}} {}\n", reloads_failed_.load());
+  out += "# HELP doro_request_body_bytes_buffered Bytes of request bodies being received or handled.\n";
+  out += "# TYPE doro_request_body_bytes_buffered gauge\n";
+  out += fmt::format("doro_request_body_bytes_buffered {}\n", buffered_body_bytes_.load());
+  out += "# HELP doro_request_bodies_over_budget_total Request bodies refused (503) because the body budget was used up.\n";
+  out += "# TYPE doro_request_bodies_over_budget_total counter\n";
+  out += fmt::format("doro_request_bodies_over_budget_total {}\n", bodies_over_budget_.load());
   if (engine != nullptr) {
     out += "# HELP doro_db_rows Address rows in the database being served.\n";
     out += "# TYPE doro_db_rows gauge\n";

@@ -36,6 +36,11 @@ class Metrics {
   }
   void CountLabels(const LabelCounts& counts);
   void CountReload(bool ok);
+  // Bytes of request bodies being received or handled (the server's body
+  // budget), and bodies refused because that budget was used up.
+  int64_t AddBufferedBodyBytes(int64_t delta) { return buffered_body_bytes_.fetch_add(delta) + delta; }
+  int64_t buffered_body_bytes() const { return buffered_body_bytes_.load(); }
+  void CountBodyOverBudget() { bodies_over_budget_.fetch_add(1); }
 
   // The whole exposition text; `engine` may be null.
   std::string Render(const LoadReport* engine) const;
@@ -49,6 +54,8 @@ class Metrics {
   std::array<std::atomic<uint64_t>, std::tuple_size_v<LabelCounts>> labels_{};  // by Reason
   std::atomic<uint64_t> reloads_ok_{0};
   std::atomic<uint64_t> reloads_failed_{0};
+  std::atomic<int64_t> buffered_body_bytes_{0};
+  std::atomic<uint64_t> bodies_over_budget_{0};
 };
 
 }  // namespace doro::server

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "server/reload_queue.h"
 #include "util/work_pool.h"
 
 namespace doro::server {
@@ -60,11 +61,15 @@ struct Server::Impl {
   std::optional<tcp::acceptor> acceptor;
   std::optional<net::steady_timer> retry_timer;
   std::optional<net::thread_pool> slow;  // reloads, off the I/O threads
+  std::unique_ptr<ReloadQueue> reloads;
+  std::optional<net::steady_timer> watch_timer;  // on a strand of its own
+  util::FileSignature watch_seen;                // touched by the timer's handler only
   std::vector<std::thread> threads;
   std::atomic<bool> stopping{false};
   uint16_t port = 0;
 
   void Accept();
+  void Watch();
 };
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -73,9 +78,18 @@ class Session : public std::enable_shared_from_this<Session> {
     beast::error_code ec;
     const auto peer = stream_.socket().remote_endpoint(ec);
     loopback_ = !ec && IsLoopback(peer.address());
+    // A chunked body's size is known one chunk at a time: each chunk is
+    // charged to the budget before its bytes are read.
+    on_chunk_ = [this](uint64_t size, std::string_view, beast::error_code& cec) {
+      if (size > 0 && !Charge(size)) {
+        over_budget_ = true;
+        cec = net::error::no_buffer_space;
+      }
+    };
   }
 
   ~Session() {
+    ReleaseBody();
     std::lock_guard<std::mutex> lock(impl_->sessions_mu);
     impl_->sessions.erase(this);
   }
@@ -88,7 +102,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // with a request under way is left to finish it.
   void CloseIfIdle() {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (self->reading_ && !self->parser_->got_some() && self->buffer_.size() == 0) {
+      if (self->reading_ && self->parser_ && !self->parser_->got_some() && self->buffer_.size() == 0) {
         beast::error_code ec;
         self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
         self->stream_.close();
@@ -102,9 +116,15 @@ class Session : public std::enable_shared_from_this<Session> {
       Close();
       return;
     }
+    ReleaseBody();
+    // A buffer that once held a large body would keep its size for the
+    // life of the connection.
+    if (buffer_.size() == 0 && buffer_.capacity() > kSmallBodyBytes) buffer_.shrink_to_fit();
     parser_.emplace();
     parser_->body_limit(impl_->options.limits.max_body_bytes);
     parser_->header_limit(kHeaderLimit);
+    parser_->on_chunk_header(on_chunk_);
+    over_budget_ = false;
     reading_ = true;
     stream_.expires_after(impl_->options.idle_timeout);
     // The header first: a client that sent "Expect: 100-continue" (curl
@@ -116,6 +136,12 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnHeader(beast::error_code ec, size_t bytes) {
     if (ec) return OnRead(ec, bytes);
     const auto& req = parser_->get();
+    // Charged before any of the body is read, and before "100 Continue":
+    // a body past the budget is refused without being received.
+    if (const auto length = parser_->content_length();
+        length && *length > 0 && *length <= impl_->options.limits.max_body_bytes && !Charge(*length)) {
+      return RefuseOverBudget();
+    }
     auto read_rest = [self = shared_from_this()] { self->ReadBody(); };
     if (req.version() < 11 || !beast::iequals(req[http::field::expect], "100-continue") ||
         parser_->is_done()) {
@@ -155,6 +181,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnRead(beast::error_code ec, size_t) {
     reading_ = false;
     Handlers& handlers = *impl_->handlers;
+    if (over_budget_) return RefuseOverBudget();
     if (ec == http::error::end_of_stream || ec == net::error::operation_aborted || ec == beast::error::timeout) {
       Close();  // client done, shutdown, or too slow: nothing to answer
       return;
@@ -185,17 +212,64 @@ class Session : public std::enable_shared_from_this<Session> {
     const bool close = !req.keep_alive();
     const unsigned version = req.version();
     if (Handlers::IsSlow(request)) {
-      // The work guard keeps the I/O threads alive (even during Stop) until
-      // the response has been posted back.
+      // A reload, merged with any other waiting. The work guard keeps the
+      // I/O threads alive (even during Stop) until the response has been
+      // posted back.
       auto guard = net::make_work_guard(stream_.get_executor());
-      net::post(*impl_->slow, [self = shared_from_this(), guard, request, close, version] {
-        auto response = std::make_shared<Response>(self->impl_->handlers->Handle(request));
+      const auto start = std::chrono::steady_clock::now();
+      impl_->reloads->Request([self = shared_from_this(), guard, close, version, start](const Response& r) {
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        self->impl_->handlers->metrics().CountRequest("/admin/reload", r.status, seconds);
+        auto response = std::make_shared<Response>(r);
         net::post(self->stream_.get_executor(),
                   [self, response, close, version] { self->Send(std::move(*response), close, version); });
       });
       return;
     }
-    Send(handlers.Handle(request), close, version);
+    Response response = handlers.Handle(request);
+    // The body is done with: give its memory and its share of the budget back
+    // before the (perhaps long) write of the response.
+    parser_.reset();
+    ReleaseBody();
+    Send(std::move(response), close, version);
+  }
+
+  // Adds `bytes` to the bytes held for this connection's body; false (and
+  // nothing added) when that would take all connections past the budget,
+  // unless the body stays small.
+  bool Charge(uint64_t bytes) {
+    Metrics& metrics = impl_->handlers->metrics();
+    const bool small = charged_ + bytes <= kSmallBodyBytes;
+    const auto delta = static_cast<int64_t>(bytes);
+    if (metrics.AddBufferedBodyBytes(delta) > static_cast<int64_t>(impl_->options.max_buffered_body_bytes) &&
+        !small) {
+      metrics.AddBufferedBodyBytes(-delta);
+      return false;
+    }
+    charged_ += bytes;
+    return true;
+  }
+
+  void ReleaseBody() {
+    if (charged_ == 0) return;
+    impl_->handlers->metrics().AddBufferedBodyBytes(-static_cast<int64_t>(charged_));
+    charged_ = 0;
+  }
+
+  // 503 + Retry-After, and the connection closed: the body is not read.
+  void RefuseOverBudget() {
+    reading_ = false;
+    impl_->handlers->metrics().CountBodyOverBudget();
+    const std::string target(parser_->get().target());
+    const unsigned version = parser_->get().version();
+    parser_.reset();
+    ReleaseBody();
+    Response r = impl_->handlers->Error(
+        target, 503,
+        "server busy: request bodies being received already use the budget of " +
+            std::to_string(impl_->options.max_buffered_body_bytes) + " bytes; retry later");
+    r.retry_after = "1";
+    Send(std::move(r), true, version);
   }
 
   void Send(Response response, bool close, unsigned version) {
@@ -203,6 +277,7 @@ class Session : public std::enable_shared_from_this<Session> {
     res->set(http::field::server, "doro");
     res->set(http::field::content_type, response.content_type);
     if (!response.allow.empty()) res->set(http::field::allow, response.allow);
+    if (!response.retry_after.empty()) res->set(http::field::retry_after, response.retry_after);
     res->body() = std::move(response.body);
     res->keep_alive(!close && !impl_->stopping);
     res->prepare_payload();
@@ -246,6 +321,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   bool loopback_ = false;
   bool reading_ = false;
+  uint64_t charged_ = 0;  // bytes of the budget this connection's body holds
+  bool over_budget_ = false;
+  std::function<void(uint64_t, std::string_view, beast::error_code&)> on_chunk_;
   std::array<char, 16384> scratch_;
 };
 
@@ -270,6 +348,24 @@ void Server::Impl::Accept() {
     }
     session->Run();
     Accept();
+  });
+}
+
+void Server::Impl::Watch() {
+  watch_timer->expires_after(options.watch_interval);
+  watch_timer->async_wait([this](beast::error_code ec) {
+    if (ec || stopping) return;
+    const util::FileSignature now = util::SignatureOf(options.watch_path);
+    if (now != watch_seen) {
+      // Remembered before the reload: a file still being written changes
+      // again, and that change queues the next reload.
+      watch_seen = now;
+      spdlog::info("{} changed: reloading", options.watch_path);
+      reloads->Request([path = options.watch_path](const Response& r) {
+        if (r.status != 200) spdlog::error("reload after a change of {} failed: {}", path, r.body);
+      });
+    }
+    Watch();
   });
 }
 
@@ -317,8 +413,15 @@ bool Server::Start(std::string* error) {
   }
   s.port = s.acceptor->local_endpoint().port();
   s.slow.emplace(1);
+  s.reloads = std::make_unique<ReloadQueue>([&s] { return s.handlers->Reload(); },
+                                            [&s](std::function<void()> job) { net::post(*s.slow, std::move(job)); });
   s.started = true;
   s.Accept();
+  if (!s.options.watch_path.empty() && s.options.watch_interval.count() > 0) {
+    s.watch_seen = s.options.watch_baseline ? *s.options.watch_baseline : util::SignatureOf(s.options.watch_path);
+    s.watch_timer.emplace(net::make_strand(s.ioc));
+    net::post(s.watch_timer->get_executor(), [&s] { s.Watch(); });
+  }
   s.running = s.options.threads;
   for (unsigned i = 0; i < s.options.threads; ++i) {
     s.threads.emplace_back([&s] {
@@ -337,11 +440,13 @@ void Server::Stop() {
     if (!s.started || s.stopped) return;
     s.stopped = true;
     s.stopping = true;
+    s.reloads->Close();  // a reload waiting to start is dropped
     net::post(s.acceptor->get_executor(), [&s] {
       beast::error_code ec;
       s.acceptor->close(ec);
       s.retry_timer->cancel();
     });
+    if (s.watch_timer) net::post(s.watch_timer->get_executor(), [&s] { s.watch_timer->cancel(); });
     // Collected first: the last reference to a session may be dropped here,
     // and its destructor takes sessions_mu.
     std::vector<std::shared_ptr<Session>> live;
@@ -365,11 +470,11 @@ void Server::Stop() {
 
 void Server::ReloadAsync(std::function<void(const Response&)> done) {
   Impl& s = *impl_;
-  if (!s.slow) {
+  if (!s.reloads) {
     done(s.handlers->Reload());
     return;
   }
-  net::post(*s.slow, [&s, done = std::move(done)] { done(s.handlers->Reload()); });
+  s.reloads->Request(std::move(done));
 }
 
 }  // namespace doro::server

@@ -10,7 +10,16 @@
 // is disconnected, never pins a thread. Stop() closes the listening socket,
 // lets requests already being read or handled finish and get their response
 // (with Connection: close), drops idle keep-alive connections, and returns
-// when all are done (or after drain_timeout, forcibly).
+// when all are done (or after drain_timeout, forcibly); a reload still
+// waiting to start is dropped, one running is finished.
+//
+// Reloads (POST /admin/reload, ReloadAsync, a changed watch_path) go
+// through one ReloadQueue: at most one runs and one waits.
+//
+// Request bodies share a budget (max_buffered_body_bytes): a body that
+// would take the bytes buffered by all connections past it gets 503 with
+// Retry-After before it is read (bodies up to kSmallBodyBytes always pass),
+// so slow uploads cannot take the server's memory.
 #ifndef DORO_SERVER_SERVER_H_
 #define DORO_SERVER_SERVER_H_
 
@@ -18,10 +27,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "match/engine.h"
 #include "server/handlers.h"
+#include "util/file_signature.h"
 
 namespace doro::server {
 
@@ -32,7 +43,20 @@ struct ServerOptions {
   Limits limits;
   std::chrono::milliseconds idle_timeout{30000};
   std::chrono::milliseconds drain_timeout{30000};
+  // Total of request bodies held at once, across connections.
+  size_t max_buffered_body_bytes = size_t{512} << 20;
+  // When set, the signature of this path (an index file) is polled every
+  // watch_interval and a change queues a reload; the baseline
+  // is watch_baseline (taken before the database was opened), else the
+  // signature at Start().
+  std::string watch_path;
+  std::chrono::milliseconds watch_interval{0};
+  std::optional<util::FileSignature> watch_baseline;
 };
+
+// Bodies this small are admitted even past the budget: a full budget must
+// not stop health checks and single-label requests.
+inline constexpr size_t kSmallBodyBytes = 64 * 1024;
 
 class Server {
  public:
@@ -49,8 +73,9 @@ class Server {
   // Graceful stop; safe to call more than once and from any non-I/O thread.
   void Stop();
 
-  // Reload in the background (as POST /admin/reload does); `done` gets the
-  // response on a background thread. Used for SIGHUP.
+  // Reload in the background (as POST /admin/reload does), merged with any
+  // reload already waiting; `done` gets the response on a background
+  // thread. Used for SIGHUP.
   void ReloadAsync(std::function<void(const Response&)> done);
 
   Handlers& handlers();

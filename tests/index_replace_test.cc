@@ -1,0 +1,337 @@
+// An index file replaced under a running server: overwritten in place
+// (smaller, same size with bad bytes, larger), truncated, or renamed over,
+// while a 20,000-label batch and GETs are in flight. The server must never
+// crash (a SIGBUS would end this test) and every response must be exactly
+// what one of the checked indexes answers. Three real indexes are built
+// from parts of the demo rows, so each gives different answers.
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "db/database.h"
+#include "db/index_file.h"
+#include "match/engine.h"
+#include "server/server.h"
+#include "server_test_util.h"
+#include "util/work_pool.h"
+
+namespace doro {
+namespace {
+
+namespace fs = std::filesystem;
+using server::Handlers;
+using server::Request;
+using server::Response;
+using server::Server;
+using server::ServerOptions;
+using server::testing::Client;
+using server::testing::HttpResponse;
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// As `cp` does: the same inode, truncated, then written a piece at a time.
+void OverwriteInPlace(const fs::path& path, std::string_view bytes) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC);
+  ASSERT_GE(fd, 0);
+  for (size_t at = 0; at < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + at, std::min<size_t>(16384, bytes.size() - at));
+    ASSERT_GT(n, 0);
+    at += static_cast<size_t>(n);
+  }
+  ::close(fd);
+}
+
+void TruncateTo(const fs::path& path, size_t size) { ASSERT_EQ(::truncate(path.c_str(), static_cast<off_t>(size)), 0); }
+
+// Writes a new file beside `path` and renames it over: the safe way.
+void ReplaceByRename(const fs::path& path, std::string_view bytes) {
+  const fs::path tmp = path.string() + ".new";
+  std::ofstream(tmp, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  fs::rename(tmp, path);
+}
+
+// The same size as `good`, but bytes in its middle flipped: refused by the
+// checksum, and wrong if it were ever served.
+std::string Damaged(std::string good) {
+  for (size_t i = good.size() / 4; i < good.size() * 3 / 4; ++i) good[i] = static_cast<char>(good[i] ^ 0x5a);
+  return good;
+}
+
+std::vector<std::string> DemoLabels() {
+  std::ifstream in(std::string(DORO_SOURCE_DIR) + "/data/demo/labels.txt");
+  std::vector<std::string> labels;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) labels.push_back(line);
+  }
+  return labels;
+}
+
+std::string JsonString(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string ContestBody(const std::vector<std::string>& labels, size_t n) {
+  std::string body = R"({"requestList":[)";
+  for (size_t i = 0; i < n; ++i) {
+    if (i) body += ",";
+    body += R"({"seq":)" + std::to_string(i + 1) + R"(,"requestAddress":)" + JsonString(labels[i % labels.size()]) + "}";
+  }
+  return body + "]}";
+}
+
+std::string Target(std::string_view label) {
+  std::string t = "/v1/refine?address=";
+  for (unsigned char c : label) {
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%%%02X", c);
+    t += buf;
+  }
+  return t;
+}
+
+class IndexReplaceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("doro_replace_test_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+    // small: a third of the demo rows, mid: two thirds, large: all.
+    std::ifstream in(std::string(DORO_SOURCE_DIR) + "/data/demo/rnaddrkor_demo.txt", std::ios::binary);
+    std::vector<std::string> rows;
+    for (std::string line; std::getline(in, line);) rows.push_back(line + "\n");
+    ASSERT_GT(rows.size(), 30u);
+    const char* names[3] = {"small", "mid", "large"};
+    for (int k = 0; k < 3; ++k) {
+      const fs::path text = dir_ / names[k];
+      fs::create_directories(text);
+      std::ofstream out(text / "rnaddrkor_demo.txt", std::ios::binary);
+      for (size_t i = 0; i < rows.size() * (k + 1) / 3; ++i) out << rows[i];
+      out.close();
+      LoadReport report;
+      std::string error;
+      auto db = db::Database::Load(text.string(), &report, &error);
+      ASSERT_NE(db, nullptr) << error;
+      const fs::path index = dir_ / (std::string(names[k]) + ".doroidx");
+      ASSERT_TRUE(db::IndexFile::Write(*db, report, index.string(), &error)) << error;
+      bytes_[k] = ReadFile(index);
+      engines_[k] = Engine::Open(index.string(), &error);
+      ASSERT_NE(engines_[k], nullptr) << error;
+    }
+    ASSERT_LT(bytes_[0].size(), bytes_[1].size());
+    ASSERT_LT(bytes_[1].size(), bytes_[2].size());
+    live_ = dir_ / "live.doroidx";
+    std::ofstream(live_, std::ios::binary) << bytes_[1];
+    labels_ = DemoLabels();
+    ASSERT_FALSE(labels_.empty());
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // What a server over index k answers (computed without sockets).
+  std::string Expected(int k, const Request& request) {
+    util::WorkPool pool(1);
+    Handlers handlers({}, engines_[k], nullptr, &pool);
+    const Response r = handlers.Handle(request);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.body;
+  }
+
+  fs::path dir_;
+  fs::path live_;
+  std::string bytes_[3];
+  std::shared_ptr<const Engine> engines_[3];
+  std::vector<std::string> labels_;
+};
+
+// A digest of the main tables the matcher reads.
+size_t TableDigest(const db::Database& db) {
+  const db::Tables& t = db.tables();
+  std::string out(t.strings.data(), t.strings.size());
+  out.append(reinterpret_cast<const char*>(t.buildings.data()), t.buildings.size_bytes());
+  out.append(reinterpret_cast<const char*>(t.roads.data()), t.roads.size_bytes());
+  out.append(reinterpret_cast<const char*>(t.road_keys.entries().data()), t.road_keys.entries().size_bytes());
+  out.append(reinterpret_cast<const char*>(t.road_keys.slots().data()), t.road_keys.slots().size_bytes());
+  return std::hash<std::string>{}(out);
+}
+
+TEST_F(IndexReplaceTest, AnOpenIndexDoesNotSeeItsFileChange) {
+  LoadReport report;
+  std::string error;
+  auto db = db::IndexFile::Open(live_.string(), &report, &error);
+  ASSERT_NE(db, nullptr) << error;
+  auto engine = Engine::Open(live_.string(), &error);
+  ASSERT_NE(engine, nullptr) << error;
+  const size_t tables = TableDigest(*db);
+  std::vector<std::string> answers;
+  for (const auto& l : labels_) answers.push_back(engine->Refine(l).address_full);
+
+  struct Step {
+    const char* what;
+    std::function<void()> apply;
+  };
+  const Step steps[] = {
+      {"overwritten in place by a smaller index", [&] { OverwriteInPlace(live_, bytes_[0]); }},
+      {"overwritten in place by damaged bytes of the same size",
+       [&] { OverwriteInPlace(live_, Damaged(bytes_[1])); }},
+      {"overwritten in place by a larger index", [&] { OverwriteInPlace(live_, bytes_[2]); }},
+      {"truncated to half", [&] { TruncateTo(live_, bytes_[1].size() / 2); }},
+      {"truncated to nothing", [&] { TruncateTo(live_, 0); }},
+      {"removed", [&] { fs::remove(live_); }},
+  };
+  for (const auto& step : steps) {
+    step.apply();
+    EXPECT_EQ(TableDigest(*db), tables) << step.what;
+    for (size_t i = 0; i < labels_.size(); ++i) {
+      EXPECT_EQ(engine->Refine(labels_[i]).address_full, answers[i]) << step.what << ": " << labels_[i];
+    }
+  }
+}
+
+TEST_F(IndexReplaceTest, ReplacedInPlaceOrRenamedOverUnderLoadEveryAnswerFromACheckedIndex) {
+  // The three indexes must answer differently for the test to tell them apart.
+  const std::string probe_body = ContestBody(labels_, labels_.size());
+  const Request probe{"POST", "/v1/batch", probe_body, true};
+  std::string probe_expected[3];
+  for (int k = 0; k < 3; ++k) probe_expected[k] = Expected(k, probe);
+  ASSERT_NE(probe_expected[0], probe_expected[1]);
+  ASSERT_NE(probe_expected[1], probe_expected[2]);
+  const std::string batch_body = ContestBody(labels_, 20000);
+  std::set<std::string> batch_ok, get_ok;
+  std::vector<std::set<std::string>> get_ok_by_label(labels_.size());
+  for (int k = 0; k < 3; ++k) {
+    batch_ok.insert(Expected(k, Request{"POST", "/v1/batch", batch_body, true}));
+    for (size_t i = 0; i < labels_.size(); ++i) {
+      get_ok_by_label[i].insert(Expected(k, Request{"GET", Target(labels_[i]), "", true}));
+    }
+  }
+
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 2;
+  options.watch_path = live_.string();
+  options.watch_interval = std::chrono::milliseconds(1);  // reloads also race the writes
+  std::string error;
+  std::shared_ptr<const Engine> initial = Engine::Open(live_.string(), &error);
+  ASSERT_NE(initial, nullptr) << error;
+  const std::string live = live_.string();
+  Server server(options, initial, [live](std::string* err) -> std::shared_ptr<const Engine> {
+    return Engine::Open(live, err);
+  });
+  ASSERT_TRUE(server.Start(&error)) << error;
+  const uint16_t port = server.port();
+
+  std::atomic<bool> stop{false};
+  std::atomic<int> batches{0}, gets{0}, bad{0};
+  std::mutex bad_mu;
+  std::string first_bad;
+  auto note_bad = [&](const std::string& what) {
+    if (bad.fetch_add(1) == 0) {
+      std::lock_guard<std::mutex> lock(bad_mu);
+      first_bad = what.substr(0, 300);
+    }
+  };
+  std::vector<std::thread> load;
+  load.emplace_back([&] {
+    Client c(port);
+    while (!stop) {
+      const HttpResponse r = c.Post("/v1/batch", batch_body);
+      if (r.result_int() != 200 || !batch_ok.count(r.body())) note_bad("batch: " + std::to_string(r.result_int()));
+      ++batches;
+    }
+  });
+  for (int t = 0; t < 2; ++t) {
+    load.emplace_back([&, t] {
+      Client c(port);
+      for (size_t i = t; !stop; ++i) {
+        const size_t l = i % labels_.size();
+        const HttpResponse r = c.Get(Target(labels_[l]));
+        if (r.result_int() != 200 || !get_ok_by_label[l].count(r.body())) note_bad("GET: " + r.body());
+        ++gets;
+      }
+    });
+  }
+
+  Client admin(port);
+  // After a reload answered 200 the new index is served; after a refused
+  // one (500) the previous one still is.
+  auto reload_and_expect = [&](int status, int serving, const char* what) {
+    const HttpResponse r = admin.Post("/admin/reload", "");
+    EXPECT_EQ(r.result_int(), status) << what << ": " << r.body();
+    EXPECT_EQ(admin.Post("/v1/batch", probe_body).body(), probe_expected[serving]) << what;
+  };
+  int rounds = 0;
+  while (rounds < 2 || batches < 3 || gets < 300) {
+    ++rounds;
+    OverwriteInPlace(live_, bytes_[0]);
+    reload_and_expect(200, 0, "smaller, in place");
+    OverwriteInPlace(live_, Damaged(bytes_[0]));
+    reload_and_expect(500, 0, "same size, damaged, in place");
+    OverwriteInPlace(live_, bytes_[2]);
+    reload_and_expect(200, 2, "larger, in place");
+    TruncateTo(live_, bytes_[2].size() / 2);
+    reload_and_expect(500, 2, "truncated");
+    ReplaceByRename(live_, bytes_[1]);
+    reload_and_expect(200, 1, "renamed over");
+    TruncateTo(live_, 0);
+    reload_and_expect(500, 1, "truncated to nothing");
+    OverwriteInPlace(live_, bytes_[1]);
+    reload_and_expect(200, 1, "restored");
+    ASSERT_LT(rounds, 10000) << "the load threads made no progress";
+  }
+  stop = true;
+  for (auto& t : load) t.join();
+  server.Stop();
+  EXPECT_EQ(bad.load(), 0) << "first: " << first_bad;
+  EXPECT_GE(batches.load(), 3);
+}
+
+TEST_F(IndexReplaceTest, AChangedFileIsReloadedWithoutASignal) {
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 2;
+  options.watch_path = live_.string();
+  options.watch_interval = std::chrono::milliseconds(5);
+  std::string error;
+  std::shared_ptr<const Engine> initial = Engine::Open(live_.string(), &error);
+  ASSERT_NE(initial, nullptr) << error;
+  const std::string live = live_.string();
+  Server server(options, initial, [live](std::string* err) -> std::shared_ptr<const Engine> {
+    return Engine::Open(live, err);
+  });
+  ASSERT_TRUE(server.Start(&error)) << error;
+  const std::string probe_body = ContestBody(labels_, labels_.size());
+  Client c(server.port());
+  // Waits (bounded, for a broken build) until the server answers as index k.
+  auto serves = [&](int k) {
+    const std::string want = Expected(k, Request{"POST", "/v1/batch", probe_body, true});
+    for (int i = 0; i < 20000; ++i) {
+      if (c.Post("/v1/batch", probe_body).body() == want) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return false;
+  };
+  EXPECT_TRUE(serves(1));
+  ReplaceByRename(live_, bytes_[0]);
+  EXPECT_TRUE(serves(0)) << "renamed over";
+  OverwriteInPlace(live_, bytes_[2]);
+  EXPECT_TRUE(serves(2)) << "overwritten in place";
+  server.Stop();
+}
+
+}  // namespace
+}  // namespace doro
