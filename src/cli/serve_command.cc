@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "cli/exit_codes.h"
 #include "match/engine.h"
 #include "server/server.h"
 
@@ -33,9 +34,9 @@ std::shared_ptr<const Engine> OpenEngine(const std::string& db, const EngineOpti
   return std::shared_ptr<const Engine>(std::move(engine));
 }
 
+// The same summary as `doro index build` and /healthz give (LoadSummary).
 void LogLoad(const char* what, const std::string& db, const LoadReport& r) {
-  spdlog::info("{} {}: {} files, {} rows, {} bad lines, {} roads, {:.3f} s", what, db.empty() ? "built-in demo database" : db,
-               r.files.size(), r.rows, r.bad_lines, r.roads, r.seconds);
+  spdlog::info("{} {}: {}, {:.3f} s", what, db.empty() ? "built-in demo database" : db, LoadSummary(r), r.seconds);
   for (const auto& sample : r.bad_line_samples) spdlog::warn("bad line: {}", sample);
 }
 
@@ -54,7 +55,10 @@ void Serve(const ServeFlags& flags) {
   auto engine = OpenEngine(flags.db, flags.engine, &error);
   if (!engine) {
     spdlog::error("cannot open database {}: {}", flags.db, error);
-    throw CLI::RuntimeError(2);
+    throw CLI::RuntimeError(kExitRuntime);
+  }
+  if (flags.db.empty()) {
+    spdlog::warn("no --db given, serving the built-in demo database (a few streets, for trying doro out)");
   }
   LogLoad("loaded", flags.db, engine->report());
 
@@ -69,7 +73,7 @@ void Serve(const ServeFlags& flags) {
   Server server(options, std::move(engine), std::move(reload));
   if (!server.Start(&error)) {
     spdlog::error("{}", error);
-    throw CLI::RuntimeError(2);
+    throw CLI::RuntimeError(kExitRuntime);
   }
   spdlog::info("serving on http://{}:{} with {} threads", options.host, server.port(),
                options.threads == 0 ? std::thread::hardware_concurrency() : options.threads);

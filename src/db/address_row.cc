@@ -1,5 +1,7 @@
 #include "db/address_row.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
@@ -152,6 +154,11 @@ void ReadAddressBytes(std::string_view name, std::string_view bytes,
   });
 }
 
+int64_t ModifiedTime(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? static_cast<int64_t>(st.st_mtime) : 0;
+}
+
 bool ReadAddressPath(const std::string& path, const RowSink& sink,
                      LoadReport* report, std::string* error) {
   namespace fs = std::filesystem;
@@ -183,8 +190,10 @@ bool ReadAddressPath(const std::string& path, const RowSink& sink,
       return false;
     }
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    report->files.push_back(file.string());
+    const uint64_t rows_before = report->rows;
     ReadAddressBytes(file.filename().string(), bytes, sink, report);
+    report->files.push_back({file.string(), SourceFile::Kind::kAddressRows, ModifiedTime(file.string()),
+                             report->rows - rows_before});
   }
   return true;
 }

@@ -54,6 +54,10 @@ using RowSink = std::function<void(AddressRow&& row)>;
 void ReadAddressBytes(std::string_view name, std::string_view bytes,
                       const RowSink& sink, LoadReport* report);
 
+// A file's modification time in unix seconds, 0 when it cannot be read:
+// recorded per source file in the LoadReport.
+int64_t ModifiedTime(const std::string& path);
+
 // Reads a file, or every rnaddrkor_*.txt in a directory (sorted by name).
 // Returns false with *error when the path cannot be read or holds no file.
 bool ReadAddressPath(const std::string& path, const RowSink& sink,

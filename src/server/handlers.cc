@@ -221,7 +221,11 @@ Response Handlers::RefineBatch(std::string_view body) {
 Response Handlers::Health() {
   const std::shared_ptr<const Engine> engine = engine_.get();
   const LoadReport& r = engine->report();
-  return Json(200, fmt::format(R"({{"status":"ok","rows":{},"roads":{},"files":{}}})", r.rows, r.roads, r.files.size()));
+  // The same facts as the startup log and `doro index info` (LoadSummary).
+  const std::string built = r.index_path.empty() ? "null" : "\"" + UtcTime(r.built_at) + "\"";
+  return Json(200, fmt::format(
+                       R"({{"status":"ok","rows":{},"roads":{},"files":{},"bad_lines":{},"official_english":{},"index_built_at":{}}})",
+                       r.rows, r.roads, r.files.size(), r.bad_lines, r.official_english(), built));
 }
 
 Response Handlers::MetricsText() {
@@ -252,8 +256,7 @@ Response Handlers::Reload() {
     return Json(500, GenericError(500, "reload failed: " + error));
   }
   const LoadReport& r = fresh->report();
-  spdlog::info("reloaded database: {} files, {} rows, {} bad lines, {} roads, {:.3f} s", r.files.size(), r.rows,
-               r.bad_lines, r.roads, r.seconds);
+  spdlog::info("reloaded database: {}, {:.3f} s", LoadSummary(r), r.seconds);
   std::string body = fmt::format(R"({{"status":"ok","rows":{},"bad_lines":{},"roads":{},"files":{},"seconds":{}}})",
                                  r.rows, r.bad_lines, r.roads, r.files.size(), r.seconds);
   engine_.set(std::move(fresh));
