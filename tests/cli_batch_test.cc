@@ -88,7 +88,7 @@ TEST(RunBatchTest, ReadErrorIsAFailureNotTheEnd) {
   FailingInput buf;
   std::istream in(&buf);
   std::ostringstream out;
-  const BatchStats stats = RunBatch(*engine, in, out, 1);
+  const BatchStats stats = RunBatch(*engine, in, out, BatchOptions{.threads = 1});
   EXPECT_EQ(stats.failure, BatchFailure::kRead);
 }
 
@@ -97,7 +97,7 @@ TEST(RunBatchTest, WriteErrorIsAFailure) {
   std::istringstream in("a label\n");
   FailingOutput buf;
   std::ostream out(&buf);
-  const BatchStats stats = RunBatch(*engine, in, out, 1);
+  const BatchStats stats = RunBatch(*engine, in, out, BatchOptions{.threads = 1});
   EXPECT_EQ(stats.failure, BatchFailure::kWrite);
 }
 
@@ -105,7 +105,7 @@ TEST(RunBatchTest, CleanRunHasNoFailure) {
   const auto engine = Demo();
   std::istringstream in("a label\nanother\n");
   std::ostringstream out;
-  const BatchStats stats = RunBatch(*engine, in, out, 1);
+  const BatchStats stats = RunBatch(*engine, in, out, BatchOptions{.threads = 1});
   EXPECT_EQ(stats.failure, BatchFailure::kNone);
   EXPECT_EQ(stats.lines, 2u);
 }

@@ -117,6 +117,14 @@ void AddServeCommand(CLI::App& app) {
                   "Seconds a connection may stay idle or take to send a request / read a response")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  cmd->add_flag("--access-log", f->options.access_log,
+                "Log one line per request to stderr: method, path (no query), status, items, ms");
+  cmd->footer(std::string(
+                  "Endpoints: POST /v1/batch, GET|POST /v1/refine (GET: ?address= or ?keyword=),\n"
+                  "POST /v1/refine/batch, GET /healthz, GET /metrics, POST /admin/reload (loopback).\n"
+                  "SIGHUP reloads --db without dropping requests; SIGTERM/SIGINT stop gracefully (exit 0).\n"
+                  "The log goes to stderr.\n") +
+              kExitCodesHelp + ", port in use\n\nExample:\n  doro serve --db korea.idx --port 8080 --access-log");
   cmd->callback([f] { Serve(*f); });
 }
 

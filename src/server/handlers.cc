@@ -165,7 +165,9 @@ Response Handlers::Batch(std::string_view body) {
   } else {
     run(0, items.size());
   }
-  return Json(200, ContestResponse(items, results));
+  Response r = Json(200, ContestResponse(items, results));
+  r.items = items.size();
+  return r;
 }
 
 Response Handlers::RefineGet(std::string_view query) {
@@ -176,17 +178,21 @@ Response Handlers::RefineGet(std::string_view query) {
     const std::string_view pair = query.substr(0, amp);
     query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
     const size_t eq = pair.find('=');
-    if (pair.substr(0, eq) != "address") continue;
-    if (found) return Json(400, GenericError(400, "address given twice"));
+    // `keyword` is the juso API's name for the same parameter.
+    const std::string_view name = pair.substr(0, eq);
+    if (name != "address" && name != "keyword") continue;
+    if (found) return Json(400, GenericError(400, "address given twice (address and keyword are one parameter)"));
     found = true;
     const std::string_view value = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
     if (!UrlDecode(value, &label)) return Json(400, GenericError(400, "address has a malformed %-escape"));
   }
-  if (!found) return Json(400, GenericError(400, "missing query parameter: address"));
+  if (!found) return Json(400, GenericError(400, "missing query parameter: address (or keyword)"));
   LabelIn in;
   in.text = std::move(label);  // the engine checks it
   const std::shared_ptr<const Engine> engine = engine_.get();
-  return Json(200, RichAnswer(in.text, RefineOne(*engine, in), engine->options().max_label_bytes));
+  Response r = Json(200, RichAnswer(in.text, RefineOne(*engine, in), engine->options().max_label_bytes));
+  r.items = 1;
+  return r;
 }
 
 Response Handlers::RefinePost(std::string_view body) {
@@ -194,7 +200,9 @@ Response Handlers::RefinePost(std::string_view body) {
   ParseError error;
   if (!ParseRefineOne(body, parse_limits_, &label, &error)) return Json(error.status, GenericError(error.status, error.message));
   const std::shared_ptr<const Engine> engine = engine_.get();
-  return Json(200, RichAnswer(label.text, RefineOne(*engine, label), engine->options().max_label_bytes));
+  Response r = Json(200, RichAnswer(label.text, RefineOne(*engine, label), engine->options().max_label_bytes));
+  r.items = 1;
+  return r;
 }
 
 Response Handlers::RefineBatch(std::string_view body) {
@@ -215,7 +223,9 @@ Response Handlers::RefineBatch(std::string_view body) {
   } else {
     run(0, labels.size());
   }
-  return Json(200, RichAnswers(labels, answers, engine->options().max_label_bytes));
+  Response r = Json(200, RichAnswers(labels, answers, engine->options().max_label_bytes));
+  r.items = labels.size();
+  return r;
 }
 
 Response Handlers::Health() {

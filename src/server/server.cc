@@ -114,6 +114,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnHeader(beast::error_code ec, size_t bytes) {
+    started_ = std::chrono::steady_clock::now();
     if (ec) return OnRead(ec, bytes);
     const auto& req = parser_->get();
     auto read_rest = [self = shared_from_this()] { self->ReadBody(); };
@@ -199,6 +200,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Send(Response response, bool close, unsigned version) {
+    if (impl_->options.access_log) LogAccess(response);
     auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(response.status), version);
     res->set(http::field::server, "doro");
     res->set(http::field::content_type, response.content_type);
@@ -215,6 +217,18 @@ class Session : public std::enable_shared_from_this<Session> {
         self->Read();
       }
     });
+  }
+
+  void LogAccess(const Response& response) {
+    std::string_view method = "-", path = "-";
+    if (parser_ && parser_->got_some()) {
+      const auto& req = parser_->get();
+      method = req.method_string();
+      path = req.target().substr(0, req.target().find('?'));
+    }
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+    spdlog::info("access {} {} {} {} {:.1f}ms", method.empty() ? "-" : method, path.empty() ? "-" : path.substr(0, 200),
+                 response.status, response.items, ms);
   }
 
   // Half-closes and discards what the client still sends, briefly, so that
@@ -246,6 +260,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   bool loopback_ = false;
   bool reading_ = false;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   std::array<char, 16384> scratch_;
 };
 

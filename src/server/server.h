@@ -32,6 +32,9 @@ struct ServerOptions {
   Limits limits;
   std::chrono::milliseconds idle_timeout{30000};
   std::chrono::milliseconds drain_timeout{30000};
+  // One info line per request through spdlog: method, path (query left
+  // out: it holds the label, personal data), status, items, milliseconds.
+  bool access_log = false;
 };
 
 class Server {
