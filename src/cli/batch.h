@@ -56,7 +56,9 @@ struct BatchStats {
 };
 
 // Reads `in` to the end, or stops at the first failure (BatchStats::failure).
-// A UTF-8 byte order mark at the start is skipped; output is UTF-8 always.
+// A UTF-8 byte order mark at the start is skipped. Output is UTF-8 unless
+// bytes that are not were forced through (--encoding utf-8 on CP949 input:
+// labels then get bad_input, other columns pass as read).
 // `progress(done)` is called after each group of records, from the calling
 // thread.
 BatchStats RunBatch(const Engine& engine, std::istream& in, std::ostream& out, const BatchOptions& options,
