@@ -9,5 +9,6 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config \
   libboost-dev libsimdjson-dev rapidjson-dev libcli11-dev \
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev \
+  systemd man-db \
   >/dev/null
 echo "install-deps: done"

@@ -8,6 +8,7 @@
 
 #include "api/answer.h"
 #include "api/reason.h"
+#include "api/warning.h"
 #include "json/answer_json.h"
 
 namespace doro::cli {
@@ -50,6 +51,16 @@ std::vector<std::string> ReasonNames() {
   std::vector<std::string> out;
   for (int r = 1; r < 256; ++r) {
     const char* name = ReasonName(static_cast<Reason>(r));
+    if (std::strcmp(name, "unknown") == 0) break;
+    out.emplace_back(name);
+  }
+  return out;
+}
+
+std::vector<std::string> WarningNames() {
+  std::vector<std::string> out;
+  for (int w = 0; w < 256; ++w) {
+    const char* name = WarningName(static_cast<Warning>(w));
     if (std::strcmp(name, "unknown") == 0) break;
     out.emplace_back(name);
   }

@@ -22,6 +22,9 @@ std::vector<std::string> AnswerCells(std::string_view answer_json);
 // Every reason name ReasonName gives, "ok" excluded, in enum order.
 std::vector<std::string> ReasonNames();
 
+// Every warning name WarningName gives, in enum order.
+std::vector<std::string> WarningNames();
+
 }  // namespace doro::cli
 
 #endif  // DORO_CLI_ANSWER_COLUMNS_H_

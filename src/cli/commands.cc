@@ -77,7 +77,7 @@ std::string FieldsHelp() { return "Output fields (JSON): " + Join(AnswerFieldNam
 
 std::string ReasonsHelp() {
   return "Reasons (no answer): " + Join(ReasonNames()) +
-         "\nWarnings (answer given, part of the label disagrees): see `warnings`";
+         "\nWarnings (answered, but part of the label disagrees): " + Join(WarningNames());
 }
 
 std::string VersionText() {
