@@ -101,6 +101,7 @@ TEST(CliBatchFormatTest, CsvKeepsEveryOtherColumnAndAddsTheAnswers) {
   doro.Write("order_id,배송지,memo\n");
   doro.Write("A-0017,\"" + std::string(kLabel) + "\",\"fragile, \"\"glass\"\"\"\n");
   doro.Write("A-0018,nowhere,\n");
+  doro.Write("A-0019\n");  // a short row: its answer still lands under the answer's header
   doro.CloseInput();
   std::string text;
   for (std::string line; !(line = doro.ReadLine()).empty();) text += line + "\n";
@@ -109,7 +110,7 @@ TEST(CliBatchFormatTest, CsvKeepsEveryOtherColumnAndAddsTheAnswers) {
   std::vector<CsvRecord> rows;
   reader.Feed(text, &rows);
   reader.Finish(&rows);
-  ASSERT_EQ(rows.size(), 3u) << text;
+  ASSERT_EQ(rows.size(), 4u) << text;
   const auto& fields = AnswerFieldNames();
   ASSERT_EQ(rows[0].size(), 3 + fields.size());
   EXPECT_EQ(rows[0][0], "order_id");
@@ -124,6 +125,9 @@ TEST(CliBatchFormatTest, CsvKeepsEveryOtherColumnAndAddsTheAnswers) {
   const size_t status = 3 + static_cast<size_t>(std::find(fields.begin(), fields.end(), "status") - fields.begin());
   EXPECT_EQ(rows[1][status], "ok");
   EXPECT_EQ(rows[2][status], "no_answer");
+  ASSERT_EQ(rows[3].size(), rows[0].size());
+  EXPECT_EQ(rows[3][0], "A-0019");
+  EXPECT_EQ(rows[3][status], "no_answer");
   EXPECT_THAT(text, HasSubstr(kAddress));
 }
 

@@ -135,7 +135,7 @@ BatchStats RunBatch(const Engine& engine, std::istream& in, std::ostream& out, c
   std::vector<std::string> lines;   // jsonl records
   std::vector<CsvRecord> records;   // csv/tsv records
   bool have_header = false;
-  size_t column = 0;
+  size_t column = 0, header_size = 0;
   std::vector<std::string> labels, results;
   std::vector<uint8_t> ok;
   std::string chunk;
@@ -151,6 +151,7 @@ BatchStats RunBatch(const Engine& engine, std::istream& in, std::ostream& out, c
         return false;
       }
       column = *found;
+      header_size = records[0].size();
       have_header = true;
       CsvRecord header = records[0];
       // An answer column named like an input one ("address") gets a prefix,
@@ -191,6 +192,9 @@ BatchStats RunBatch(const Engine& engine, std::istream& in, std::ostream& out, c
       for (size_t i = 0; i < n; ++i) {
         if (table) {
           CsvRecord row = std::move(records[first + i]);
+          // A short row is padded so that its answer lands under the
+          // answer's header (a long one keeps its extra cells: nothing is lost).
+          if (row.size() < header_size) row.resize(header_size);
           for (auto& cell : AnswerCells(results[i])) row.push_back(std::move(cell));
           AppendCsvRecord(row, delimiter, &chunk);
         } else {

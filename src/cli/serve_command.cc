@@ -124,7 +124,7 @@ void AddServeCommand(CLI::App& app) {
                   "POST /v1/refine/batch, GET /healthz, GET /metrics, POST /admin/reload (loopback).\n"
                   "SIGHUP reloads --db without dropping requests; SIGTERM/SIGINT stop gracefully (exit 0).\n"
                   "The log goes to stderr.\n") +
-              kExitCodesHelp + ", port in use\n\nExample:\n  doro serve --db korea.idx --port 8080 --access-log");
+              kExitCodesHelp + "; 1 also when the port cannot be bound\n\nExample:\n  doro serve --db korea.idx --port 8080 --access-log");
   cmd->callback([f] { Serve(*f); });
 }
 
