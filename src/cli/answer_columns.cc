@@ -13,11 +13,17 @@
 
 namespace doro::cli {
 
+std::string AnswerJson(std::string_view input, const Answer& answer) {
+  return json::AnswerToJson(input, answer, json::kCliNames);
+}
+
+const std::string& AnswerWhy(const Answer& answer) { return answer.detail; }
+
 const std::vector<std::string>& AnswerFieldNames() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> out;
     rapidjson::Document d;
-    d.Parse(json::AnswerToJson("", Answer{}, json::kCliNames).c_str());
+    d.Parse(AnswerJson("", Answer{}).c_str());
     if (d.IsObject()) {
       for (const auto& m : d.GetObject()) out.emplace_back(m.name.GetString(), m.name.GetStringLength());
     }

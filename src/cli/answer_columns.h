@@ -9,7 +9,16 @@
 #include <string_view>
 #include <vector>
 
+#include "api/answer.h"
+
 namespace doro::cli {
+
+// The CLI's answer object (`refine --json`, `batch`): the one writer's, on
+// one line. Every CLI use of the writer goes through here and AnswerWhy.
+std::string AnswerJson(std::string_view input, const Answer& answer);
+
+// The human-readable word on the decision, for `refine`'s text output.
+const std::string& AnswerWhy(const Answer& answer);
 
 // The names of the CLI's answer fields, in the writer's order.
 const std::vector<std::string>& AnswerFieldNames();

@@ -12,7 +12,6 @@
 
 #include "cli/answer_columns.h"
 #include "cli/csv.h"
-#include "json/answer_json.h"
 #include "text/encoding.h"
 #include "text/utf8.h"
 #include "util/work_pool.h"
@@ -185,7 +184,7 @@ BatchStats RunBatch(const Engine& engine, std::istream& in, std::ostream& out, c
         for (size_t i = begin; i < end; ++i) {
           const Answer a = engine.Refine(labels[i]);
           ok[i] = a.ok();
-          results[i] = json::AnswerToJson(labels[i], a, json::kCliNames);
+          results[i] = AnswerJson(labels[i], a);
         }
       });
       chunk.clear();

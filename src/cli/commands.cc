@@ -19,7 +19,6 @@
 #include "cli/exit_codes.h"
 #include "db/database.h"
 #include "db/index_file.h"
-#include "json/answer_json.h"
 #include "match/engine.h"
 
 #ifdef DORO_HAVE_SERVER
@@ -114,11 +113,11 @@ void AddRefineCommand(CLI::App& app) {
       const Answer a = engine->Refine(label);
       answered += a.ok();
       if (*json) {
-        std::cout << json::AnswerToJson(label, a, json::kCliNames) << "\n";
+        std::cout << AnswerJson(label, a) << "\n";
       } else if (a.ok()) {
         std::cout << a.address_full << "\n";
       } else {
-        std::cout << "답 없음 (" << ReasonName(a.reason) << ": " << a.detail << ")\n";
+        std::cout << "답 없음 (" << ReasonName(a.reason) << ": " << AnswerWhy(a) << ")\n";
       }
     }
     std::cout.flush();
