@@ -27,6 +27,13 @@ using testing::TempDir;
 constexpr const char* kLabel = "B 93, Wangsan-ro, Dongdaemun-gu, Seoul";
 constexpr const char* kAddress = "서울특별시 동대문구 왕산로 지하 93";
 
+BatchOptions Options(unsigned threads, bool streaming = false) {
+  BatchOptions o;
+  o.threads = threads;
+  o.streaming = streaming;
+  return o;
+}
+
 std::unique_ptr<Engine> Demo() {
   std::string error;
   auto engine = Engine::Open("", &error);
@@ -77,9 +84,9 @@ TEST(RunBatchStreamingTest, TheFastPathReadsAheadAndGivesTheSameAnswers) {
   std::ostringstream streamed, blocked;
   LineByLineInput buf({"one\n", std::string(kLabel) + "\n", "three"}, &streamed);
   std::istream in(&buf);
-  RunBatch(*engine, in, streamed, BatchOptions{.threads = 1, .streaming = true});
+  RunBatch(*engine, in, streamed, Options(1, true));
   std::istringstream whole("one\n" + std::string(kLabel) + "\nthree");
-  RunBatch(*engine, whole, blocked, BatchOptions{.threads = 2});
+  RunBatch(*engine, whole, blocked, Options(2));
   EXPECT_EQ(streamed.str(), blocked.str());
 }
 
