@@ -10,5 +10,6 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libboost-dev libsimdjson-dev rapidjson-dev libcli11-dev \
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev \
   clang libclang-rt-14-dev \
+  systemd man-db \
   >/dev/null
 echo "install-deps: done"

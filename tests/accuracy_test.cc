@@ -12,11 +12,12 @@
 #include "testgen/accuracy.h"
 #include "testgen/labels.h"
 #include "match/engine.h"
+#include "shared_data.h"
 
 namespace doro::gen {
 namespace {
 
-const char kSejongPath[] = "../shared/data/juso/sejong/rnaddrkor_sejong.txt";
+const std::string kSejongPath = doro::testing::SharedPath("data/juso/sejong/rnaddrkor_sejong.txt");
 
 // The targets: at least 99% right, at most 0.5% wrong.
 constexpr double kMinRightPct = 99.0;

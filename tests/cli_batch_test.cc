@@ -76,6 +76,13 @@ class FailingOutput : public std::streambuf {
   int_type overflow(int_type) override { return traits_type::eof(); }
 };
 
+BatchOptions Options(unsigned threads, bool streaming = false) {
+  BatchOptions o;
+  o.threads = threads;
+  o.streaming = streaming;
+  return o;
+}
+
 std::unique_ptr<Engine> Demo() {
   std::string error;
   auto engine = Engine::Open("", &error);
@@ -88,7 +95,7 @@ TEST(RunBatchTest, ReadErrorIsAFailureNotTheEnd) {
   FailingInput buf;
   std::istream in(&buf);
   std::ostringstream out;
-  const BatchStats stats = RunBatch(*engine, in, out, 1);
+  const BatchStats stats = RunBatch(*engine, in, out, Options(1));
   EXPECT_EQ(stats.failure, BatchFailure::kRead);
 }
 
@@ -97,7 +104,7 @@ TEST(RunBatchTest, WriteErrorIsAFailure) {
   std::istringstream in("a label\n");
   FailingOutput buf;
   std::ostream out(&buf);
-  const BatchStats stats = RunBatch(*engine, in, out, 1);
+  const BatchStats stats = RunBatch(*engine, in, out, Options(1));
   EXPECT_EQ(stats.failure, BatchFailure::kWrite);
 }
 
@@ -105,7 +112,7 @@ TEST(RunBatchTest, CleanRunHasNoFailure) {
   const auto engine = Demo();
   std::istringstream in("a label\nanother\n");
   std::ostringstream out;
-  const BatchStats stats = RunBatch(*engine, in, out, 1);
+  const BatchStats stats = RunBatch(*engine, in, out, Options(1));
   EXPECT_EQ(stats.failure, BatchFailure::kNone);
   EXPECT_EQ(stats.lines, 2u);
 }

@@ -17,6 +17,7 @@
 #include "db/sido.h"
 #include "db/sigungu_table.h"
 #include "text/encoding.h"
+#include "shared_data.h"
 
 namespace doro::gen {
 namespace {
@@ -24,7 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr double kScale = 0.002;
-const char kSejong[] = "../shared/data/juso/sejong/rnaddrkor_sejong.txt";
+const std::string kSejong = doro::testing::SharedPath("data/juso/sejong/rnaddrkor_sejong.txt");
 
 struct Generated {
   NationalCounts counts;
@@ -388,7 +389,7 @@ TEST(GenNational, OddOptionsDoNotCrash) {
 }
 
 TEST(GenNational, SigunguTableMatchesTheAdminTable) {
-  const char kPath[] = "../shared/data/admin/admin_sido_sigungu_en.tsv";
+  const std::string kPath = doro::testing::SharedPath("data/admin/admin_sido_sigungu_en.tsv");
   std::ifstream in(kPath);
   if (!in) GTEST_SKIP() << "../shared/data not present: " << kPath;
   std::map<std::string, std::string> want;

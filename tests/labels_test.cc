@@ -15,11 +15,12 @@
 #include "match_test_util.h"
 #include "text/hangul.h"
 #include "text/romanize.h"
+#include "shared_data.h"
 
 namespace doro::gen {
 namespace {
 
-const char kSejongPath[] = "../shared/data/juso/sejong/rnaddrkor_sejong.txt";
+const std::string kSejongPath = doro::testing::SharedPath("data/juso/sejong/rnaddrkor_sejong.txt");
 
 db::AddressRow Row(std::string sido, std::string sigungu, std::string emd, std::string road,
                    bool underground, int main, int sub, std::string zip) {

@@ -19,17 +19,17 @@
 #include "testgen/accuracy.h"
 #include "match/engine.h"
 #include "testgen/official_labels.h"
+#include "shared_data.h"
 
 namespace doro::testgen {
 namespace {
 
 namespace fs = std::filesystem;
 
-#define DORO_SHARED DORO_SOURCE_DIR "/../shared/data"
-const char kKoreaPost[] = DORO_SHARED "/koreapost2013";
-const char kAdmin[] = DORO_SHARED "/admin";
-const char kSejongJuso[] = DORO_SHARED "/juso/sejong";
-const char kSejongEnglish[] = DORO_SHARED "/koreapost2013/sejong/TN_SPRD_RDNM.txt";
+const std::string kKoreaPost = doro::testing::SharedPath("data/koreapost2013");
+const std::string kAdmin = doro::testing::SharedPath("data/admin");
+const std::string kSejongJuso = doro::testing::SharedPath("data/juso/sejong");
+const std::string kSejongEnglish = doro::testing::SharedPath("data/koreapost2013/sejong/TN_SPRD_RDNM.txt");
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kSanitized = true;
@@ -197,7 +197,7 @@ TEST(OfficialAccuracyTest, FiveKoreaPostRegions) {
     GTEST_SKIP() << "../shared/data not present: " << kKoreaPost;
   }
   const size_t want = kSanitized ? 600 : 3000;
-  RunDataSet(kKoreaPost, nullptr, /*road_names=*/false, want, want * 95 / 100, kFiveRegions);
+  RunDataSet(kKoreaPost.c_str(), nullptr, /*road_names=*/false, want, want * 95 / 100, kFiveRegions);
 }
 
 TEST(OfficialAccuracyTest, FiveKoreaPostRegionsWithRoadNameFiles) {
@@ -205,7 +205,7 @@ TEST(OfficialAccuracyTest, FiveKoreaPostRegionsWithRoadNameFiles) {
     GTEST_SKIP() << "../shared/data not present: " << kKoreaPost;
   }
   const size_t want = kSanitized ? 600 : 3000;
-  RunDataSet(kKoreaPost, nullptr, /*road_names=*/true, want, want * 95 / 100, kFiveRegions);
+  RunDataSet(kKoreaPost.c_str(), nullptr, /*road_names=*/true, want, want * 95 / 100, kFiveRegions);
 }
 
 TEST(OfficialAccuracyTest, SejongJusoWithKoreaPostEnglish) {
@@ -213,7 +213,7 @@ TEST(OfficialAccuracyTest, SejongJusoWithKoreaPostEnglish) {
     GTEST_SKIP() << "../shared/data not present: " << kSejongJuso;
   }
   const size_t want = kSanitized ? 300 : 1000;
-  RunDataSet(kSejongJuso, kSejongEnglish, /*road_names=*/false, want, want * 90 / 100, kSejong);
+  RunDataSet(kSejongJuso.c_str(), kSejongEnglish.c_str(), /*road_names=*/false, want, want * 90 / 100, kSejong);
 }
 
 TEST(OfficialAccuracyTest, SejongJusoWithItsRoadNameFile) {
@@ -221,7 +221,7 @@ TEST(OfficialAccuracyTest, SejongJusoWithItsRoadNameFile) {
     GTEST_SKIP() << "../shared/data not present: " << kSejongJuso;
   }
   const size_t want = kSanitized ? 300 : 1000;
-  RunDataSet(kSejongJuso, kSejongEnglish, /*road_names=*/true, want, want * 90 / 100, kFiveRegions);
+  RunDataSet(kSejongJuso.c_str(), kSejongEnglish.c_str(), /*road_names=*/true, want, want * 90 / 100, kFiveRegions);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "text/hangul.h"
 #include "text/romanize.h"
+#include "shared_data.h"
 
 namespace doro::text {
 namespace {
@@ -258,7 +259,7 @@ void Report(const std::map<std::string, Tally>& tallies) {
 // The share of ~13,000 official names (juso.go.kr road and area files) our
 // rules reproduce exactly, and whose spelling is among our keys.
 TEST(Romanize, OfficialNames) {
-  const std::string path = "../shared/data/romanization/official_names.tsv";
+  const std::string path = doro::testing::SharedPath("data/romanization/official_names.tsv");
   if (!std::filesystem::exists(path)) {
     GTEST_SKIP() << "../shared/data not present: " << path << " is needed for this test";
   }
@@ -302,7 +303,7 @@ TEST(Romanize, OfficialNames) {
 // and 행정동 from the area shapefiles. Two-part 시군구 read small to large:
 // 수원시 장안구 -> Jangan-gu, Suwon-si.
 TEST(Romanize, OfficialAreaTables) {
-  const std::string dir = "../shared/data/admin/";
+  const std::string dir = doro::testing::SharedPath("data/admin/");
   if (!std::filesystem::exists(dir + "admin_legal_emd_li_en.tsv")) {
     GTEST_SKIP() << "../shared/data not present: " << dir << " is needed for this test";
   }

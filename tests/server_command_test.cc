@@ -25,19 +25,20 @@ int ExitCodeOf(std::vector<std::string> args) {
   return 0;
 }
 
-TEST(ServeCommandTest, UnreadableDatabaseExits2) {
-  EXPECT_EQ(ExitCodeOf({"serve", "--db", "/nonexistent/doro/db", "--port", "0"}), 2);
+// Runtime failures are exit code 1 (2 is kept for usage errors).
+TEST(ServeCommandTest, UnreadableDatabaseExits1) {
+  EXPECT_EQ(ExitCodeOf({"serve", "--db", "/nonexistent/doro/db", "--port", "0"}), 1);
 }
 
 TEST(ServeCommandTest, ErrorsGoToStderrNotStdout) {
   const auto r = testing::RunDoro("serve --db /nonexistent/doro/db --port 0");
-  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, ::testing::HasSubstr("cannot open database /nonexistent/doro/db"));
   EXPECT_EQ(r.out, "");
 }
 
-TEST(ServeCommandTest, UnbindableHostExits2) {
-  EXPECT_EQ(ExitCodeOf({"serve", "--host", "not-an-address", "--port", "0"}), 2);
+TEST(ServeCommandTest, UnbindableHostExits1) {
+  EXPECT_EQ(ExitCodeOf({"serve", "--host", "not-an-address", "--port", "0"}), 1);
 }
 
 TEST(ServeCommandTest, BadFlagsAreRejectedBeforeServing) {

@@ -30,7 +30,7 @@ class FakeEngine : public Engine {
       : Engine(options), tag_(std::move(tag)) {
     report_.rows = rows;
     report_.roads = 3;
-    report_.files = {"fake.txt"};
+    report_.files = {{"fake.txt"}};
   }
   Answer RefineChecked(std::string_view label, Detail) const override {
     calls_.fetch_add(1);

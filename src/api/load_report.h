@@ -9,15 +9,45 @@
 
 namespace doro {
 
+// One file a database was read from.
+struct SourceFile {
+  enum class Kind : uint8_t { kAddressRows, kEnglishNames, kRelatedLots };
+  std::string path;
+  Kind kind = Kind::kAddressRows;
+  int64_t modified = 0;  // unix seconds; 0 = unknown (built-in demo, old index)
+  uint64_t rows = 0;     // address rows accepted, English road names or related lots read
+};
+
 struct LoadReport {
-  std::vector<std::string> files;  // files read
+  // Files read, in order. For an index file: the files it was built from,
+  // as recorded at build time (not the index itself: see index_path).
+  std::vector<SourceFile> files;
   uint64_t rows = 0;               // rows accepted
   uint64_t bad_lines = 0;          // rows rejected
   uint64_t related_lots = 0;       // related-lot rows accepted (jibun_rnaddrkor_*.txt)
   std::vector<std::string> bad_line_samples;  // "file:line: why", first few
   uint64_t roads = 0;              // distinct roads
   double seconds = 0;              // wall time to load and index
+  std::string index_path;          // the index file opened, "" when read from text
+  int64_t built_at = 0;            // index build time (unix seconds), 0 when read from text
+
+  // True when official English road names were read (they replace our own
+  // romanization in answers).
+  bool official_english() const {
+    for (const auto& f : files)
+      if (f.kind == SourceFile::Kind::kEnglishNames && f.rows > 0) return true;
+    return false;
+  }
 };
+
+// The one-line summary every report of a load prints (`doro index build`,
+// `doro serve`'s startup and reload log), so they all say the same:
+// "3 files, 1234 rows, 0 bad lines, 56 roads, official English names: no"
+// (+ ", index built 2026-12-01T10:00:00Z" for an index file).
+std::string LoadSummary(const LoadReport& r);
+
+// unix seconds -> "2026-12-01T10:00:00Z"; "unknown" for 0.
+std::string UtcTime(int64_t unix_seconds);
 
 }  // namespace doro
 

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "db/index_file.h"
+#include "cli/exit_codes.h"
 #include "match/engine.h"
 #include "server/server.h"
 #include "util/file_signature.h"
@@ -37,9 +38,9 @@ std::shared_ptr<const Engine> OpenEngine(const std::string& db, const EngineOpti
   return std::shared_ptr<const Engine>(std::move(engine));
 }
 
+// The same summary as `doro index build` and /healthz give (LoadSummary).
 void LogLoad(const char* what, const std::string& db, const LoadReport& r) {
-  spdlog::info("{} {}: {} files, {} rows, {} bad lines, {} roads, {:.3f} s", what, db.empty() ? "built-in demo database" : db,
-               r.files.size(), r.rows, r.bad_lines, r.roads, r.seconds);
+  spdlog::info("{} {}: {}, {:.3f} s", what, db.empty() ? "built-in demo database" : db, LoadSummary(r), r.seconds);
   for (const auto& sample : r.bad_line_samples) spdlog::warn("bad line: {}", sample);
 }
 
@@ -66,7 +67,10 @@ void Serve(const ServeFlags& flags) {
   auto engine = OpenEngine(flags.db, flags.engine, &error);
   if (!engine) {
     spdlog::error("cannot open database {}: {}", flags.db, error);
-    throw CLI::RuntimeError(2);
+    throw CLI::RuntimeError(kExitRuntime);
+  }
+  if (flags.db.empty()) {
+    spdlog::warn("no --db given, serving the built-in demo database (a few streets, for trying doro out)");
   }
   LogLoad("loaded", flags.db, engine->report());
 
@@ -81,7 +85,7 @@ void Serve(const ServeFlags& flags) {
   Server server(options, std::move(engine), std::move(reload));
   if (!server.Start(&error)) {
     spdlog::error("{}", error);
-    throw CLI::RuntimeError(2);
+    throw CLI::RuntimeError(kExitRuntime);
   }
   spdlog::info("serving on http://{}:{} with {} threads", options.host, server.port(),
                options.threads == 0 ? std::thread::hardware_concurrency() : options.threads);
@@ -132,6 +136,14 @@ void AddServeCommand(CLI::App& app) {
                   "Seconds a connection may stay idle or take to send a request / read a response")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  cmd->add_flag("--access-log", f->options.access_log,
+                "Log one line per request to stderr: method, path (no query), status, items, ms");
+  cmd->footer(std::string(
+                  "Endpoints: POST /v1/batch, GET|POST /v1/refine (GET: ?address= or ?keyword=),\n"
+                  "POST /v1/refine/batch, GET /healthz, GET /metrics, POST /admin/reload (loopback).\n"
+                  "SIGHUP reloads --db without dropping requests; SIGTERM/SIGINT stop gracefully (exit 0).\n"
+                  "The log goes to stderr.\n") +
+              kExitCodesHelp + "; 1 also when the port cannot be bound\n\nExample:\n  doro serve --db korea.idx --port 8080 --access-log");
   cmd->callback([f] { Serve(*f); });
 }
 

@@ -8,9 +8,10 @@
 namespace doro::cli {
 
 // Registers `serve` on `app`: --db, --host, --port, --threads,
-// --max-body-bytes, --max-items, --max-label-bytes, --idle-timeout. The
+// --max-body-bytes, --max-items, --max-label-bytes, --idle-timeout,
+// --access-log. The
 // callback opens the database, serves until SIGTERM/SIGINT (graceful stop,
-// exit 0), reloads the database on SIGHUP, and throws CLI::RuntimeError(2)
+// exit 0), reloads the database on SIGHUP, and throws CLI::RuntimeError(1)
 // when the database cannot be opened or the port cannot be bound.
 void AddServeCommand(CLI::App& app);
 

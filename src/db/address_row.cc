@@ -1,5 +1,7 @@
 #include "db/address_row.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
@@ -244,10 +246,17 @@ bool ReadRelatedLotDirectory(const std::string& dir, const RelatedLotSink& sink,
   std::string bytes;
   for (const auto& file : files) {
     if (!ReadWholeFile(file, &bytes, error)) return false;
-    report->files.push_back(file.string());
+    const uint64_t before = report->related_lots;
     ReadRelatedLotBytes(file.filename().string(), bytes, sink, report);
+    report->files.push_back({file.string(), SourceFile::Kind::kRelatedLots, ModifiedTime(file.string()),
+                             report->related_lots - before});
   }
   return true;
+}
+
+int64_t ModifiedTime(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? static_cast<int64_t>(st.st_mtime) : 0;
 }
 
 bool ReadAddressPath(const std::string& path, const RowSink& sink,
@@ -277,8 +286,10 @@ bool ReadAddressPath(const std::string& path, const RowSink& sink,
   std::string bytes;
   for (const auto& file : files) {
     if (!ReadWholeFile(file, &bytes, error)) return false;
-    report->files.push_back(file.string());
+    const uint64_t rows_before = report->rows;
     ReadAddressBytes(file.filename().string(), bytes, sink, report);
+    report->files.push_back({file.string(), SourceFile::Kind::kAddressRows, ModifiedTime(file.string()),
+                             report->rows - rows_before});
   }
   return true;
 }

@@ -88,6 +88,9 @@ void ReadRelatedLotBytes(std::string_view name, std::string_view bytes,
 // none is not an error. False with *error when a file cannot be read.
 bool ReadRelatedLotDirectory(const std::string& dir, const RelatedLotSink& sink,
                              LoadReport* report, std::string* error);
+// A file's modification time in unix seconds, 0 when it cannot be read:
+// recorded per source file in the LoadReport.
+int64_t ModifiedTime(const std::string& path);
 
 // Reads a file, or every rnaddrkor_*.txt in a directory (sorted by name).
 // Returns false with *error when the path cannot be read or holds no file.

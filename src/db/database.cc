@@ -40,8 +40,10 @@ std::unique_ptr<Database> Database::Load(const std::string& path,
   RowSink sink = [&](AddressRow&& row) { builder.Add(row); };
   if (path.empty()) {
     for (const auto& f : embedded::DemoDatabase()) {
-      report->files.push_back("(built-in demo) " + std::string(f.name));
+      const uint64_t rows_before = report->rows;
       ReadAddressBytes(f.name, f.content, sink, report);
+      report->files.push_back({"(built-in demo) " + std::string(f.name), SourceFile::Kind::kAddressRows, 0,
+                               report->rows - rows_before});
     }
   } else {
     if (!ReadAddressPath(path, sink, report, error)) return nullptr;

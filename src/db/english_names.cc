@@ -5,6 +5,7 @@
 #include <fstream>
 #include <vector>
 
+#include "db/address_row.h"
 #include "text/encoding.h"
 #include "text/lines.h"
 #include "text/utf8.h"
@@ -90,8 +91,10 @@ EnglishRoadNames ReadEnglishRoadNames(const std::string& dir, LoadReport* report
   for (const auto& file : files) {
     std::ifstream in(file, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    report->files.push_back(file.string());
+    const size_t names_before = names.size();
     ParseEnglishRoadNames(file.filename().string(), bytes, &names, report);
+    report->files.push_back({file.string(), SourceFile::Kind::kEnglishNames, ModifiedTime(file.string()),
+                             names.size() - names_before});
   }
   return names;
 }

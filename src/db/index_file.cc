@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cerrno>
@@ -76,6 +78,26 @@ uint64_t FileChecksum(Header h, const char* body, size_t body_size) {
 template <typename T>
 std::span<const T> View(const char* base, const SectionRef& s) {
   return std::span<const T>(reinterpret_cast<const T*>(base + s.offset), s.size / sizeof(T));
+}
+
+// "path\tkind\tmodified\trows", or a path alone (early version 5 files).
+SourceFile ParseSourceLine(std::string_view line) {
+  SourceFile f;
+  const size_t tab = line.find('\t');
+  f.path = std::string(line.substr(0, tab));
+  if (tab == std::string_view::npos) return f;
+  std::string_view rest = line.substr(tab + 1);
+  if (rest.starts_with("e")) f.kind = SourceFile::Kind::kEnglishNames;
+  if (rest.starts_with("j")) f.kind = SourceFile::Kind::kRelatedLots;
+  auto next_number = [&rest](auto* v) {
+    const size_t t = rest.find('\t');
+    if (t == std::string_view::npos) return;
+    rest.remove_prefix(t + 1);
+    std::from_chars(rest.data(), rest.data() + rest.size(), *v);
+  };
+  next_number(&f.modified);
+  next_number(&f.rows);
+  return f;
 }
 
 struct Mapping {
@@ -273,8 +295,18 @@ bool IndexFile::CheckTables(const Tables& t, std::string* why) {
 bool IndexFile::Write(const Database& db, const LoadReport& source, const std::string& path,
                       std::string* error) {
   const Tables& t = db.tables();
+  // One line per source file: path, kind ('a' address rows, 'e' English
+  // names), modified time, rows; tab-separated. (Early version 5 files
+  // hold the path alone; Open reads both.)
   std::string sources;
-  for (const auto& f : source.files) (sources += f) += '\n';
+  for (const auto& f : source.files) {
+    sources += f.path;
+    sources += f.kind == SourceFile::Kind::kEnglishNames ? "\te\t"
+               : f.kind == SourceFile::Kind::kRelatedLots ? "\tj\t"
+                                                          : "\ta\t";
+    ((sources += std::to_string(f.modified)) += '\t') += std::to_string(f.rows);
+    sources += '\n';
+  }
   struct Piece {
     const void* data;
     size_t size;
@@ -327,18 +359,27 @@ bool IndexFile::Write(const Database& db, const LoadReport& source, const std::s
   }
   h.checksum = FileChecksum(h, body.data(), body.size());
   const std::string tmp = path + ".tmp";
+  // Whatever fails, no temporary file is left behind.
+  auto fail = [&](const std::string& why) {
+    std::remove(tmp.c_str());
+    *error = why;
+    return false;
+  };
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return *error = "cannot write " + tmp, false;
+    if (!out) return fail("cannot write " + tmp + ": " + std::strerror(errno));
     out.write(reinterpret_cast<const char*>(&h), sizeof(h));
     out.write(body.data(), static_cast<std::streamsize>(body.size()));
-    if (!out) return *error = "write failed for " + tmp, false;
+    out.close();
+    if (!out) return fail("write failed for " + tmp);
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    return *error = "cannot rename " + tmp + " to " + path, false;
+    return fail("cannot rename " + tmp + " to " + path + ": " + std::strerror(errno));
   }
   return true;
 }
+
+uint32_t IndexFile::FormatVersion() { return kVersion; }
 
 bool IndexFile::LooksLikeIndex(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -431,11 +472,12 @@ std::unique_ptr<Database> IndexFile::Open(const std::string& path, LoadReport* r
   std::string_view list(sources.data(), sources.size());
   while (!list.empty()) {
     const size_t nl = list.find('\n');
-    report->files.emplace_back(list.substr(0, nl));
+    report->files.push_back(ParseSourceLine(list.substr(0, nl)));
     if (nl == std::string_view::npos) break;
     list.remove_prefix(nl + 1);
   }
-  report->files.insert(report->files.begin(), "(index) " + path);
+  report->index_path = path;
+  report->built_at = h.built_at;
   report->rows = h.rows;
   report->bad_lines = h.bad_lines;
   report->roads = t.roads.size();

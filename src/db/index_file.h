@@ -18,6 +18,7 @@
 #ifndef DORO_DB_INDEX_FILE_H_
 #define DORO_DB_INDEX_FILE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -41,6 +42,9 @@ class IndexFile {
   // file beyond its checksum (public so that tests can damage tables
   // without forging a checksum). *why says what failed.
   static bool CheckTables(const Tables& t, std::string* why);
+
+  // The format version this build writes and reads.
+  static uint32_t FormatVersion();
 
   // True when the file starts with the index magic (cheap; used to tell an
   // index file from a text file).

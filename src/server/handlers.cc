@@ -165,7 +165,9 @@ Response Handlers::Batch(std::string_view body) {
   } else {
     run(0, items.size());
   }
-  return Json(200, ContestResponse(items, results));
+  Response r = Json(200, ContestResponse(items, results));
+  r.items = items.size();
+  return r;
 }
 
 Response Handlers::RefineGet(std::string_view query) {
@@ -176,17 +178,21 @@ Response Handlers::RefineGet(std::string_view query) {
     const std::string_view pair = query.substr(0, amp);
     query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
     const size_t eq = pair.find('=');
-    if (pair.substr(0, eq) != "address") continue;
-    if (found) return Json(400, GenericError(400, "address given twice"));
+    // `keyword` is the juso API's name for the same parameter.
+    const std::string_view name = pair.substr(0, eq);
+    if (name != "address" && name != "keyword") continue;
+    if (found) return Json(400, GenericError(400, "address given twice (address and keyword are one parameter)"));
     found = true;
     const std::string_view value = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
     if (!UrlDecode(value, &label)) return Json(400, GenericError(400, "address has a malformed %-escape"));
   }
-  if (!found) return Json(400, GenericError(400, "missing query parameter: address"));
+  if (!found) return Json(400, GenericError(400, "missing query parameter: address (or keyword)"));
   LabelIn in;
   in.text = std::move(label);  // the engine checks it
   const std::shared_ptr<const Engine> engine = engine_.get();
-  return Json(200, RichAnswer(in.text, RefineOne(*engine, in), engine->options().max_label_bytes));
+  Response r = Json(200, RichAnswer(in.text, RefineOne(*engine, in), engine->options().max_label_bytes));
+  r.items = 1;
+  return r;
 }
 
 Response Handlers::RefinePost(std::string_view body) {
@@ -194,7 +200,9 @@ Response Handlers::RefinePost(std::string_view body) {
   ParseError error;
   if (!ParseRefineOne(body, parse_limits_, &label, &error)) return Json(error.status, GenericError(error.status, error.message));
   const std::shared_ptr<const Engine> engine = engine_.get();
-  return Json(200, RichAnswer(label.text, RefineOne(*engine, label), engine->options().max_label_bytes));
+  Response r = Json(200, RichAnswer(label.text, RefineOne(*engine, label), engine->options().max_label_bytes));
+  r.items = 1;
+  return r;
 }
 
 Response Handlers::RefineBatch(std::string_view body) {
@@ -215,13 +223,19 @@ Response Handlers::RefineBatch(std::string_view body) {
   } else {
     run(0, labels.size());
   }
-  return Json(200, RichAnswers(labels, answers, engine->options().max_label_bytes));
+  Response r = Json(200, RichAnswers(labels, answers, engine->options().max_label_bytes));
+  r.items = labels.size();
+  return r;
 }
 
 Response Handlers::Health() {
   const std::shared_ptr<const Engine> engine = engine_.get();
   const LoadReport& r = engine->report();
-  return Json(200, fmt::format(R"({{"status":"ok","rows":{},"roads":{},"files":{}}})", r.rows, r.roads, r.files.size()));
+  // The same facts as the startup log and `doro index info` (LoadSummary).
+  const std::string built = r.index_path.empty() ? "null" : "\"" + UtcTime(r.built_at) + "\"";
+  return Json(200, fmt::format(
+                       R"({{"status":"ok","rows":{},"roads":{},"files":{},"bad_lines":{},"official_english":{},"index_built_at":{}}})",
+                       r.rows, r.roads, r.files.size(), r.bad_lines, r.official_english(), built));
 }
 
 Response Handlers::MetricsText() {
@@ -252,8 +266,7 @@ Response Handlers::Reload() {
     return Json(500, GenericError(500, "reload failed: " + error));
   }
   const LoadReport& r = fresh->report();
-  spdlog::info("reloaded database: {} files, {} rows, {} bad lines, {} roads, {:.3f} s", r.files.size(), r.rows,
-               r.bad_lines, r.roads, r.seconds);
+  spdlog::info("reloaded database: {}, {:.3f} s", LoadSummary(r), r.seconds);
   std::string body = fmt::format(R"({{"status":"ok","rows":{},"bad_lines":{},"roads":{},"files":{},"seconds":{}}})",
                                  r.rows, r.bad_lines, r.roads, r.files.size(), r.seconds);
   engine_.set(std::move(fresh));

@@ -3,7 +3,7 @@
 // Handle(), and writes the Response back.
 //
 //   POST /v1/batch         the 2023 contest interface (HEADER/BODY)
-//   GET  /v1/refine?address=...   one label, rich answer
+//   GET  /v1/refine?address=...   one label, rich answer (keyword=... too)
 //   POST /v1/refine        {"address": "..."}
 //   POST /v1/refine/batch  {"addresses": [...]}
 //   GET  /healthz          200 {"status":"ok",...}
@@ -56,6 +56,7 @@ struct Response {
   std::string allow;        // for 405
   std::string retry_after;  // seconds, for 503
   std::string body;
+  size_t items = 0;   // labels answered (for the access log)
 };
 
 // The engine being served, swapped atomically on reload. Requests that hold

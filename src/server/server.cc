@@ -134,6 +134,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnHeader(beast::error_code ec, size_t bytes) {
+    started_ = std::chrono::steady_clock::now();
     if (ec) return OnRead(ec, bytes);
     const auto& req = parser_->get();
     // Charged before any of the body is read, and before "100 Continue":
@@ -273,6 +274,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Send(Response response, bool close, unsigned version) {
+    if (impl_->options.access_log) LogAccess(response);
     auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(response.status), version);
     res->set(http::field::server, "doro");
     res->set(http::field::content_type, response.content_type);
@@ -290,6 +292,18 @@ class Session : public std::enable_shared_from_this<Session> {
         self->Read();
       }
     });
+  }
+
+  void LogAccess(const Response& response) {
+    std::string_view method = "-", path = "-";
+    if (parser_ && parser_->got_some()) {
+      const auto& req = parser_->get();
+      method = req.method_string();
+      path = req.target().substr(0, req.target().find('?'));
+    }
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+    spdlog::info("access {} {} {} {} {:.1f}ms", method.empty() ? "-" : method, path.empty() ? "-" : path.substr(0, 200),
+                 response.status, response.items, ms);
   }
 
   // Half-closes and discards what the client still sends, briefly, so that
@@ -324,6 +338,7 @@ class Session : public std::enable_shared_from_this<Session> {
   uint64_t charged_ = 0;  // bytes of the budget this connection's body holds
   bool over_budget_ = false;
   std::function<void(uint64_t, std::string_view, beast::error_code&)> on_chunk_;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   std::array<char, 16384> scratch_;
 };
 

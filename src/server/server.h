@@ -52,6 +52,9 @@ struct ServerOptions {
   std::string watch_path;
   std::chrono::milliseconds watch_interval{0};
   std::optional<util::FileSignature> watch_baseline;
+  // One info line per request through spdlog: method, path (query left
+  // out: it holds the label, personal data), status, items, milliseconds.
+  bool access_log = false;
 };
 
 // Bodies this small are admitted even past the budget: a full budget must

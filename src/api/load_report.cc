@@ -1,0 +1,25 @@
+#include "api/load_report.h"
+
+#include <ctime>
+
+namespace doro {
+
+std::string UtcTime(int64_t unix_seconds) {
+  if (unix_seconds == 0) return "unknown";
+  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string LoadSummary(const LoadReport& r) {
+  std::string s = std::to_string(r.files.size()) + " files, " + std::to_string(r.rows) + " rows, " +
+                  std::to_string(r.bad_lines) + " bad lines, " + std::to_string(r.roads) +
+                  " roads, official English names: " + (r.official_english() ? "yes" : "no");
+  if (!r.index_path.empty()) s += ", index built " + UtcTime(r.built_at);
+  return s;
+}
+
+}  // namespace doro
