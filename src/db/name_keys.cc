@@ -86,10 +86,15 @@ std::vector<std::string> NameKeys::KeysOf(std::string_view name) {
     if (!k.empty() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
   };
   const std::string letters = Letters(name);
-  for (const std::string& base : {letters, std::string(WithoutEnding(letters))}) {
-    if (base.empty()) continue;
-    add(base);
-    for (auto& k : text::RomanizationKeys(base, 3)) add(std::move(k));
+  if (letters.empty()) return keys;
+  add(letters);
+  for (auto& k : text::RomanizationKeys(letters, 3)) add(std::move(k));
+  // Without its ending, only for a label that wrote one ("한신 APT"): the
+  // bare "한신" of a label is too likely another word.
+  const std::string bare(WithoutEnding(letters));
+  if (!bare.empty()) {
+    add(std::string(kBareMark) + bare);
+    for (auto& k : text::RomanizationKeys(bare, 3)) add(std::string(kBareMark) + k);
   }
   return keys;
 }

@@ -6,7 +6,8 @@
 // without a common ending ("한신아파트" = "한신"); a label's Latin words are
 // compared after translated words ("University") are put back into Korean
 // and romanized, so "Hongik University Sejong Campus" meets 홍익대학교
-// 세종캠퍼스. The endings and dropped words are data (data/building_words.tsv).
+// 세종캠퍼스. A label's words are looked up whole: "Dalseo" of "Dalseo-gu"
+// is no building's name. The endings and dropped words are data (data/building_words.tsv).
 #ifndef DORO_DB_NAME_KEYS_H_
 #define DORO_DB_NAME_KEYS_H_
 
@@ -31,6 +32,10 @@ class NameKeys {
   // Query side: `key` (Korean letters, or a Latin match key) without its
   // ending, or "" when it has none or nothing would be left.
   static std::string_view WithoutEnding(std::string_view key);
+
+  // Keys of a name without its ending start with this mark: the matcher
+  // looks them up only for a label's words that end in an ending.
+  static constexpr char kBareMark[] = "~";
 
   // Shortest key the matcher looks up: shorter ones name too much by chance.
   static constexpr size_t kMinLatinKey = 6;   // letters and digits

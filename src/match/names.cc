@@ -27,7 +27,9 @@ void NameFinder::Find(const LabelAtoms& label, const RegionEvidence& regions, Na
     const size_t min = korean ? db::NameKeys::kMinKoreanKey : db::NameKeys::kMinLatinKey;
     // A place's name ("Jochiwon-eup") is region evidence, not a building.
     if (!t.region_keys.Find(db::HashKey(key)).empty()) return;
-    for (std::string_view k : {std::string_view(key), db::NameKeys::WithoutEnding(key)}) {
+    const std::string_view bare = db::NameKeys::WithoutEnding(key);
+    const std::string marked = bare.empty() ? std::string() : db::NameKeys::kBareMark + std::string(bare);
+    for (std::string_view k : {std::string_view(key), std::string_view(marked)}) {
       if (k.size() < min) continue;
       for (const auto& f : t.name_keys.Find(db::HashKey(k))) {
         if (f.value >= t.buildings.size()) continue;
@@ -42,8 +44,10 @@ void NameFinder::Find(const LabelAtoms& label, const RegionEvidence& regions, Na
     }
   };
   std::string korean, latin, translated;
+  // Words whole: a window starts and ends where a word does.
+  auto joined = [&](int j) { return atoms[j].sep == parse::Sep::kGlued || atoms[j].sep == parse::Sep::kHyphen; };
   for (int i = 0; i < n; ++i) {
-    if (label.Has(i, kNotName)) continue;
+    if (label.Has(i, kNotName) || (i > 0 && joined(i))) continue;
     korean.clear();
     latin.clear();
     translated.clear();
@@ -77,7 +81,7 @@ void NameFinder::Find(const LabelAtoms& label, const RegionEvidence& regions, Na
         }
       }
       const int e = j + 1;
-      if (e < skip_to) continue;
+      if (e < skip_to || (e < n && joined(e))) continue;
       if (korean_ok) lookup(korean, true, i, e);
       lookup(latin, false, i, e);
       if (translated != latin) lookup(translated, false, i, e);
