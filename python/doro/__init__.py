@@ -78,6 +78,8 @@ class Engine:
         import pandas
 
         answers = self.refine_many(labels.tolist(), threads=threads)
+        if not answers:
+            return pandas.DataFrame(index=labels.index, columns=self.fields())
         return pandas.DataFrame.from_records(answers, index=labels.index, columns=self.fields())
 
     def fields(self) -> List[str]:
