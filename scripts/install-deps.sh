@@ -9,7 +9,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config \
   libboost-dev libsimdjson-dev rapidjson-dev libcli11-dev \
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev \
-  python3-dev pybind11-dev python3-pybind11 python3-pytest python3-pandas python3-distributed \
+  python3-dev pybind11-dev python3-pybind11 python3-pytest python3-pandas python3-distributed python3-yaml \
   nginx-light \
   >/dev/null
 echo "install-deps: done"
