@@ -63,7 +63,7 @@ class Engine:
 
     def refine_many(self, labels: Iterable[Any], threads: Optional[int] = None) -> List[Answer]:
         """Refines every label, in order, splitting the work over `threads`
-        native threads (None: every core) with the GIL released, so other
+        native threads (None: every core; at most 256) with the GIL released, so other
         Python threads run meanwhile. Same answers as refine() one by one."""
         if threads is None:
             threads = 0

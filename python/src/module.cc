@@ -29,6 +29,10 @@ const json::AnswerNames& kNames = json::kJusoNames;
 
 // Labels held in memory at once by refine_many (as `doro batch` does).
 constexpr size_t kBlock = 16384;
+// Labels per work item: small enough to keep every thread busy to the end.
+constexpr size_t kGrain = 64;
+// More threads than this only cost memory.
+constexpr unsigned kMaxThreads = 256;
 
 // How many threads are inside refine_many's GIL-free section right now, and
 // the most ever seen at once: lets a test show that two Python threads run
@@ -121,7 +125,8 @@ class PyEngine {
 
   py::list RefineMany(py::iterable labels, unsigned threads) const {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    util::WorkPool pool(threads - 1);  // the calling thread is the last worker
+    threads = std::min(threads, kMaxThreads);
+    std::unique_ptr<util::WorkPool> pool;  // made for the first block, no bigger than it needs
     py::list out;
     std::vector<Label> block;
     std::vector<std::string> answers;
@@ -133,10 +138,15 @@ class PyEngine {
       }
       if (block.empty()) break;
       answers.assign(block.size(), std::string());
+      if (pool == nullptr) {
+        const size_t chunks = (block.size() + kGrain - 1) / kGrain;
+        // The calling thread is the last worker.
+        pool = std::make_unique<util::WorkPool>(static_cast<unsigned>(std::min<size_t>(threads, chunks)) - 1);
+      }
       {
         py::gil_scoped_release release;
         InsideNative inside;
-        pool.ParallelFor(block.size(), 64, [&](size_t begin, size_t end) {
+        pool->ParallelFor(block.size(), kGrain, [&](size_t begin, size_t end) {
           for (size_t i = begin; i < end; ++i) answers[i] = AnswerJson(*engine_, block[i]);
         });
       }
