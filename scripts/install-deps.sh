@@ -11,5 +11,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev \
   clang libclang-rt-14-dev \
   systemd man-db \
+  python3-dev pybind11-dev python3-pybind11 python3-pytest python3-pandas python3-distributed python3-yaml \
+  nginx-light \
   >/dev/null
 echo "install-deps: done"
