@@ -142,10 +142,17 @@ function startJob(job) {
   message('');
   $('progress').value = 0;
   $('progress-text').textContent = '';
+  delete document.body.dataset.state;
+  setRunLabel('run');
   showLoaded();
   for (const id of ['loaded', 'run-section', 'summary-section', 'results-section']) $(id).hidden = false;
   refreshAll();
   $('run').focus();
+}
+
+function setRunLabel(key) {
+  $('run').dataset.i18n = key;
+  $('run').textContent = t(key);
 }
 
 function showLoaded() {
@@ -169,6 +176,7 @@ async function run() {
   const runner = new Runner(job, { onProgress: scheduleProgress });
   state.runner = runner;
   state.started = performance.now();
+  document.body.dataset.state = 'running';
   $('run').disabled = true;
   $('cancel').disabled = false;
   $('column').disabled = true;
@@ -185,7 +193,7 @@ async function run() {
     : t('finished', { total: num(runner.total), secs });
   $('progress').value = runner.done;
   if (runner.lastError) message(t('failedChunk', { msg: runner.lastError }));
-  $('run').textContent = job.todo().length > 0 ? t('resume') : t('run');
+  setRunLabel(job.todo().length > 0 ? 'resume' : 'run');
   document.body.dataset.state = runner.cancelled ? 'cancelled' : 'done';
   refreshAll();
 }
@@ -198,13 +206,13 @@ function scheduleProgress(runner) {
   progressQueued = true;
   requestAnimationFrame(() => {
     progressQueued = false;
+    if (state.runner !== runner) return;  // finished (or replaced) meanwhile: run() has the last word
     const { done, total } = runner;
     $('progress').value = done;
     const pct = total ? Math.floor((100 * done) / total) : 100;
     const secs = (performance.now() - state.started) / 1000;
     const rate = secs > 0.2 ? ` · ${t('rate', { rate: num(Math.round(done / secs)) })}` : '';
     $('progress-text').textContent = t('progress', { done: num(done), total: num(total), pct }) + rate;
-    document.body.dataset.state = 'running';
     const now = performance.now();
     if (now - lastViewRefresh > 300) {  // a new view is O(rows): not every frame
       lastViewRefresh = now;
