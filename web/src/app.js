@@ -2,7 +2,7 @@
 // virtualised results table and the correction dialog together. Data logic
 // lives in tabular.js / results.js / refine.js; this file is DOM only.
 
-import { setLang, lang, t, reasonText, warningText, knownReasons, num } from './i18n.js';
+import { setLang, lang, t, reasonText, reasonShort, warningText, knownReasons, num } from './i18n.js';
 import { decodeBytes, detectDelimiter, parseDelimited, parseLines, toTable, guessAddressColumn, toCsv } from './tabular.js';
 import { Job, categoryOf } from './results.js';
 import { Runner, refineOne } from './refine.js';
@@ -32,11 +32,13 @@ function applyLang() {
   document.documentElement.lang = lang();
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of document.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
   $('lang').textContent = t('langButton');
   $('lang').lang = lang() === 'ko' ? 'en' : 'ko';
   document.title = t('title');
   if (state.job) {
     showLoaded();
+    renderProgressText();
     refreshAll();
   }
   if (!state.xlsx) $('download-xlsx').title = t('xlsxMissing');
@@ -141,7 +143,8 @@ function startJob(job) {
   $('search').value = '';
   message('');
   $('progress').value = 0;
-  $('progress-text').textContent = '';
+  setProgressText(null);
+  $('inputs-box').open = false;  // the table needs the room; one click brings the inputs back
   delete document.body.dataset.state;
   setRunLabel('run');
   showLoaded();
@@ -157,8 +160,9 @@ function setRunLabel(key) {
 
 function showLoaded() {
   const job = state.job;
-  const name = state.source?.kind === 'file' ? state.source.name : t('pasteLegend');
-  $('loaded-msg').textContent = t('rowsLoaded', { n: num(job.size), name, enc: state.encoding || 'UTF-8' });
+  $('loaded-msg').textContent = state.source?.kind === 'file'
+    ? t('rowsLoaded', { n: num(job.size), name: state.source.name, enc: state.encoding })
+    : t('rowsPasted', { n: num(job.size) });
   const sel = $('column');
   sel.replaceChildren(...job.header.map((h, i) => new Option(h, String(i), false, i === job.addressColumn)));
   $('column-label').hidden = job.header.length < 2;
@@ -188,14 +192,31 @@ async function run() {
   $('cancel').disabled = true;
   $('column').disabled = false;
   const secs = ((performance.now() - state.started) / 1000).toFixed(1);
-  $('progress-text').textContent = runner.cancelled
-    ? t('cancelled', { done: num(runner.done), total: num(runner.total) })
-    : t('finished', { total: num(runner.total), secs });
+  const answered = job.size - job.todo().length;
+  setProgressText(runner.cancelled ? 'cancelled' : 'finished', { done: answered, total: job.size, secs });
   $('progress').value = runner.done;
   if (runner.lastError) message(t('failedChunk', { msg: runner.lastError }));
   setRunLabel(job.todo().length > 0 ? 'resume' : 'run');
   document.body.dataset.state = runner.cancelled ? 'cancelled' : 'done';
   refreshAll();
+}
+
+// The line beside the progress bar, kept as key and values so that the
+// language toggle can say it again.
+let progressLine = null;
+function setProgressText(key, vars, suffix = '') {
+  progressLine = key ? { key, vars, suffix } : null;
+  renderProgressText();
+}
+
+function renderProgressText() {
+  if (!progressLine) {
+    $('progress-text').textContent = '';
+    return;
+  }
+  const v = {};
+  for (const [k, x] of Object.entries(progressLine.vars)) v[k] = typeof x === 'number' && k !== 'pct' ? num(x) : x;
+  $('progress-text').textContent = t(progressLine.key, v) + progressLine.suffix;
 }
 
 // Repaints at most once a frame however fast chunks return.
@@ -212,7 +233,7 @@ function scheduleProgress(runner) {
     const pct = total ? Math.floor((100 * done) / total) : 100;
     const secs = (performance.now() - state.started) / 1000;
     const rate = secs > 0.2 ? ` · ${t('rate', { rate: num(Math.round(done / secs)) })}` : '';
-    $('progress-text').textContent = t('progress', { done: num(done), total: num(total), pct }) + rate;
+    setProgressText('progress', { done, total, pct }, rate);
     const now = performance.now();
     if (now - lastViewRefresh > 300) {  // a new view is O(rows): not every frame
       lastViewRefresh = now;
@@ -231,7 +252,7 @@ function categoryLabel(cat) {
   if (cat === 'edited') return t('edited');
   if (cat === 'pending') return t('pending');
   if (cat === 'error') return t('error');
-  return `${t('statusNoAnswer')}: ${reasonText(cat).split(/[:：(]/)[0].trim()}`;
+  return `${t('statusNoAnswer')}: ${reasonShort(cat)}`;
 }
 
 function categoryClass(cat) {
@@ -257,11 +278,15 @@ function renderSummary(counts) {
     const n = document.createElement('span');
     n.className = 'count';
     n.textContent = num(counts[cat]);
+    const track = document.createElement('div');
+    track.className = 'track';
+    track.setAttribute('aria-hidden', 'true');
     const bar = document.createElement('div');
     bar.className = `bar ${categoryClass(cat)}`;
     bar.style.width = `${(100 * counts[cat]) / max}%`;
-    bar.setAttribute('aria-hidden', 'true');
-    li.append(b, n, bar);
+    track.append(bar);
+    if (state.filter === cat) li.classList.add('active');
+    li.append(b, n, track);
     return li;
   });
   $('summary').replaceChildren(...items);
@@ -308,8 +333,8 @@ function columns() {
   cols.push(
     { key: 'zipNo', label: t('colZip'), width: '80px', cls: 'zip' },
     { key: 'engAddr', label: t('colEng'), width: '20%' },
-    { key: 'status', label: t('colStatus'), width: '22%' },
-    { key: null, label: '', width: '96px', cls: 'act' },
+    { key: 'status', label: t('colStatus'), width: '20%' },
+    { key: null, label: '', width: '128px', cls: 'act' },
   );
   return cols;
 }

@@ -25,13 +25,15 @@ const TEXT = {
     hasHeader: '첫 줄은 머리글',
     addressColumn: '주소 열',
     rowsLoaded: '{n}행을 읽었습니다 ({name}, {enc})',
+    rowsPasted: '붙여넣은 {n}행',
+    inputToggle: '입력 (붙여넣기 또는 파일)',
     run: '정제 시작',
     resume: '남은 행 계속',
     cancel: '취소',
     progress: '{done} / {total}행 ({pct}%)',
     rate: '초당 {rate}행',
-    cancelled: '취소됨: {done} / {total}행 처리',
-    finished: '완료: {total}행, {secs}초',
+    cancelled: '취소됨: {done} / {total}행 처리됨',
+    finished: '완료: {done} / {total}행, {secs}초',
     failedChunk: '요청 실패: {msg}',
     summary: '요약',
     answered: '주소 찾음',
@@ -54,8 +56,9 @@ const TEXT = {
     colAction: '',
     choose: '후보 선택',
     fix: '수정',
-    download: '내려받기',
-    downloadCsv: 'CSV (Excel용 UTF-8)',
+    download: '내려받기:',
+    downloadCsv: 'CSV',
+    downloadCsvTitle: 'UTF-8 (BOM 포함): Excel에서 한글이 바로 보입니다',
     downloadXlsx: 'XLSX',
     xlsxMissing: '이 빌드에는 XLSX 지원이 없습니다 (web/node_modules 없이 빌드됨). CSV를 사용하세요.',
     xlsxLoading: 'XLSX 읽는 중…',
@@ -99,13 +102,15 @@ const TEXT = {
     hasHeader: 'First row is a header',
     addressColumn: 'Address column',
     rowsLoaded: 'Read {n} rows ({name}, {enc})',
+    rowsPasted: '{n} pasted rows',
+    inputToggle: 'Input (paste or file)',
     run: 'Refine',
     resume: 'Continue with the rest',
     cancel: 'Cancel',
     progress: '{done} / {total} rows ({pct}%)',
     rate: '{rate} rows/s',
     cancelled: 'Cancelled: {done} of {total} rows done',
-    finished: 'Done: {total} rows in {secs} s',
+    finished: 'Done: {done} of {total} rows, {secs} s',
     failedChunk: 'Request failed: {msg}',
     summary: 'Summary',
     answered: 'Answered',
@@ -128,8 +133,9 @@ const TEXT = {
     colAction: '',
     choose: 'Choose',
     fix: 'Fix',
-    download: 'Download',
-    downloadCsv: 'CSV (UTF-8 for Excel)',
+    download: 'Download:',
+    downloadCsv: 'CSV',
+    downloadCsvTitle: 'UTF-8 with a BOM, so that Excel shows Korean correctly',
     downloadXlsx: 'XLSX',
     xlsxMissing: 'This build has no XLSX support (built without web/node_modules). Use CSV.',
     xlsxLoading: 'Reading XLSX…',
@@ -173,6 +179,12 @@ const REASONS = {
   },
 };
 
+// The same, in a word or two (summary and filter).
+const REASONS_SHORT = {
+  ko: { no_road: '도로 없음', no_building: '건물번호 없음', ambiguous: '여러 주소 가능', region_conflict: '지역 불일치', bad_input: '입력 오류' },
+  en: { no_road: 'No road', no_building: 'No such building', ambiguous: 'Several fit', region_conflict: 'Region conflict', bad_input: 'Bad input' },
+};
+
 // Parts of a label that disagree with the answer given.
 const WARNINGS = {
   ko: {
@@ -205,6 +217,10 @@ export function t(key, vars = {}) {
 
 export function reasonText(reason) {
   return REASONS[current][reason] ?? reason;
+}
+
+export function reasonShort(reason) {
+  return REASONS_SHORT[current][reason] ?? reason;
 }
 
 export function warningText(code) {

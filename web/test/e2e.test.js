@@ -315,9 +315,12 @@ test('100,000 rows: progress, cancel, continue, search, sort, the page stays res
   assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), N);
   const seen = await page.evaluate(() => window.progressSeen);
   assert.ok(new Set(seen).size >= 3, 'progress moved in steps');
-  const maxGap = await page.evaluate(() => window.maxGap);
-  console.log(`# 100,000 rows refined through the page in ${seconds.toFixed(1)} s (cancel and continue included); longest event-loop pause ${Math.round(maxGap)} ms`);
-  fs.writeFileSync(path.join(ARTIFACTS, 'big-run.txt'), `rows ${N}\nseconds ${seconds.toFixed(1)}\nmax_event_loop_gap_ms ${Math.round(maxGap)}\n`);
+  const maxGap = await page.evaluate(() => {
+    const g = window.maxGap;
+    window.maxGap = 0;
+    return g;
+  });
+  console.log(`# 100,000 rows refined through the page in ${seconds.toFixed(1)} s (cancel and continue included); longest event-loop pause while refining ${Math.round(maxGap)} ms`);
 
   // Virtualised: a hundred thousand rows in the view, a screenful in the DOM.
   assert.ok((await page.$$('#body tr.r')).length < 100);
@@ -328,9 +331,26 @@ test('100,000 rows: progress, cancel, continue, search, sort, the page stays res
   await page.click('#head th:nth-child(3) button');  // sort by road address
   await page.waitForSelector('#head th[aria-sort=ascending]');
   const roads = await page.$$eval('#body tr.r td:nth-child(3)', (tds) => tds.map((td) => td.textContent));
-  const sorted = [...roads].sort(new Intl.Collator('ko', { numeric: true }).compare);
-  assert.deepEqual(roads, sorted);
-  await page.evaluate(() => clearTimeout(window.ticker));
+  // Non-decreasing, comparing digit runs as numbers and the rest by code point.
+  const chunks = (s) => s.toLowerCase().match(/\d+|\D+/g) ?? [];
+  const compare = (a, b) => {
+    const x = chunks(a), y = chunks(b);
+    for (let k = 0; k < Math.min(x.length, y.length); k++) {
+      const nx = /^\d/.test(x[k]) && /^\d/.test(y[k]);
+      const d = nx ? Number(x[k]) - Number(y[k]) : x[k] < y[k] ? -1 : x[k] > y[k] ? 1 : 0;
+      if (d !== 0) return d;
+    }
+    return x.length - y.length;
+  };
+  assert.ok(roads.length > 10);
+  for (let k = 1; k < roads.length; k++) assert.ok(compare(roads[k - 1], roads[k]) <= 0, `${roads[k - 1]} <= ${roads[k]}`);
+  const sortGap = await page.evaluate(() => {
+    clearTimeout(window.ticker);
+    return window.maxGap;
+  });
+  console.log(`# longest event-loop pause while searching and sorting 100,000 rows: ${Math.round(sortGap)} ms`);
+  fs.writeFileSync(path.join(ARTIFACTS, 'big-run.txt'),
+    `rows ${N}\nseconds ${seconds.toFixed(1)}\nmax_event_loop_gap_refining_ms ${Math.round(maxGap)}\nmax_event_loop_gap_search_sort_ms ${Math.round(sortGap)}\n`);
   await shot('10-big-sorted');
 });
 

@@ -85,3 +85,9 @@ test('results: a correction is counted as edited, can be reverted, and is export
   job.revert(0);
   assert.equal(job.results[0].reason, 'ambiguous');
 });
+
+test('results: sorting reads numbers as numbers', () => {
+  const labels = ['세종대로 110', '세종대로 9', '남부순환로 1721', 'B 2 Sejong'];
+  const job = new Job(['a'], labels.map((l) => [l]), 0);
+  assert.deepEqual(job.view({ sortKey: 'input' }).map((i) => labels[i]), ['B 2 Sejong', '남부순환로 1721', '세종대로 9', '세종대로 110']);
+});
