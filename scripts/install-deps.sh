@@ -10,4 +10,10 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libboost-dev libsimdjson-dev rapidjson-dev libcli11-dev \
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev \
   >/dev/null
+# The operator page's browser tests (web/test): Debian's Chromium, a Korean
+# font for readable screenshots; node and npm unless the machine has them.
+$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-nanum >/dev/null
+if ! command -v npm >/dev/null; then
+  $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
 echo "install-deps: done"
