@@ -95,13 +95,14 @@ async function loadFile(file) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     state.source = { kind: 'file', name: file.name, bytes };
     if (looksLikeXlsx(bytes)) {
+      if (!state.xlsx) return message(t('xlsxMissing'));
       $('loaded').hidden = false;
       $('loaded-msg').textContent = t('xlsxLoading');
       state.source.xlsxRows = await readXlsx(bytes);
     }
     parseSource();
   } catch (e) {
-    message(t(/no XLSX/.test(e.message) ? 'xlsxMissing' : 'readError', { msg: e.message }));
+    message(t('readError', { msg: e.message }));
   }
 }
 
@@ -668,11 +669,17 @@ $('download-csv').addEventListener('click', () => {
 
 $('download-xlsx').addEventListener('click', async () => {
   const { header, rows } = state.job.exportTable();
+  const button = $('download-xlsx');
+  button.disabled = true;
+  button.textContent = t('xlsxWriting');
   try {
     const buf = await writeXlsx(header, rows);
     save(new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), `${baseName()}.xlsx`);
   } catch (e) {
-    message(t('xlsxMissing'));
+    message(t('writeError', { msg: e.message }));
+  } finally {
+    button.disabled = !state.xlsx;
+    button.textContent = t('downloadXlsx');
   }
 });
 

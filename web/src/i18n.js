@@ -62,6 +62,7 @@ const TEXT = {
     downloadXlsx: 'XLSX',
     xlsxMissing: '이 빌드에는 XLSX 지원이 없습니다 (web/node_modules 없이 빌드됨). CSV를 사용하세요.',
     xlsxLoading: 'XLSX 읽는 중…',
+    xlsxWriting: 'XLSX 만드는 중…',
     dialogTitle: '행 {n} 수정',
     dialogInput: '입력',
     dialogWhy: '판단 근거',
@@ -81,6 +82,7 @@ const TEXT = {
     noRows: '표시할 행이 없습니다',
     emptyInput: '입력이 비어 있습니다',
     readError: '파일을 읽지 못했습니다: {msg}',
+    writeError: '파일을 만들지 못했습니다: {msg}',
   },
   en: {
     title: 'doro address cleaning',
@@ -139,6 +141,7 @@ const TEXT = {
     downloadXlsx: 'XLSX',
     xlsxMissing: 'This build has no XLSX support (built without web/node_modules). Use CSV.',
     xlsxLoading: 'Reading XLSX…',
+    xlsxWriting: 'Writing XLSX…',
     dialogTitle: 'Row {n}',
     dialogInput: 'Input',
     dialogWhy: 'Why',
@@ -158,6 +161,7 @@ const TEXT = {
     noRows: 'No rows to show',
     emptyInput: 'Nothing to refine',
     readError: 'Could not read the file: {msg}',
+    writeError: 'Could not write the file: {msg}',
   },
 };
 
