@@ -327,14 +327,14 @@ const ROW = 34;  // px, the same as --row in style.css
 function columns() {
   const cols = [
     { key: '', label: t('colRow'), width: '64px', cls: 'num' },
-    { key: 'input', label: t('colInput'), width: '26%' },
-    { key: 'roadAddr', label: t('colRoadAddr'), width: '26%' },
+    { key: 'input', label: t('colInput'), width: '24%' },
+    { key: 'roadAddr', label: t('colRoadAddr'), width: '28%' },
   ];
   if (state.job.hasDelivery()) cols.push({ key: 'deliveryAddr', label: t('colDelivery'), width: '18%' });
   cols.push(
     { key: 'zipNo', label: t('colZip'), width: '80px', cls: 'zip' },
     { key: 'engAddr', label: t('colEng'), width: '20%' },
-    { key: 'status', label: t('colStatus'), width: '20%' },
+    { key: 'status', label: t('colStatus'), width: '18%' },
     { key: null, label: '', width: '128px', cls: 'act' },
   );
   return cols;

@@ -211,6 +211,44 @@ test('keyboard: arrows move, Enter opens the row, Escape closes', { skip }, asyn
   assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
 });
 
+test('correct a row by hand: the typed address is checked and its zip and English filled in', { skip }, async () => {
+  const expected = await api(demoLabels);
+  const row = expected.findIndex((a) => a.reason === 'no_road');
+  assert.ok(row >= 0);
+  const typed = expected.find((a) => a.status === 'ok').roadAddrPart1;
+  const check = (await api([typed]))[0];
+  await page.selectOption('#filter', 'no_road');
+  await page.click(`#body tr[data-row="${row}"] td.act button`);
+  await page.waitForSelector('#edit[open]');
+  await page.fill('#edit-manual', typed);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.getElementById('edit').open);
+  await page.selectOption('#filter', 'edited');
+  const cells = await page.$$eval(`#body tr[data-row="${row}"] td`, (tds) => tds.map((td) => td.textContent));
+  assert.equal(cells[2], check.roadAddr);
+  assert.equal(cells[3], check.zipNo);
+  assert.equal(cells[4], check.engAddr);
+  assert.match(cells[5], /확인됨|verified/);
+  await shot('05b-corrected');
+  // And back.
+  await page.click(`#body tr[data-row="${row}"] td.act button`);
+  await page.click('#edit-revert');
+  await page.selectOption('#filter', 'no_road');
+  assert.ok(await page.$(`#body tr[data-row="${row}"]`));
+  await page.selectOption('#filter', '');
+});
+
+test('a file dropped on the page is loaded', { skip }, async () => {
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['주소,id\n"170, Toegye-ro, Jung-gu, Seoul",1\n'], 'dropped.csv', { type: 'text/csv' }));
+    document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.getElementById('loaded-msg').textContent.includes('dropped.csv'));
+  assert.equal(await page.$eval('#column', (s) => s.value), '0');
+  assert.equal(await page.textContent('#body tr.r td:nth-child(2)'), '170, Toegye-ro, Jung-gu, Seoul');
+});
+
 let utf8Download;
 
 test('CSV upload (UTF-8): the address column is found, other columns come back unchanged', { skip }, async () => {
@@ -364,4 +402,19 @@ test('English toggle', { skip }, async () => {
   await shot('11-english');
   await page.click('#lang');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+});
+
+test('a build without the XLSX bundle: the page says so instead of failing', { skip }, async () => {
+  // What a build without web/node_modules embeds: the same page, no vendor/.
+  const real = await (await fetch(`${base}/assets.json`)).json();
+  await page.route(`${base}/assets.json`, (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(real.filter((a) => !a.startsWith('vendor/'))) }));
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  const wb = new (await import('exceljs')).default.Workbook();
+  wb.addWorksheet('a').addRow(['주소']);
+  await page.setInputFiles('#file', { name: 'x.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+  await page.waitForSelector('#message:not([hidden])');
+  assert.match(await page.textContent('#message'), /XLSX/);
+  await page.unroute(`${base}/assets.json`);
 });
