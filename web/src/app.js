@@ -556,6 +556,11 @@ function openEdit(i) {
   const s = statusParts(r);
   $('edit-status').textContent = [s.badge, s.text].filter(Boolean).join(': ');
   $('edit-why').textContent = r.why || '';
+  for (const el of document.querySelectorAll('#edit [data-field]')) {
+    const v = r[el.dataset.field] ?? '';
+    el.hidden = v === '';
+    if (el.tagName === 'DD') el.textContent = v;
+  }
   const others = job.header
     .map((h, c) => (c === job.addressColumn ? null : `${h}: ${job.rows[i][c]}`))
     .filter(Boolean);

@@ -14,6 +14,10 @@ export function keepAnswer(a) {
     engAddr: a.engAddr ?? '',
     bdMgtSn: a.bdMgtSn ?? '',
     why: a.why ?? a.detail ?? '',
+    // Shown in the row's dialog when the API gives them.
+    jibunAddr: a.jibunAddr ?? '',
+    bdNm: a.bdNm ?? '',
+    detailAddr: a.detailAddr ?? '',
     warnings: Array.isArray(a.warnings) ? a.warnings : [],
     candidates: Array.isArray(a.candidates)
       ? a.candidates.map((c) => ({

@@ -392,6 +392,39 @@ test('100,000 rows: progress, cancel, continue, search, sort, the page stays res
   await shot('10-big-sorted');
 });
 
+test('a failing server: the rows of a failed chunk are marked, the others kept, and a second run sends only those', { skip }, async () => {
+  // 1,200 rows are three chunks; the one holding row 700 always fails.
+  const labels = Array.from({ length: 1200 }, (_, i) => (i === 700 ? 'row 700, 170, Toegye-ro' : demoLabels[i % demoLabels.length]));
+  await page.evaluate(() => { document.getElementById('inputs-box').open = true; });
+  await page.fill('#paste', labels.join('\n'));
+  await page.click('#use-paste');
+  let sent = 0;
+  await page.route(`${base}/v1/refine/batch`, (route) => {
+    sent += JSON.parse(route.request().postData()).addresses.length;
+    return route.request().postData().includes('row 700,')
+      ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"status":"error","code":503,"message":"busy"}' })
+      : route.continue();
+  });
+  await runAndWait();
+  const failed = await summaryCounts();
+  assert.equal(failed.error, 500);
+  assert.equal(failed.pending, undefined);
+  assert.match(await page.textContent('#message'), /503/);
+  await shot('12-errors');
+  await page.unroute(`${base}/v1/refine/batch`);
+  sent = 0;
+  await page.route(`${base}/v1/refine/batch`, (route) => {
+    sent += JSON.parse(route.request().postData()).addresses.length;
+    return route.continue();
+  });
+  await runAndWait();
+  await page.unroute(`${base}/v1/refine/batch`);
+  assert.equal(sent, 500, 'only the failed rows are sent again');
+  const counts = await summaryCounts();
+  assert.equal(counts.error, undefined);
+  assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), 1200);
+});
+
 test('English toggle', { skip }, async () => {
   await page.click('#lang');
   assert.equal(await page.textContent('h1'), 'doro address cleaning');
