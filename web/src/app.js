@@ -188,6 +188,7 @@ async function run() {
   $('progress').max = Math.max(1, job.todo().length);
   scheduleProgress(runner);
   await runner.run();
+  if (state.job !== job) return;  // another input was loaded meanwhile: its UI is not ours
   state.runner = null;
   $('run').disabled = false;
   $('cancel').disabled = true;
@@ -420,7 +421,7 @@ function renderRows() {
   if (!job) return;
   const cols = columns();
   const view = state.view;
-  viewport.setAttribute('aria-rowcount', String(view.length));
+  $('table').setAttribute('aria-rowcount', String(view.length));
   if (view.length === 0) {
     const tr = document.createElement('tr');
     const td = document.createElement('td');
