@@ -27,6 +27,8 @@ test('the delimiter is the one the header row uses', () => {
 });
 
 test('auto decoding takes valid UTF-8 as UTF-8 and other bytes as CP949', () => {
+  // (CP949's extension syllables are checked in the browser, e2e.test.js:
+  // node's euc-kr decoder is ICU's EUC-KR, the browser's is windows-949.)
   const korean = '서울특별시 중구 퇴계로 170';
   const utf8 = new TextEncoder().encode(korean);
   assert.deepEqual(decodeBytes(utf8), { text: korean, encoding: 'UTF-8' });
