@@ -14,4 +14,10 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   python3-dev pybind11-dev python3-pybind11 python3-pytest python3-pandas python3-distributed python3-yaml \
   nginx-light \
   >/dev/null
+# The operator page's browser tests (web/test): Debian's Chromium, a Korean
+# font for readable screenshots; node and npm unless the machine has them.
+$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-nanum >/dev/null
+if ! command -v npm >/dev/null; then
+  $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
 echo "install-deps: done"

@@ -17,8 +17,17 @@ run() {  # run BUILD_DIR [cmake args...]
   (cd "$dir" && ctest --output-on-failure -j "$JOBS" --timeout 900)
 }
 
+if [ "${DORO_SKIP_WEB:-0}" != 1 ]; then
+  # Before the build: it embeds ExcelJS from web/node_modules in the page.
+  echo "== Operator page dependencies (npm ci in web/)"
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+fi
 echo "== Release build and tests"
 run build -DCMAKE_BUILD_TYPE=Release
+if [ "${DORO_SKIP_WEB:-0}" != 1 ]; then
+  echo "== Operator page: unit tests and headless Chromium against doro serve (screenshots: build/web-artifacts)"
+  DORO_BIN=build/doro DORO_WEB_ARTIFACTS=build/web-artifacts node --test web/test/*.test.js
+fi
 if [ "${DORO_SKIP_SANITIZE:-0}" != 1 ]; then
   echo "== AddressSanitizer + UBSan build and tests"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

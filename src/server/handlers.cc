@@ -5,6 +5,7 @@
 #include <chrono>
 #include <exception>
 
+#include "server/web_assets.h"
 #include "util/work_pool.h"
 
 namespace doro::server {
@@ -131,6 +132,14 @@ Response Handlers::Route(const Request& request, std::string_view* endpoint) {
     if (method != "POST") return MethodNotAllowed(target, "POST");
     if (!request.loopback_peer) return Json(403, GenericError(403, "reload is accepted from loopback addresses only"));
     return Reload();
+  }
+  if (const WebAsset* asset = FindWebAsset(path)) {
+    *endpoint = "/";  // the page and its files: one metrics label for all
+    if (method != "GET") return MethodNotAllowed(target, "GET");
+    Response r;
+    r.content_type = std::string(asset->content_type);
+    r.body = std::string(asset->body);
+    return r;
   }
   return Json(404, GenericError(404, "no such path: " + std::string(path.substr(0, 200))));
 }

@@ -9,6 +9,7 @@
 //   GET  /healthz          200 {"status":"ok",...}
 //   GET  /metrics          Prometheus text
 //   POST /admin/reload     reopen the database; loopback peers only
+//   GET  /, /app.js, ...   the operator page (web_assets.h)
 //
 // Content-Type is not checked: every body is read as JSON (clients that
 // send text/plain or nothing still work). Unknown paths -> 404 JSON, known
