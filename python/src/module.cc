@@ -24,8 +24,6 @@ namespace py = pybind11;
 namespace doro::python {
 namespace {
 
-// The names every answer dict uses: the HTTP rich answer's.
-
 // Labels held in memory at once by refine_many (as `doro batch` does).
 constexpr size_t kBlock = 16384;
 // Labels per work item: small enough to keep every thread busy to the end.
