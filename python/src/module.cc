@@ -161,7 +161,9 @@ class PyEngine {
     d["rows"] = r.rows;
     d["roads"] = r.roads;
     d["bad_lines"] = r.bad_lines;
-    d["sources"] = r.files;
+    py::list sources;
+    for (const auto& f : r.files) sources.append(f.path);
+    d["sources"] = sources;
     d["load_seconds"] = r.seconds;
     return d;
   }

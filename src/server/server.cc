@@ -230,6 +230,7 @@ class Session : public std::enable_shared_from_this<Session> {
     Response response = handlers.Handle(request);
     // The body is done with: give its memory and its share of the budget back
     // before the (perhaps long) write of the response.
+    NoteRequest();
     parser_.reset();
     ReleaseBody();
     Send(std::move(response), close, version);
@@ -263,6 +264,7 @@ class Session : public std::enable_shared_from_this<Session> {
     impl_->handlers->metrics().CountBodyOverBudget();
     const std::string target(parser_->get().target());
     const unsigned version = parser_->get().version();
+    NoteRequest();
     parser_.reset();
     ReleaseBody();
     Response r = impl_->handlers->Error(
@@ -294,13 +296,20 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // The access log's method and path, kept before the parser (and the
+  // body's memory) goes.
+  void NoteRequest() {
+    access_method_.clear();
+    access_path_.clear();
+    if (!impl_->options.access_log || !parser_ || !parser_->got_some()) return;
+    const auto& req = parser_->get();
+    access_method_ = req.method_string();
+    access_path_ = req.target().substr(0, req.target().find('?'));
+  }
+
   void LogAccess(const Response& response) {
-    std::string_view method = "-", path = "-";
-    if (parser_ && parser_->got_some()) {
-      const auto& req = parser_->get();
-      method = req.method_string();
-      path = req.target().substr(0, req.target().find('?'));
-    }
+    if (parser_) NoteRequest();
+    const std::string_view method = access_method_, path = access_path_;
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
     spdlog::info("access {} {} {} {} {:.1f}ms", method.empty() ? "-" : method, path.empty() ? "-" : path.substr(0, 200),
                  response.status, response.items, ms);
@@ -339,6 +348,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool over_budget_ = false;
   std::function<void(uint64_t, std::string_view, beast::error_code&)> on_chunk_;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  std::string access_method_, access_path_;
   std::array<char, 16384> scratch_;
 };
 
