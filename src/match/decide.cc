@@ -266,6 +266,7 @@ Answer DecideName(const db::Database& db, const LabelAtoms& label, const RegionE
   a.address = found[0].second;
   a.why = "matched by its building name";
   decision->building = b;
+  decision->number_end = hit->end;
   if (detail != Detail::kFull) return a;
   FillAddress(db, b, &a);
   for (int i = hit->begin; i < hit->end; ++i) decision->used[i] = 1;

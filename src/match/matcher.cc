@@ -156,7 +156,11 @@ Answer Matcher::Refine(std::string_view text, Detail detail) const {
     }
   }
   if (detail != Detail::kFull) return a;
-  const bool apartment = st.decision.building != db::kNone && db_.tables().buildings[st.decision.building].apartment;
+  // An apartment by the register's flag, or by its name (files that leave
+  // 공동주택구분 at 0 still name the complex).
+  const bool apartment = st.decision.building != db::kNone &&
+                         (db_.tables().buildings[st.decision.building].apartment ||
+                          db_.BuildingName(st.decision.building).find("아파트") != std::string_view::npos);
   ReadUnit(st.label, st.decision.used, st.decision.number_end, apartment, &st.unit);
   a.unit = st.unit.unit;
   a.detail_address = UnitText(a.unit);

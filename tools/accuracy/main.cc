@@ -85,9 +85,11 @@ int main(int argc, char** argv) {
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(64)) < cases.size();) {
       for (size_t k = i; k < std::min(cases.size(), i + 64); ++k) {
-        doro::Answer a = engine->Refine(cases[k].label, doro::Detail::kAddress);
-        // TODO(issue 11): detail = the answer's detailAddr once the engine has it.
-        outcomes[k] = {a.ok(), std::move(a.address), doro::ReasonName(a.reason), ""};
+        // The unit is read with the full answer only; without units the
+        // address alone (the contest's path) is timed.
+        const bool unit = !cases[k].expected_detail.empty();
+        doro::Answer a = engine->Refine(cases[k].label, unit ? doro::Detail::kFull : doro::Detail::kAddress);
+        outcomes[k] = {a.ok(), std::move(a.address), doro::ReasonName(a.reason), std::move(a.detail_address)};
       }
     }
   };
