@@ -25,13 +25,18 @@ void NameFinder::Find(const LabelAtoms& label, const RegionEvidence& regions, Na
   int longest = 0;
   auto lookup = [&](const std::string& key, bool korean, int b, int e) {
     const size_t min = korean ? db::NameKeys::kMinKoreanKey : db::NameKeys::kMinLatinKey;
-    // A place's name ("Jochiwon-eup") is region evidence, not a building.
-    if (!t.region_keys.Find(db::HashKey(key)).empty()) return;
+    if (key.size() < min) return;
     const std::string_view bare = db::NameKeys::WithoutEnding(key);
     const std::string marked = bare.empty() ? std::string() : db::NameKeys::kBareMark + std::string(bare);
+    bool place_checked = false;
     for (std::string_view k : {std::string_view(key), std::string_view(marked)}) {
       if (k.size() < min) continue;
-      for (const auto& f : t.name_keys.Find(db::HashKey(k))) {
+      const auto found = t.name_keys.Find(db::HashKey(k));
+      if (found.empty()) continue;
+      // A place's name ("Jochiwon-eup") is region evidence, not a building.
+      if (!place_checked && !t.region_keys.Find(db::HashKey(key)).empty()) return;
+      place_checked = true;
+      for (const auto& f : found) {
         if (f.value >= t.buildings.size()) continue;
         const uint32_t region = t.roads[t.buildings[f.value].road].region;
         if (!regions.Allows(region, t.regions[region].sido, b, e)) continue;
