@@ -40,6 +40,23 @@ bool ParseFlag(std::string_view s, bool* out) {
   return false;
 }
 
+bool IsRoadCode(const std::string& code) {
+  return code.size() == 12 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The building number fields of both layouts: 지하여부, 건물본번, 건물부번.
+bool ParseBuildingNumber(std::string_view under, std::string_view main, std::string_view sub,
+                         bool* underground, int* main_out, int* sub_out, std::string* why) {
+  if (!ParseFlag(under, underground)) return *why = "지하여부 '" + std::string(under) + "'", false;
+  if (!ParseInt(main, main_out) || *main_out <= 0 || *main_out > 99999)
+    return *why = "building number '" + std::string(main) + "'", false;
+  if (!ParseInt(sub, sub_out) || *sub_out > 65535)
+    return *why = "building sub-number '" + std::string(sub) + "'", false;
+  return true;
+}
+
+std::string Flag(bool v) { return v ? "1" : "0"; }
+
 void AddBad(std::string_view name, size_t line_no, const std::string& why,
             LoadReport* report) {
   ++report->bad_lines;
@@ -81,26 +98,18 @@ bool ParseAddressRow(std::string_view line, AddressRow* row, std::string* why) {
   if (!ParseFlag(f[6], &row->mountain)) return *why = "산여부 '" + std::string(f[6]) + "'", false;
   if (!ParseInt(f[7], &row->jibun_main) || !ParseInt(f[8], &row->jibun_sub))
     return *why = "지번 number", false;
-  if (!ParseFlag(f[11], &row->underground))
-    return *why = "지하여부 '" + std::string(f[11]) + "'", false;
-  if (!ParseInt(f[12], &row->main) || row->main <= 0 || row->main > 99999)
-    return *why = "building number '" + std::string(f[12]) + "'", false;
-  if (!ParseInt(f[13], &row->sub) || row->sub > 65535)
-    return *why = "building sub-number '" + std::string(f[13]) + "'", false;
+  if (!ParseBuildingNumber(f[11], f[12], f[13], &row->underground, &row->main, &row->sub, why)) return false;
   if (!ParseFlag(f[19], &row->apartment))
     return *why = "공동주택구분 '" + std::string(f[19]) + "'", false;
   if (row->sido.empty()) return *why = "empty 시도명", false;
   if (row->road_name.empty()) return *why = "empty 도로명", false;
-  if (row->road_code.size() != 12 ||
-      !std::all_of(row->road_code.begin(), row->road_code.end(),
-                   [](char c) { return c >= '0' && c <= '9'; }))
-    return *why = "도로명코드 '" + row->road_code + "'", false;
+  if (!IsRoadCode(row->road_code)) return *why = "도로명코드 '" + row->road_code + "'", false;
   return true;
 }
 
 std::string FormatAddressRow(const AddressRow& r) {
   auto num = [](int v) { return std::to_string(v); };
-  auto flag = [](bool v) { return std::string(v ? "1" : "0"); };
+  auto flag = Flag;
   const std::string parts[kFields] = {
       r.mgmt_no,   r.legal_code,       r.sido,           r.sigungu,
       r.emd,       r.ri,               flag(r.mountain), num(r.jibun_main),
@@ -135,23 +144,15 @@ bool ParseRelatedLotRow(std::string_view line, RelatedLotRow* row, std::string* 
   if (!ParseInt(f[7], &row->jibun_main) || row->jibun_main <= 0 || row->jibun_main > 99999 ||
       !ParseInt(f[8], &row->jibun_sub) || row->jibun_sub > 65535)
     return *why = "지번 number", false;
-  if (!ParseFlag(f[10], &row->underground))
-    return *why = "지하여부 '" + std::string(f[10]) + "'", false;
-  if (!ParseInt(f[11], &row->main) || row->main <= 0 || row->main > 99999)
-    return *why = "building number '" + std::string(f[11]) + "'", false;
-  if (!ParseInt(f[12], &row->sub) || row->sub > 65535)
-    return *why = "building sub-number '" + std::string(f[12]) + "'", false;
+  if (!ParseBuildingNumber(f[10], f[11], f[12], &row->underground, &row->main, &row->sub, why)) return false;
   if (row->sido.empty() || row->emd.empty()) return *why = "empty 시도명 or 법정읍면동명", false;
-  if (row->road_code.size() != 12 ||
-      !std::all_of(row->road_code.begin(), row->road_code.end(),
-                   [](char c) { return c >= '0' && c <= '9'; }))
-    return *why = "도로명코드 '" + row->road_code + "'", false;
+  if (!IsRoadCode(row->road_code)) return *why = "도로명코드 '" + row->road_code + "'", false;
   return true;
 }
 
 std::string FormatRelatedLotRow(const RelatedLotRow& r) {
   auto num = [](int v) { return std::to_string(v); };
-  auto flag = [](bool v) { return std::string(v ? "1" : "0"); };
+  auto flag = Flag;
   const std::string parts[] = {r.mgmt_no, r.legal_code, r.sido, r.sigungu, r.emd,
                                r.ri, flag(r.mountain), num(r.jibun_main), num(r.jibun_sub),
                                r.road_code, flag(r.underground), num(r.main), num(r.sub),

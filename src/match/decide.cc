@@ -54,6 +54,13 @@ void AddWarnings(const db::Database& db, const ScoreInput& in, const ScoredBuild
   if (city) a->warnings.push_back(Warning::kDistrictMismatch);
 }
 
+// A candidate of a lot or a name (no score: they are not scored).
+void AddCandidate(const db::Database& db, uint32_t b, const std::string& address, Answer* a) {
+  const std::string reference = db.Reference(b);
+  a->candidates.push_back(
+      {address, reference.empty() ? address : address + " " + reference, db.Zip(b), db.BuildingId(b), 0});
+}
+
 }  // namespace
 
 Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
@@ -206,12 +213,7 @@ Answer DecideLot(const db::Database& db, const LabelAtoms& label, const RegionEv
     a.reason = Reason::kAmbiguous;
     a.why = "several road addresses stand on that lot";
     for (const auto& f : found) decision->rivals.push_back(f.address);
-    for (size_t i = 0; full && i < found.size() && i < 5; ++i) {
-      const uint32_t b = found[i].building;
-      const std::string reference = db.Reference(b);
-      a.candidates.push_back({found[i].address, reference.empty() ? found[i].address : found[i].address + " " + reference,
-                              db.Zip(b), db.BuildingId(b), 0});
-    }
+    for (size_t i = 0; full && i < found.size() && i < 5; ++i) AddCandidate(db, found[i].building, found[i].address, &a);
     return a;
   }
   const uint32_t b = found[0].building;
@@ -254,10 +256,7 @@ Answer DecideName(const db::Database& db, const LabelAtoms& label, const RegionE
     a.why = found.empty() ? "no road of the database found in the label"
                           : "several buildings of that name";
     for (size_t i = 0; detail == Detail::kFull && i < found.size() && i < 5; ++i) {
-      const uint32_t b = found[i].first;
-      const std::string reference = db.Reference(b);
-      a.candidates.push_back({found[i].second, reference.empty() ? found[i].second : found[i].second + " " + reference,
-                              db.Zip(b), db.BuildingId(b), 0});
+      AddCandidate(db, found[i].first, found[i].second, &a);
     }
     return a;
   }

@@ -48,19 +48,8 @@ int main(int argc, char** argv) {
   doro::testgen::OfficialNames names;
   std::vector<std::string> files;
   std::string error;
-  for (const auto& p : data_paths) {
-    if (!doro::testgen::LoadDataPath(p, &rows, &names, &files, &error)) {
-      std::cerr << "official_labels: " << error << "\n";
-      return 1;
-    }
-  }
-  for (const auto& p : english_paths) {
-    if (!doro::testgen::ReadRoadEnglish(p, &names, &error)) {
-      std::cerr << "official_labels: " << error << "\n";
-      return 1;
-    }
-  }
-  if (!doro::testgen::ReadAdminEnglish(admin_dir, &names, &error)) {
+  if (!doro::testgen::LoadOfficialSources(data_paths, english_paths, admin_dir, &rows, &names, &files,
+                                          &error)) {
     std::cerr << "official_labels: " << error << "\n";
     return 1;
   }

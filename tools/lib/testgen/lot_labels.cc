@@ -16,11 +16,6 @@ namespace {
 
 using Rng = gen::SplitMixRng;
 
-uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
-  return h;
-}
 
 const std::vector<std::string> kClasses = {
     "lot_ko",     "lot_en",          "lot_mixed",  "lot_san",    "lot_ri",
@@ -925,7 +920,7 @@ struct LotLabelGenerator::Impl {
     for (size_t k = 0; k < classes.size(); ++k) {
       const std::string& cls = classes[k];
       const size_t want = count / classes.size() + (k < count % classes.size() ? 1 : 0);
-      Rng rng(seed ^ Fnv1a(cls));
+      Rng rng(seed ^ gen::Fnv1a(cls));
       size_t made = 0;
       std::set<std::string> labels;  // no label twice in a class: small pools stay small
       for (size_t tries = 0; made < want && tries < want * 40 + 40; ++tries) {

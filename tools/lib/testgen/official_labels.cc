@@ -22,11 +22,6 @@ namespace {
 // on every platform.
 using Rng = gen::SplitMixRng;
 
-uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
-  return h;
-}
 
 // ---------------------------------------------------------------- classes
 const std::vector<std::string> kClasses = {
@@ -906,7 +901,7 @@ struct OfficialLabelGenerator::Impl {
     for (size_t k = 0; k < classes.size(); ++k) {
       const std::string& cls = classes[k];
       const size_t want = count / classes.size() + (k < count % classes.size() ? 1 : 0);
-      Rng rng(seed ^ Fnv1a(cls));
+      Rng rng(seed ^ gen::Fnv1a(cls));
       const auto& pool = Pool(cls);
       size_t made = 0;
       for (size_t tries = 0; made < want && tries < want * 40 + 40; ++tries) {
@@ -944,5 +939,18 @@ std::vector<std::string> OfficialLabelGenerator::AvailableClasses() const {
 }
 
 size_t OfficialLabelGenerator::AddressCount() const { return impl_->addrs.size(); }
+
+bool LoadOfficialSources(const std::vector<std::string>& data_paths,
+                         const std::vector<std::string>& english_paths, const std::string& admin_dir,
+                         std::vector<db::AddressRow>* rows, OfficialNames* names,
+                         std::vector<std::string>* files, std::string* error) {
+  for (const auto& p : data_paths) {
+    if (!LoadDataPath(p, rows, names, files, error)) return false;
+  }
+  for (const auto& p : english_paths) {
+    if (!ReadRoadEnglish(p, names, error)) return false;
+  }
+  return ReadAdminEnglish(admin_dir, names, error);
+}
 
 }  // namespace doro::testgen

@@ -71,6 +71,14 @@ bool ReadAdminEnglish(const std::string& dir, OfficialNames* names, std::string*
 bool LoadDataPath(const std::string& path, std::vector<db::AddressRow>* rows,
                   OfficialNames* names, std::vector<std::string>* files, std::string* error);
 
+// What the label tools read, in one call: LoadDataPath for each of
+// `data_paths`, ReadRoadEnglish for each of `english_paths`, then
+// ReadAdminEnglish(`admin_dir`). False with *error at the first failure.
+bool LoadOfficialSources(const std::vector<std::string>& data_paths,
+                         const std::vector<std::string>& english_paths, const std::string& admin_dir,
+                         std::vector<db::AddressRow>* rows, OfficialNames* names,
+                         std::vector<std::string>* files, std::string* error);
+
 // All class names, positives first then negatives ("neg_*").
 const std::vector<std::string>& OfficialClasses();
 
