@@ -365,6 +365,7 @@ function renderHead() {
   $('head').replaceChildren(...cols.map((c) => {
     const th = document.createElement('th');
     th.scope = 'col';
+    th.dataset.key = c.key || '';
     if (c.key) {
       const b = document.createElement('button');
       b.type = 'button';
