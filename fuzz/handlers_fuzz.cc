@@ -19,6 +19,7 @@
 #include "fuzz_util.h"
 #include "match/engine.h"
 #include "server/handlers.h"
+#include "server/web_assets.h"
 #include "text/utf8.h"
 
 namespace {
@@ -61,6 +62,8 @@ std::set<int> Expected(std::string_view path, std::string_view method, bool loop
     if (!loopback) return {403};
     return reload_fails ? std::set{500} : std::set{200};
   }
+  // The operator page and its files (server/web_assets.h).
+  if (doro::server::FindWebAsset(path) != nullptr) return get ? std::set{200} : std::set{405};
   return {404};
 }
 
@@ -157,6 +160,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (r.status == 405) FUZZ_CHECK(!r.allow.empty(), what);
   if (path == "/metrics" && r.status == 200) {
     FUZZ_CHECK(r.content_type.starts_with("text/plain") && !r.body.empty(), what);
+    return 0;
+  }
+  if (const auto* asset = doro::server::FindWebAsset(path); asset != nullptr && r.status == 200) {
+    FUZZ_CHECK(r.content_type == asset->content_type && r.body == asset->body, what);
     return 0;
   }
   FUZZ_CHECK(r.content_type == "application/json", what);
