@@ -54,11 +54,11 @@ void AddWarnings(const db::Database& db, const ScoreInput& in, const ScoredBuild
   if (city) a->warnings.push_back(Warning::kDistrictMismatch);
 }
 
-// A candidate of a lot or a name (no score: they are not scored).
-void AddCandidate(const db::Database& db, uint32_t b, const std::string& address, Answer* a) {
+// One candidate of an answer; lots and names are not scored (0).
+void AddCandidate(const db::Database& db, uint32_t b, const std::string& address, Answer* a, double score = 0) {
   const std::string reference = db.Reference(b);
   a->candidates.push_back(
-      {address, reference.empty() ? address : address + " " + reference, db.Zip(b), db.BuildingId(b), 0});
+      {address, reference.empty() ? address : address + " " + reference, db.Zip(b), db.BuildingId(b), score});
 }
 
 }  // namespace
@@ -101,10 +101,7 @@ Answer Decide(const db::Database& db, const ScoreInput& in, bool have_road,
                     [&](const doro::Candidate& x) { return x.address == address; })) {
       continue;
     }
-    const std::string reference = db.Reference(c.building);
-    std::string full = reference.empty() ? address : address + " " + reference;
-    a.candidates.push_back({std::move(address), std::move(full), db.Zip(c.building),
-                            db.BuildingId(c.building), std::round(c.score * 100.0) / 100.0});
+    AddCandidate(db, c.building, address, &a, std::round(c.score * 100.0) / 100.0);
   }
   const ScoredBuilding& best = cands[0];
   if (best.conflict) {
