@@ -12,6 +12,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -330,6 +331,39 @@ TEST_F(IndexReplaceTest, AChangedFileIsReloadedWithoutASignal) {
   EXPECT_TRUE(serves(0)) << "renamed over";
   OverwriteInPlace(live_, bytes_[2]);
   EXPECT_TRUE(serves(2)) << "overwritten in place";
+  server.Stop();
+}
+
+// The usual operator sequence: a new index renamed in, then SIGHUP. The
+// signalled reload already opened the new file, so the watcher, polling the
+// same file, must not reload it a second time.
+TEST_F(IndexReplaceTest, ASignalledReloadIsNotRepeatedByTheWatcher) {
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.watch_path = live_.string();
+  // Long enough that the watcher rarely looks between the rename and the
+  // reload (it would then rightly reload once itself), short enough that it
+  // looks several times in the wait below.
+  options.watch_interval = std::chrono::milliseconds(200);
+  std::string error;
+  std::shared_ptr<const Engine> initial = Engine::Open(live_.string(), &error);
+  ASSERT_NE(initial, nullptr) << error;
+  const std::string live = live_.string();
+  std::atomic<int> opened{0};
+  Server server(options, initial, [live, &opened](std::string* err) -> std::shared_ptr<const Engine> {
+    ++opened;
+    return Engine::Open(live, err);
+  });
+  ASSERT_TRUE(server.Start(&error)) << error;
+  ReplaceByRename(live_, bytes_[0]);
+  std::promise<int> status;
+  server.ReloadAsync([&status](const Response& r) { status.set_value(r.status); });
+  EXPECT_EQ(status.get_future().get(), 200);
+  std::this_thread::sleep_for(options.watch_interval * 5);  // the watcher looks about five times
+  EXPECT_EQ(opened.load(), 1);
+  Client c(server.port());
+  EXPECT_NE(c.Get("/metrics").body().find("doro_reloads_total{result=\"ok\"} 1\n"), std::string::npos);
   server.Stop();
 }
 

@@ -63,13 +63,17 @@ struct Server::Impl {
   std::optional<net::thread_pool> slow;  // reloads, off the I/O threads
   std::unique_ptr<ReloadQueue> reloads;
   std::optional<net::steady_timer> watch_timer;  // on a strand of its own
-  util::FileSignature watch_seen;                // touched by the timer's handler only
+  // The watched file's signature as last seen by the watcher or opened by
+  // a reload: the timer's handler and the reload thread both set it.
+  std::mutex watch_mu;
+  util::FileSignature watch_seen;
   std::vector<std::thread> threads;
   std::atomic<bool> stopping{false};
   uint16_t port = 0;
 
   void Accept();
   void Watch();
+  Response Reload();
 };
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -381,10 +385,15 @@ void Server::Impl::Watch() {
   watch_timer->async_wait([this](beast::error_code ec) {
     if (ec || stopping) return;
     const util::FileSignature now = util::SignatureOf(options.watch_path);
-    if (now != watch_seen) {
+    bool changed = false;
+    {
       // Remembered before the reload: a file still being written changes
       // again, and that change queues the next reload.
+      std::lock_guard<std::mutex> lock(watch_mu);
+      changed = now != watch_seen;
       watch_seen = now;
+    }
+    if (changed) {
       spdlog::info("{} changed: reloading", options.watch_path);
       reloads->Request([path = options.watch_path](const Response& r) {
         if (r.status != 200) spdlog::error("reload after a change of {} failed: {}", path, r.body);
@@ -392,6 +401,20 @@ void Server::Impl::Watch() {
     }
     Watch();
   });
+}
+
+// Any reload (a signal, /admin/reload, the watcher) opens the file as it is
+// now; the watcher is told, so that a file replaced and then signalled is
+// not reloaded a second time when the timer next looks.
+Response Server::Impl::Reload() {
+  if (options.watch_path.empty()) return handlers->Reload();
+  const util::FileSignature before = util::SignatureOf(options.watch_path);
+  Response r = handlers->Reload();
+  if (r.status == 200) {
+    std::lock_guard<std::mutex> lock(watch_mu);
+    watch_seen = before;
+  }
+  return r;
 }
 
 Server::Server(ServerOptions options, std::shared_ptr<const Engine> engine, ReloadFn reload)
@@ -438,7 +461,7 @@ bool Server::Start(std::string* error) {
   }
   s.port = s.acceptor->local_endpoint().port();
   s.slow.emplace(1);
-  s.reloads = std::make_unique<ReloadQueue>([&s] { return s.handlers->Reload(); },
+  s.reloads = std::make_unique<ReloadQueue>([&s] { return s.Reload(); },
                                             [&s](std::function<void()> job) { net::post(*s.slow, std::move(job)); });
   s.started = true;
   s.Accept();
