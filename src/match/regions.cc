@@ -108,15 +108,15 @@ void RegionFinder::AddRedirects() {
       // (db/sido.h); the row only tells that the label used the old one.
       const auto index = static_cast<uint32_t>(redirects_.size());
       redirects_.push_back({from_sido, to_sido, false, {db::PackRegion(db::RegionKind::kSido, to_sido)}});
-      keys.emplace_back(db::HashKey(c.from_sido), index);
-      for (const auto& k : text::RomanizationKeys(c.from_sido)) {
-        if (!k.empty()) keys.emplace_back(db::HashKey(k), index);
-      }
       // An English name of the time that is still the current one ("Gangwon-do"
-      // in the admin tables of 2024) is no old name.
-      if (text::MatchKey(c.from_en) != text::MatchKey(sidos[to_sido].english)) {
-        keys.emplace_back(db::HashKey(text::MatchKey(c.from_en)), index);
-      }
+      // in the admin tables of 2024, and the romanization of 강원도) is no old name.
+      const std::string current = text::MatchKey(sidos[to_sido].english);
+      auto add = [&](const std::string& key) {
+        if (!key.empty() && key != current) keys.emplace_back(db::HashKey(key), index);
+      };
+      keys.emplace_back(db::HashKey(c.from_sido), index);
+      for (const auto& k : text::RomanizationKeys(c.from_sido)) add(k);
+      add(text::MatchKey(c.from_en));
       continue;
     }
     if (c.from_area.empty()) continue;
@@ -142,12 +142,18 @@ void RegionFinder::AddRedirects() {
   redirect_keys_ = db::FlatMultiMap::Build(std::move(keys));
 }
 
-void RegionFinder::Redirected(const std::vector<Scratch::Lookup>& lookups, Scratch* scratch,
-                              std::vector<Scratch::Found>* found) const {
+void RegionFinder::Redirected(const LabelAtoms& label, const std::vector<Scratch::Lookup>& lookups,
+                              Scratch* scratch, std::vector<Scratch::Found>* found) const {
   auto& hits = scratch->redirected;
   hits.clear();
   for (const auto& l : lookups) {
     for (const auto& f : redirect_keys_.Find(l.hash)) hits.push_back({l.begin, l.end, f.value});
+  }
+  // A Hangul word's key is its romanization, which an old name may share
+  // with the current English ("강원도", "Gangwon-do"): its Korean too.
+  for (int i = 0; i < label.size(); ++i) {
+    if (label.atoms[i].kind != AtomKind::kHangul) continue;
+    for (const auto& f : redirect_keys_.Find(HashKey(label.atoms[i].text))) hits.push_back({i, i + 1, f.value});
   }
   if (hits.empty()) return;
   std::sort(hits.begin(), hits.end());
@@ -232,7 +238,7 @@ void RegionFinder::Find(const LabelAtoms& label, Scratch* scratch, RegionEvidenc
   for (const auto& l : lookups) {
     for (const auto& f : map.Find(l.hash)) found.push_back({l.begin, l.end, f.value});
   }
-  Redirected(lookups, scratch, &found);
+  Redirected(label, lookups, scratch, &found);
   // One span per (begin, end), its values sorted and distinct.
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());

@@ -138,7 +138,7 @@ class RegionFinder {
   };
   void AddRedirects();
   // Adds to *found the values of the redirects the label's spans name.
-  void Redirected(const std::vector<Scratch::Lookup>& lookups, Scratch* scratch,
+  void Redirected(const LabelAtoms& label, const std::vector<Scratch::Lookup>& lookups, Scratch* scratch,
                   std::vector<Scratch::Found>* found) const;
   std::vector<Redirect> redirects_;
   db::FlatMultiMap redirect_keys_;  // key of the old name -> redirects_ index
