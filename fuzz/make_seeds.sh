@@ -59,11 +59,12 @@ printf '\x03\x02\x00\x00\x01\x00\x04abcd' > $x/seed_insert
 printf '\x01\x03\x00\x00\x02\x00\x02\x01\x80' > $x/seed_xor
 
 # text tables: byte 0 = reader (0 road-name code file, 1 rneng, 2 words.tsv,
-# 3 translations.tsv, 4 CP949 text).
+# 3 translations.tsv, 4 CP949 text, 5 district_changes.tsv).
 t=$c/text_tables_fuzz
 printf '\x0011140|4100280|00|세종대로|Sejong-daero|0|1|20090101\n1114|x|00|퇴계로|Toegye-ro\n' > $t/seed_code_file
 printf '\x01%s\n' '11140103410028000011000000|1114010300|Seoul|Jung-gu|Taepyeongno 1(il)-ga||0|893|29|111404100280|Sejong-daero|0|110|0' > $t/seed_rneng
 { printf '\x02'; grep -v '^#' "$root/data/words.tsv" | head -n 20; printf 'x\tno_such_role\n'; } > $t/seed_words
 { printf '\x03'; grep -v '^#' "$root/data/translations.tsv" | head -n 20; printf 'broken line\n'; } > $t/seed_translations
 { printf '\x04'; head -n 1 "$demo" | iconv -f UTF-8 -t CP949; } > $t/seed_cp949
+{ printf '\x05'; head -n 30 "$root/data/district_changes.tsv"; printf 'no\tfields\n'; } > $t/seed_district_changes
 echo "seeds written under fuzz/corpus/"

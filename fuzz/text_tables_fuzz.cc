@@ -1,17 +1,22 @@
 // The line readers of our own tables and of the official side files:
 // the English road-name files (db/english_names.h, both layouts), the
 // word-role table (data/words.tsv, match/words.h), the translation table
-// (data/translations.tsv, match/translations.h), and the CP949 decoder
-// every official file goes through (text/encoding.h).
+// (data/translations.tsv, match/translations.h), the CP949 decoder
+// every official file goes through (text/encoding.h), and the table of
+// district changes (data/district_changes.tsv, db/district_changes.h).
 //
-// Input: byte 0 picks the reader (% 5), the rest is the file's bytes.
+// Input: byte 0 picks the reader (% 6), the rest is the file's bytes.
 // Properties: each returns (no crash, no UB, bounded work); English names
 // come out as valid UTF-8, and a bad line is counted, not fatal; a refused
 // word table says why with a line number; CP949 that decodes gives valid
-// UTF-8, which encodes back to CP949 that decodes to the same text.
+// UTF-8, which encodes back to CP949 that decodes to the same text; a
+// refused district table says why with a line number, an accepted one has
+// a date on every row.
 #include <string>
+#include <vector>
 
 #include "api/load_report.h"
+#include "db/district_changes.h"
 #include "db/english_names.h"
 #include "fuzz_util.h"
 #include "match/translations.h"
@@ -22,12 +27,12 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
-  switch (data[0] % 5) {
+  switch (data[0] % 6) {
     case 0:
     case 1: {
       doro::db::EnglishRoadNames names;
       doro::LoadReport report;
-      doro::db::ParseEnglishRoadNames(data[0] % 5 == 0 ? "TN_SPRD_RDNM_fuzz.txt" : "rneng_fuzz.txt", bytes, &names,
+      doro::db::ParseEnglishRoadNames(data[0] % 6 == 0 ? "TN_SPRD_RDNM_fuzz.txt" : "rneng_fuzz.txt", bytes, &names,
                                       &report);
       for (const auto& [code, name] : names) FUZZ_CHECK(doro::text::IsValidUtf8(name), name);
       break;
@@ -59,6 +64,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(back.has_value(), *utf8);
       const auto again = doro::text::Cp949ToUtf8(*back);
       FUZZ_CHECK(again.has_value() && *again == *utf8, *utf8);
+      break;
+    }
+    case 5: {
+      std::vector<doro::db::DistrictChange> rows;
+      std::string error;
+      if (!doro::db::ParseDistrictChanges(bytes, &rows, &error)) {
+        FUZZ_CHECK(error.find("line") != std::string::npos, error);
+      } else {
+        for (const auto& r : rows) FUZZ_CHECK(!r.date.empty(), r.from_area);
+      }
       break;
     }
   }

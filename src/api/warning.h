@@ -14,6 +14,8 @@ enum class Warning : uint8_t {
   kDistrictMismatch,  // "district_mismatch": a city named loosely (a bare name, a typo) is not the answer's
   kLotMismatch,       // "lot_mismatch": a lot (지번) on the label is not the answer building's
   kUnitGuessed,       // "unit_guessed": a bare "101-1203" read as 동 and 호 of an apartment
+  kRenamedDistrict,   // "renamed_district": the label names the 시도/시군구 by a name of before
+                      // (or after) a rename, split or merge (db/district_changes.h)
 };
 
 // "zip_mismatch", ...: never null.

@@ -29,6 +29,10 @@ std::string_view Words();
 // (db/name_keys.h).
 std::string_view BuildingWords();
 
+// data/district_changes.tsv: 시도/시군구 renamed, split, merged or moved since
+// 2010 (db/district_changes.h).
+std::string_view DistrictChanges();
+
 }  // namespace doro::embedded
 
 #endif  // DORO_DB_EMBEDDED_H_

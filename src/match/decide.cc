@@ -52,6 +52,18 @@ void AddWarnings(const db::Database& db, const ScoreInput& in, const ScoredBuild
   }
   if (town) a->warnings.push_back(Warning::kTownMismatch);
   if (city) a->warnings.push_back(Warning::kDistrictMismatch);
+  // A 시도 or 시군구 named as it was before a change (or after it, on an
+  // older database) that the answer stands on.
+  const auto& t = db.tables();
+  const uint32_t region = t.roads[b.road].region;
+  for (const auto& r : in.regions.renamed) {
+    if (r.span >= 64 || (best.region_spans >> r.span & 1) == 0) continue;
+    const uint32_t id = db::RegionIdOf(r.value);
+    if (db::RegionKindOf(r.value) == db::RegionKind::kSido ? id == t.regions[region].sido : id == region) {
+      a->warnings.push_back(Warning::kRenamedDistrict);
+      break;
+    }
+  }
 }
 
 // One candidate of an answer; lots and names are not scored (0).

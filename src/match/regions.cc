@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cstring>
 
+#include "db/district_changes.h"
 #include "db/region_keys.h"
+#include "db/sido.h"
 #include "text/keys.h"
+#include "text/romanize.h"
 
 namespace doro::match {
 
@@ -43,6 +46,144 @@ RoadRegions::RoadRegions(const db::Database& db) : db_(db) {
 
 RegionFinder::RegionFinder(const db::Database& db) : db_(db) {
   for (auto& [key, value] : db::RegionKeys::LatinNames(db_)) typo_keys_.push_back({std::move(key), value});
+  AddRedirects();
+}
+
+namespace {
+
+// True when the 시군구 name `name` ("남구", "창원시", "부천시 원미구") names
+// the database region `region_ko`: the same name, or the 시 of its 구.
+bool Names(std::string_view region_ko, std::string_view name) {
+  if (region_ko == name) return true;
+  return region_ko.size() > name.size() && region_ko.starts_with(name) && region_ko[name.size()] == ' ';
+}
+
+// The last space-separated part: the 구 of "부천시 원미구".
+std::string_view LastPart(std::string_view name) {
+  const size_t sp = name.rfind(' ');
+  return sp == std::string_view::npos ? name : name.substr(sp + 1);
+}
+
+}  // namespace
+
+// Computed when the engine opens (from the embedded table and the
+// database's regions), so the index format does not change: a few dozen rows.
+void RegionFinder::AddRedirects() {
+  const auto& t = db_.tables();
+  const auto sidos = db::AllSido();
+  auto sido_of = [&](std::string_view ko) {
+    return static_cast<uint32_t>(db::FindSidoByKorean(ko) - sidos.data());
+  };
+  auto regions_named = [&](uint32_t sido, std::string_view name) {
+    std::vector<uint32_t> out;
+    for (uint32_t id = 0; id < t.regions.size(); ++id) {
+      if (t.regions[id].sido != sido) continue;
+      const std::string_view ko = db_.str(t.regions[id].name_ko);
+      if (name.empty() ? ko.empty() : Names(ko, name)) out.push_back(id);
+    }
+    return out;
+  };
+  std::vector<std::pair<uint64_t, uint32_t>> keys;
+  // The keys of a name as the region table makes them (Korean and its
+  // romanizations), and of its English form of the time.
+  auto add_keys = [&](std::string_view korean, std::string_view english, uint32_t index) {
+    keys.emplace_back(db::HashKey(korean), index);
+    for (const auto& k : text::RomanizationKeys(korean)) {
+      if (!k.empty()) keys.emplace_back(db::HashKey(k), index);
+    }
+    english = english.substr(0, english.find(','));  // "Wonmi-gu, Bucheon-si" -> "Wonmi-gu"
+    if (const std::string k = text::MatchKey(english); !k.empty()) keys.emplace_back(db::HashKey(k), index);
+  };
+  auto names_current = [&](std::string_view korean) {
+    if (!t.region_keys.Find(db::HashKey(korean)).empty()) return true;
+    for (const auto& k : text::RomanizationKeys(korean)) {
+      if (!k.empty() && !t.region_keys.Find(db::HashKey(k)).empty()) return true;
+    }
+    return false;
+  };
+  for (const db::DistrictChange& c : db::AllDistrictChanges()) {
+    const uint32_t from_sido = sido_of(c.from_sido), to_sido = sido_of(c.to_sido);
+    if (c.SidoRenamed()) {
+      // 강원도 -> 강원특별자치도: the 시도 table reads both names already
+      // (db/sido.h); the row only tells that the label used the old one.
+      const auto index = static_cast<uint32_t>(redirects_.size());
+      redirects_.push_back({from_sido, to_sido, false, {db::PackRegion(db::RegionKind::kSido, to_sido)}});
+      // An English name of the time that is still the current one ("Gangwon-do"
+      // in the admin tables of 2024, and the romanization of 강원도) is no old name.
+      const std::string current = text::MatchKey(sidos[to_sido].english);
+      auto add = [&](const std::string& key) {
+        if (!key.empty() && key != current) keys.emplace_back(db::HashKey(key), index);
+      };
+      keys.emplace_back(db::HashKey(c.from_sido), index);
+      for (const auto& k : text::RomanizationKeys(c.from_sido)) add(k);
+      add(text::MatchKey(c.from_en));
+      continue;
+    }
+    if (c.from_area.empty()) continue;
+    // Old name -> new areas, and (for an older database) new name -> old
+    // areas; 세종's new "name" is its 시도, which the 시도 table knows.
+    struct Side {
+      uint32_t sido;
+      std::string_view area, english;
+    };
+    const Side old_side{from_sido, c.from_area, c.from_en}, new_side{to_sido, c.to_area, ""};
+    for (const auto& [from, to] : {std::pair{old_side, new_side}, std::pair{new_side, old_side}}) {
+      if (from.area.empty()) continue;
+      if (!regions_named(from.sido, from.area).empty()) continue;  // still an area here: never redirected
+      const std::vector<uint32_t> targets = regions_named(to.sido, to.area);
+      if (targets.empty()) continue;
+      Redirect r{from.sido, to.sido, names_current(LastPart(from.area)), {}};
+      for (uint32_t id : targets) r.values.push_back(db::PackRegion(db::RegionKind::kSigungu, id));
+      const auto index = static_cast<uint32_t>(redirects_.size());
+      redirects_.push_back(std::move(r));
+      add_keys(LastPart(from.area), from.english, index);
+    }
+  }
+  redirect_keys_ = db::FlatMultiMap::Build(std::move(keys));
+}
+
+void RegionFinder::Redirected(const LabelAtoms& label, const std::vector<Scratch::Lookup>& lookups,
+                              Scratch* scratch, std::vector<Scratch::Found>* found) const {
+  auto& hits = scratch->redirected;
+  hits.clear();
+  for (const auto& l : lookups) {
+    for (const auto& f : redirect_keys_.Find(l.hash)) hits.push_back({l.begin, l.end, f.value});
+  }
+  // A Hangul word's key is its romanization, which an old name may share
+  // with the current English ("강원도", "Gangwon-do"): its Korean too.
+  for (int i = 0; i < label.size(); ++i) {
+    if (label.atoms[i].kind != AtomKind::kHangul) continue;
+    for (const auto& f : redirect_keys_.Find(HashKey(label.atoms[i].text))) hits.push_back({i, i + 1, f.value});
+  }
+  if (hits.empty()) return;
+  std::sort(hits.begin(), hits.end());
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  const size_t named = found->size();  // the names found, before any redirect adds to them
+  auto names_sido = [&](uint32_t sido) {
+    const uint32_t v = db::PackRegion(RegionKind::kSido, sido);
+    for (size_t i = 0; i < named; ++i) {
+      if ((*found)[i].value == v) return true;
+    }
+    return false;
+  };
+  const size_t n_hits = hits.size();
+  for (size_t h = 0; h < n_hits; ++h) {
+    const auto hit = hits[h];
+    const Redirect& r = redirects_[hit.value];
+    if (r.needs_sido && !names_sido(r.from_sido)) continue;
+    for (uint32_t v : r.values) hits.push_back({hit.begin, hit.end, v});
+    if (r.to_sido != r.from_sido) {
+      // "Gunwi-gun, Gyeongsangbuk-do": the old 시도 named beside the moved
+      // area is evidence for the new one.
+      const uint32_t old_sido = db::PackRegion(RegionKind::kSido, r.from_sido);
+      for (size_t i = 0; i < named; ++i) {
+        const auto f = (*found)[i];
+        if (f.value == old_sido) hits.push_back({f.begin, f.end, db::PackRegion(RegionKind::kSido, r.to_sido)});
+      }
+    }
+  }
+  hits.erase(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(n_hits));
+  found->insert(found->end(), hits.begin(), hits.end());
 }
 
 void RegionFinder::Find(const LabelAtoms& label, Scratch* scratch, RegionEvidence* out) const {
@@ -97,6 +238,7 @@ void RegionFinder::Find(const LabelAtoms& label, Scratch* scratch, RegionEvidenc
   for (const auto& l : lookups) {
     for (const auto& f : map.Find(l.hash)) found.push_back({l.begin, l.end, f.value});
   }
+  Redirected(label, lookups, scratch, &found);
   // One span per (begin, end), its values sorted and distinct.
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
@@ -106,6 +248,14 @@ void RegionFinder::Find(const LabelAtoms& label, Scratch* scratch, RegionEvidenc
     }
     out->values.push_back(f.value);
     ++out->spans.back().count;
+  }
+  for (const auto& f : scratch->redirected) {
+    const auto it = std::lower_bound(out->spans.begin(), out->spans.end(), f, [](const RegionSpan& r, const auto& x) {
+      return r.begin != x.begin ? r.begin < x.begin : r.end < x.end;
+    });
+    if (it != out->spans.end() && it->begin == f.begin && it->end == f.end) {
+      out->renamed.push_back({static_cast<int>(it - out->spans.begin()), f.value});
+    }
   }
   // A region word in an organisation's name says little of where the
   // organisation is ("Chungnam National University" is in 대전): the spans

@@ -38,6 +38,16 @@ struct RegionEvidence {
     int span;  // in spans
   };
   std::vector<Constraint> constraints;
+  // Values that came from the table of district changes
+  // (db/district_changes.h): an old name on the label read as the area that
+  // replaced it ("Nam-gu, Incheon" -> 미추홀구), or a new name read as the
+  // older area of an older database. An answer one of them agrees with
+  // carries the renamed_district warning.
+  struct Renamed {
+    int span;  // in spans
+    uint32_t value;
+  };
+  std::vector<Renamed> renamed;
 
   std::span<const uint32_t> ValuesOf(const RegionSpan& r) const {
     return std::span<const uint32_t>(values).subspan(r.first, r.count);
@@ -46,6 +56,7 @@ struct RegionEvidence {
     spans.clear();
     values.clear();
     constraints.clear();
+    renamed.clear();
   }
   // True when `r` overlaps one of the spans whose bits are set in `agreed`
   // (bit s: spans[s]): it is then another reading of the same words
@@ -96,6 +107,7 @@ class RegionFinder {
     std::vector<Lookup> lookups;
     std::vector<Found> found;
     std::vector<uint8_t> unit_end;  // per atom: ends with a region-name ending
+    std::vector<Found> redirected;  // redirects_ hits (value: index), then the values they add
   };
 
   // Exact region names into *out (cleared first), constraints included.
@@ -113,6 +125,23 @@ class RegionFinder {
     uint32_t value;  // db::PackRegion
   };
   std::vector<NamedKey> typo_keys_;  // 시도 and 시군구 keys
+
+  // One direction of a row of the district-change table that applies to
+  // this database: its old name is no area of the database, its new one is.
+  struct Redirect {
+    uint32_t from_sido;  // AllSido() index of the name's 시도
+    uint32_t to_sido;    // differs for a move (군위군: 경북 -> 대구)
+    // The bare name also names an area of the database ("남구" for 인천 남구,
+    // now 미추홀구): it is read so only beside its 시도 ("Nam-gu, Incheon").
+    bool needs_sido;
+    std::vector<uint32_t> values;  // db::PackRegion of the areas it now means
+  };
+  void AddRedirects();
+  // Adds to *found the values of the redirects the label's spans name.
+  void Redirected(const LabelAtoms& label, const std::vector<Scratch::Lookup>& lookups, Scratch* scratch,
+                  std::vector<Scratch::Found>* found) const;
+  std::vector<Redirect> redirects_;
+  db::FlatMultiMap redirect_keys_;  // key of the old name -> redirects_ index
 };
 
 }  // namespace doro::match

@@ -201,11 +201,13 @@ const WARNINGS = {
     zip_mismatch: '라벨의 우편번호가 답과 다름',
     town_mismatch: '라벨의 읍·면·동이 답과 다름',
     district_mismatch: '라벨의 시·군·구가 답과 다름',
+    renamed_district: '라벨의 시·도/시·군·구가 옛 이름(또는 새 이름)',
   },
   en: {
     zip_mismatch: 'the postcode on the label differs',
     town_mismatch: 'the town (eup/myeon/dong) on the label differs',
     district_mismatch: 'the district on the label differs',
+    renamed_district: 'the label names the district by its old (or new) name',
   },
 };
 
