@@ -39,6 +39,7 @@ uint64_t EmdCode(uint64_t code) { return code / 100 * 100; }
 }  // namespace
 
 void DatabaseBuilder::Add(const AddressRow& row) {
+  store_.Add(row);
   const uint32_t region = RegionOf(row.sido, row.sigungu);
   if (region == kNone) return;
   const uint64_t legal = ParseCode(row.legal_code, 10);
@@ -93,6 +94,7 @@ void DatabaseBuilder::Add(const AddressRow& row) {
 }
 
 void DatabaseBuilder::AddRelatedLot(const RelatedLotRow& row) {
+  store_.AddRelatedLot(row);
   const uint32_t region = RegionOf(row.sido, row.sigungu);
   if (region == kNone) return;
   const uint64_t legal = ParseCode(row.legal_code, 10);
@@ -203,6 +205,9 @@ std::unique_ptr<Database> DatabaseBuilder::Finish() {
   d.t_.region_keys = RegionKeys::Build(d);
   d.t_.ri_keys = RegionKeys::BuildRi(d);
   d.t_.name_keys = NameKeys::Build(d);
+  d.data_date_ = store_.data_date();
+  d.row_store_ = store_.Finish();
+  d.t_.row_store = d.row_store_;
   return std::move(db_);
 }
 
