@@ -67,6 +67,13 @@ class DatabaseBuilder {
   std::unique_ptr<Database> db_;
   // Every row as added, kept in the index for `doro index update`.
   RowStoreWriter store_;
+  // The keys of the row added last and what they resolved to (Add).
+  struct LastKeys {
+    bool valid = false, emd_valid = false, admin_valid = false, ri_valid = false;
+    std::string sido, sigungu, emd, admin, ri, name;
+    uint64_t emd_legal = 0;
+    uint32_t region = 0, area = 0, admin_area = 0, lot_area = 0, name_id = 0;
+  } last_;
   std::unordered_map<std::string, StrRef> interned_;
   std::unordered_map<std::string, uint32_t> region_index_;
   std::unordered_map<std::string, uint32_t> area_index_;

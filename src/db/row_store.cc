@@ -77,22 +77,6 @@ uint64_t ParseDigits(std::string_view s, size_t digits) {
   return v;
 }
 
-// The 읍면동 digits of an id of the official shape, or -1 when the id
-// cannot be rebuilt from the row's other fields.
-int DerivedEmd(const AddressRow& row) {
-  const std::string& id = row.mgmt_no;
-  if (id.size() != 26) return -1;
-  for (int i = 5; i < 8; ++i)
-    if (id[i] < '0' || id[i] > '9') return -1;
-  const int emd = (id[5] - '0') * 100 + (id[6] - '0') * 10 + (id[7] - '0');
-  const uint64_t code = ParseDigits(row.road_code, 12);
-  if (code == 0 || row.main < 0 || row.sub < 0) return -1;
-  return OfficialBuildingId(code, static_cast<uint32_t>(emd), row.underground, static_cast<uint32_t>(row.main),
-                            static_cast<uint32_t>(row.sub)) == id
-             ? emd
-             : -1;
-}
-
 bool IsDate(std::string_view d) { return d.size() == 8 && ParseDigits(d, 8) >= 19000101; }
 
 bool Corrupt(std::string* error, const char* what) {
@@ -108,21 +92,47 @@ RowStoreWriter::RowStoreWriter() {
 }
 
 uint32_t RowStoreWriter::Id(std::string_view s) {
-  auto [it, added] = ids_.try_emplace(std::string(s), static_cast<uint32_t>(strings_.size()));
-  if (added) strings_.push_back(it->first);  // node-based map: the key stays put
-  return it->second;
+  if ((count_ + 1) * 2 > slots_.size()) {  // at most half full
+    std::vector<uint64_t> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), 0);
+    const size_t mask = slots_.size() - 1;
+    for (uint64_t v : old) {
+      if (v == 0) continue;
+      size_t i = std::hash<std::string_view>()(Str(static_cast<uint32_t>(v) - 1)) & mask;
+      while (slots_[i] != 0) i = (i + 1) & mask;
+      slots_[i] = v;
+    }
+  }
+  const uint64_t h = std::hash<std::string_view>()(s);
+  const size_t mask = slots_.size() - 1;
+  const uint64_t tag = h & 0xFFFFFFFF00000000ull;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const uint64_t v = slots_[i];
+    if (v == 0) {
+      const auto id = static_cast<uint32_t>(offsets_.size() - 1);
+      pool_ += s;
+      offsets_.push_back(static_cast<uint32_t>(pool_.size()));
+      slots_[i] = tag | (static_cast<uint64_t>(id) + 1);
+      ++count_;
+      return id;
+    }
+    if ((v & 0xFFFFFFFF00000000ull) == tag && Str(static_cast<uint32_t>(v) - 1) == s) {
+      return static_cast<uint32_t>(v) - 1;
+    }
+  }
 }
 
 void RowStoreWriter::PutString(Stream* s, size_t column, std::string_view value, uint32_t* changed_bits) {
   // Cheap test first: the dictionary lookup only when the column changed.
   const uint32_t prev = s->previous[column];
-  if (prev != UINT32_MAX && strings_[prev] == value) return;
+  if (prev != UINT32_MAX && Str(prev) == value) return;
   const uint32_t id = Id(value);
   s->previous[column] = id;
   *changed_bits |= 1u << column;
 }
 
-void RowStoreWriter::Add(const AddressRow& row) {
+void RowStoreWriter::Add(const AddressRow& row, int derived_emd) {
+
   const std::string& name = row.building_name.empty() ? row.register_name : row.building_name;
   const std::string_view values[kRowColumns] = {row.legal_code, row.sido,       row.sigungu,
                                                 row.emd,        row.ri,         row.road_code,
@@ -130,7 +140,7 @@ void RowStoreWriter::Add(const AddressRow& row) {
                                                 row.effective_date, name};
   uint32_t changed = 0;
   for (size_t c = 0; c < kRowColumns; ++c) PutString(&rows_, c, values[c], &changed);
-  const int emd = DerivedEmd(row);
+  const int emd = derived_emd;
   const uint8_t flags = (row.mountain ? kMountain : 0) | (row.underground ? kUnderground : 0) |
                         (row.apartment ? kApartment : 0) | (emd >= 0 ? kDerivedId : 0);
   std::string& out = rows_.bytes;
@@ -184,15 +194,15 @@ std::string RowStoreWriter::Finish() {
   std::string date = data_date_;
   date.resize(8, '\0');
   out += date;
-  PutVarint(&out, strings_.size());
+  PutVarint(&out, offsets_.size() - 1);
   for (uint64_t v : {rows_.count, static_cast<uint64_t>(rows_.bytes.size()), lots_.count,
                      static_cast<uint64_t>(lots_.bytes.size()), static_cast<uint64_t>(english_names_.size()),
                      static_cast<uint64_t>(english.size())}) {
     PutVarint(&out, v);
   }
-  for (std::string_view s : strings_) {
-    PutVarint(&out, s.size());
-    out += s;
+  for (uint32_t id = 0; id + 1 < offsets_.size(); ++id) {
+    PutVarint(&out, Str(id).size());
+    out += Str(id);
   }
   out += rows_.bytes;
   out += lots_.bytes;

@@ -20,7 +20,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -32,7 +31,9 @@ namespace doro::db {
 class RowStoreWriter {
  public:
   RowStoreWriter();
-  void Add(const AddressRow& row);
+  // `derived_emd`: the 읍면동 digits when row.mgmt_no is the official id of
+  // the row's road and number (the builder checks it), else -1.
+  void Add(const AddressRow& row, int derived_emd);
   void AddRelatedLot(const RelatedLotRow& row);
   void SetEnglishNames(const EnglishRoadNames& names);
   // The data's date is the latest 효력발생일 of the rows added, or `date`
@@ -50,8 +51,16 @@ class RowStoreWriter {
     uint64_t count = 0;
   };
   void PutString(Stream* s, size_t column, std::string_view value, uint32_t* changed_bits);
-  std::unordered_map<std::string, uint32_t> ids_;
-  std::vector<std::string_view> strings_;  // by id (keys of ids_)
+  std::string_view Str(uint32_t id) const {
+    return std::string_view(pool_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
+  }
+  // The dictionary: an open-addressing table of (hash high bits, id + 1)
+  // over strings kept end to end in pool_. std::unordered_map's node per
+  // lookup was a fifth of an update's time.
+  std::string pool_;
+  std::vector<uint32_t> offsets_{0};  // string id -> start in pool_; one past the last
+  std::vector<uint64_t> slots_;
+  size_t count_ = 0;
   Stream rows_, lots_;
   std::vector<std::pair<uint64_t, std::string>> english_names_;
   std::string data_date_;
