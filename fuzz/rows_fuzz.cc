@@ -7,13 +7,18 @@
 // either succeeds or says why; a loaded database writes an index that opens
 // again with the same tables, formats every building the same way, and an
 // engine over the index answers the database's own addresses as the engine
-// over the text does.
+// over the text does; the rows kept in the index (db/row_store.h) rebuild
+// the same tables, and the same bytes read as a change file (db/changes.h)
+// apply or say why.
 #include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
 
 #include "db/address_row.h"
+#include "db/changes.h"
+#include "db/database_builder.h"
+#include "db/row_store.h"
 #include "db/database.h"
 #include "db/index_file.h"
 #include "fuzz_util.h"
@@ -49,6 +54,39 @@ void CheckSameDatabase(const Database& a, const Database& b) {
   }
 }
 
+template <typename T>
+std::string_view Bytes(std::span<const T> s) {
+  return std::string_view(reinterpret_cast<const char*>(s.data()), s.size_bytes());
+}
+
+void CheckRowStore(const Database& db, std::string_view bytes) {
+  const auto& t = db.tables();
+  doro::db::RowStoreReader store;
+  std::string error;
+  FUZZ_CHECK(store.Open(Bytes(t.row_store), &error), error);
+  doro::db::DatabaseBuilder builder;
+  doro::db::EnglishRoadNames english;
+  FUZZ_CHECK(store.EnglishNames(&english, &error), error);
+  builder.SetEnglishNames(english);
+  FUZZ_CHECK(store.ForEachRow([&](const doro::db::AddressRow& r) { builder.Add(r); }, &error), error);
+  FUZZ_CHECK(store.ForEachRelatedLot([&](const doro::db::RelatedLotRow& r) { builder.AddRelatedLot(r); }, &error),
+             error);
+  const auto again = builder.Finish();
+  const auto& u = again->tables();
+  FUZZ_CHECK(Bytes(t.strings) == Bytes(u.strings) && Bytes(t.areas) == Bytes(u.areas) &&
+                 Bytes(t.roads) == Bytes(u.roads) && Bytes(t.buildings) == Bytes(u.buildings) &&
+                 Bytes(t.lots) == Bytes(u.lots) && Bytes(t.row_store) == Bytes(u.row_store),
+             "the rows kept in the index rebuild other tables");
+
+  std::vector<doro::db::ChangeFile> files(1);
+  if (!doro::db::ParseChangeFile("AlterD.JUSUKR.20260101.TH_SGCO_RNADR_MST.TXT", bytes, &files[0], &error)) return;
+  doro::LoadReport report;
+  doro::db::ChangeStats stats;
+  const auto updated = doro::db::ApplyChanges(db, doro::LoadReport{}, files, &report, &stats, &error);
+  FUZZ_CHECK(updated != nullptr || !error.empty(), "ApplyChanges failed without saying why");
+  if (updated != nullptr) FUZZ_CHECK(updated->data_date() >= "20260101", "the change file's date is lost");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -74,6 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(reopened_report.rows == report.rows && reopened_report.bad_lines == report.bad_lines,
              "the index does not keep the load counts");
   CheckSameDatabase(*db, *reopened);
+  CheckRowStore(*db, bytes);
 
   if (db->tables().buildings.empty()) return 0;  // engines cost milliseconds: only when they can differ
   const auto from_text = doro::Engine::Open(dir, &error);

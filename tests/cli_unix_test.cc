@@ -191,6 +191,12 @@ TEST(CliIndexTest, TextAndIndexReportTheSameFacts) {
   EXPECT_THAT(from_index, HasSubstr("\"files\":1,"));
   EXPECT_THAT(from_text, HasSubstr("\"index_built_at\":null"));
   EXPECT_TRUE(std::regex_search(from_index, std::regex(R"("index_built_at":"\d{4}-\d\d-\d\dT[\d:]+Z")"))) << from_index;
+  // The data's date: the latest 효력발생일 of the rows, the same from text and index.
+  EXPECT_FALSE(text->report().data_date.empty());
+  EXPECT_EQ(text->report().data_date, index->report().data_date);
+  const std::string date = "\"data_date\":\"" + DataDate(text->report().data_date) + "\"";
+  EXPECT_THAT(from_text, HasSubstr(date));
+  EXPECT_THAT(from_index, HasSubstr(date));
   // The summary line both print.
   EXPECT_EQ(LoadSummary(text->report()) + ", index built " + UtcTime(index->report().built_at),
             LoadSummary(index->report()));

@@ -14,10 +14,16 @@ std::string UtcTime(int64_t unix_seconds) {
   return buf;
 }
 
+std::string DataDate(const std::string& d) {
+  if (d.size() != 8) return "unknown";
+  return d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
+}
+
 std::string LoadSummary(const LoadReport& r) {
   std::string s = std::to_string(r.files.size()) + " files, " + std::to_string(r.rows) + " rows, " +
                   std::to_string(r.bad_lines) + " bad lines, " + std::to_string(r.roads) +
-                  " roads, official English names: " + (r.official_english() ? "yes" : "no");
+                  " roads, official English names: " + (r.official_english() ? "yes" : "no") +
+                  ", data of " + DataDate(r.data_date);
   if (!r.index_path.empty()) s += ", index built " + UtcTime(r.built_at);
   return s;
 }

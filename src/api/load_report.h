@@ -11,11 +11,11 @@ namespace doro {
 
 // One file a database was read from.
 struct SourceFile {
-  enum class Kind : uint8_t { kAddressRows, kEnglishNames, kRelatedLots };
+  enum class Kind : uint8_t { kAddressRows, kEnglishNames, kRelatedLots, kChangeRows };
   std::string path;
   Kind kind = Kind::kAddressRows;
   int64_t modified = 0;  // unix seconds; 0 = unknown (built-in demo, old index)
-  uint64_t rows = 0;     // address rows accepted, English road names or related lots read
+  uint64_t rows = 0;     // address rows accepted, English road names, related lots or changes read
 };
 
 struct LoadReport {
@@ -30,6 +30,9 @@ struct LoadReport {
   double seconds = 0;              // wall time to load and index
   std::string index_path;          // the index file opened, "" when read from text
   int64_t built_at = 0;            // index build time (unix seconds), 0 when read from text
+  // The data's date, YYYYMMDD: the latest 효력발생일 of the rows, or the date
+  // of the last change file applied (doro index update); "" when unknown.
+  std::string data_date;
 
   // True when official English road names were read (they replace our own
   // romanization in answers).
@@ -42,9 +45,12 @@ struct LoadReport {
 
 // The one-line summary every report of a load prints (`doro index build`,
 // `doro serve`'s startup and reload log), so they all say the same:
-// "3 files, 1234 rows, 0 bad lines, 56 roads, official English names: no"
-// (+ ", index built 2026-12-01T10:00:00Z" for an index file).
+// "3 files, 1234 rows, 0 bad lines, 56 roads, official English names: no,
+// data of 2026-11-30" (+ ", index built 2026-12-01T10:00:00Z" for an index file).
 std::string LoadSummary(const LoadReport& r);
+
+// "20261130" -> "2026-11-30"; "unknown" for "".
+std::string DataDate(const std::string& yyyymmdd);
 
 // unix seconds -> "2026-12-01T10:00:00Z"; "unknown" for 0.
 std::string UtcTime(int64_t unix_seconds);

@@ -17,6 +17,7 @@
 #include "cli/answer_columns.h"
 #include "cli/batch.h"
 #include "cli/exit_codes.h"
+#include "db/changes.h"
 #include "db/database.h"
 #include "db/index_file.h"
 #include "match/engine.h"
@@ -242,17 +243,67 @@ void AddBatchCommand(CLI::App& app) {
 
 namespace {
 
+std::string IndexOutPath(const std::string& command, std::string out);
+
 void IndexBuild(const std::string& db, std::string out) {
-  // A directory given as --out gets the conventional file name inside it.
-  std::error_code ec;
-  if (std::filesystem::is_directory(out, ec)) out = (std::filesystem::path(out) / "doro.idx").string();
-  if (std::filesystem::is_directory(out, ec)) Fail(kExitRuntime, "index build: " + out + " is a directory; give a file name");
+  out = IndexOutPath("index build", out);
   LoadReport report;
   std::string error;
   auto database = db::Database::Load(db, &report, &error);
   if (!database) Fail(kExitRuntime, error);
   if (!db::IndexFile::Write(*database, report, out, &error)) Fail(kExitRuntime, "index build: " + error);
   std::fprintf(stderr, "doro index build: %s, %.2f s -> %s\n", LoadSummary(report).c_str(), report.seconds,
+               out.c_str());
+}
+
+// A directory given as --out gets the conventional file name inside it.
+std::string IndexOutPath(const std::string& command, std::string out) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(out, ec)) out = (std::filesystem::path(out) / "doro.idx").string();
+  if (std::filesystem::is_directory(out, ec)) Fail(kExitRuntime, command + ": " + out + " is a directory; give a file name");
+  return out;
+}
+
+void IndexUpdate(const std::string& index, const std::vector<std::string>& changes, const std::string& out_arg) {
+  const std::string out = IndexOutPath("index update", out_arg);
+  std::error_code ec;
+  if (!db::IndexFile::LooksLikeIndex(index)) {
+    Fail(kExitRuntime, "index update: " + index +
+                           (std::filesystem::exists(index, ec) ? ": not a doro index file (build one with `doro index build`)"
+                                                               : ": no such file"));
+  }
+  LoadReport old_report;
+  std::string error;
+  auto old = db::IndexFile::Open(index, &old_report, &error);
+  if (!old) Fail(kExitRuntime, "index update: " + error);
+  std::vector<db::ChangeFile> files;
+  if (!db::ReadChangeFiles(changes, &files, &error)) Fail(kExitRuntime, "index update: " + error);
+  LoadReport report;
+  db::ChangeStats stats;
+  auto updated = db::ApplyChanges(*old, old_report, files, &report, &stats, &error);
+  if (!updated) Fail(kExitRuntime, "index update: " + index + ": " + error);
+  old.reset();  // the old tables are not needed while writing
+  if (!db::IndexFile::Write(*updated, report, out, &error)) Fail(kExitRuntime, "index update: " + error);
+  std::string dates;
+  for (const auto& f : files) {
+    std::fprintf(stderr, "doro index update: %s: %s, %llu rows, %llu bad lines%s\n", f.path.c_str(),
+                 f.date.empty() ? "no date" : DataDate(f.date).c_str(), static_cast<unsigned long long>(f.rows.size()),
+                 static_cast<unsigned long long>(f.report.bad_lines), f.no_data ? " (No Data)" : "");
+    if (f.report.bad_lines > 0 && !f.report.bad_line_samples.empty()) {
+      std::fprintf(stderr, "doro index update:   first bad line: %s\n", f.report.bad_line_samples[0].c_str());
+    }
+  }
+  for (const auto& [code, n] : stats.unknown_codes) {
+    std::fprintf(stderr, "doro index update: unknown 이동사유코드 '%s': %llu rows skipped\n", code.c_str(),
+                 static_cast<unsigned long long>(n));
+  }
+  auto u = [](uint64_t v) { return static_cast<unsigned long long>(v); };
+  std::fprintf(stderr,
+               "doro index update: %zu change files, %llu added, %llu changed, %llu deleted (%llu new for an id "
+               "present, %llu changes for an id absent, %llu deletes for an id absent)\n",
+               files.size(), u(stats.added), u(stats.changed), u(stats.deleted), u(stats.new_for_present),
+               u(stats.change_for_absent), u(stats.delete_for_absent));
+  std::fprintf(stderr, "doro index update: %s, %.2f s -> %s\n", LoadSummary(report).c_str(), report.seconds,
                out.c_str());
 }
 
@@ -274,11 +325,14 @@ void IndexInfo(const std::string& path) {
     << "bad lines:      " << r.bad_lines << "\n"
     << "roads:          " << r.roads << "\n"
     << "official English names: " << (r.official_english() ? "yes" : "no") << "\n"
+    << "data date:      " << DataDate(r.data_date) << "\n"
     << "source files:   " << r.files.size() << "\n";
   for (const auto& f : r.files) {
-    const bool english = f.kind == SourceFile::Kind::kEnglishNames;
-    s << "  " << UtcTime(f.modified) << "  " << f.rows << (english ? " English road names  " : " rows  ") << f.path
-      << "\n";
+    const char* what = f.kind == SourceFile::Kind::kEnglishNames ? " English road names  "
+                       : f.kind == SourceFile::Kind::kChangeRows ? " changes  "
+                       : f.kind == SourceFile::Kind::kRelatedLots ? " related lots  "
+                                                                  : " rows  ";
+    s << "  " << UtcTime(f.modified) << "  " << f.rows << what << f.path << "\n";
   }
   std::cout << s.str();
 }
@@ -286,7 +340,7 @@ void IndexInfo(const std::string& path) {
 }  // namespace
 
 void AddIndexCommand(CLI::App& app) {
-  auto* index = app.add_subcommand("index", "Compiled index files: build one, or describe one");
+  auto* index = app.add_subcommand("index", "Compiled index files: build one, update one with change files, or describe one");
   index->require_subcommand(1);
   auto* build = index->add_subcommand("build", "Compile official text files into one mmap-able index file");
   auto db = std::make_shared<std::string>();
@@ -306,6 +360,30 @@ void AddIndexCommand(CLI::App& app) {
                            "modification time and row count.\n") +
                kExitCodesHelp + "\n\nExample:\n  doro index info sejong.idx");
   info->callback([file] { IndexInfo(*file); });
+  auto* update = index->add_subcommand("update", "Apply official change files (변동분) to an index, writing a new one");
+  struct UpdateOpts {
+    std::string index, out;
+    std::vector<std::string> changes;
+  };
+  auto u = std::make_shared<UpdateOpts>();
+  update->add_option("--index", u->index, "The index to start from (format 7)")->required();
+  update->add_option("--changes", u->changes,
+                     "Change files (AlterD.JUSUKR.YYYYMMDD.TH_SGCO_RNADR_MST.TXT, rnaddrkor layout), or directories of "
+                     "them")
+      ->required();
+  update->add_option("--out", u->out, "Index file to write (a directory: DIR/doro.idx; may be --index itself)")
+      ->required();
+  update->footer(std::string(
+                     "Applies the change files in date order (the YYYYMMDD in a file's name, else the latest\n"
+                     "효력발생일 of its rows; ties in the order given) to the rows the index was built from:\n"
+                     "이동사유코드 31 adds a row, 34 replaces it, 63 deletes it (keyed by 도로명주소관리번호).\n"
+                     "The result is what `index build` gives over the full files with the same changes made.\n"
+                     "A file holding only `No Data` changes nothing. Bad lines are counted and skipped,\n"
+                     "rows with another code are reported and skipped. The new index is written like\n"
+                     "`index build` writes one (atomically, checked); on any error nothing is written.\n") +
+                 kExitCodesHelp +
+                 "\n\nExample:\n  doro index update --index korea.idx --changes daily/ --out korea-new.idx");
+  update->callback([u] { IndexUpdate(u->index, u->changes, u->out); });
 }
 
 int RunCli(int argc, char** argv) {

@@ -60,6 +60,7 @@ std::unique_ptr<Database> Database::Load(const std::string& path,
   }
   auto db = builder.Finish();
   report->roads = db->tables().roads.size();
+  report->data_date = db->data_date();
   report->seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return db;

@@ -154,6 +154,9 @@ struct Tables {
   FlatMultiMap region_keys;    // keys of 시도/시군구/읍면동 -> PackRegion
   FlatMultiMap ri_keys;        // keys of 리 names -> area (db/region_keys.h)
   FlatMultiMap name_keys;      // keys of building names -> building (db/name_keys.h)
+  // The builder's input rows (db/row_store.h): read by `doro index update`
+  // only, never by the matcher.
+  std::span<const char> row_store;
 };
 
 class Database {
@@ -167,6 +170,9 @@ class Database {
   static std::unique_ptr<Database> FromRows(const std::vector<AddressRow>& rows);
 
   const Tables& tables() const { return t_; }
+  // The data's date: the latest 효력발생일 of the rows or of a change file
+  // applied (YYYYMMDD), "" when none is known.
+  const std::string& data_date() const { return data_date_; }
 
   std::string_view str(StrRef r) const {
     if (static_cast<uint64_t>(r.offset) + r.size > t_.strings.size()) return {};
@@ -237,6 +243,8 @@ class Database {
   std::vector<uint32_t> road_starts_;
   std::vector<LotRec> lots_;
   std::vector<uint32_t> building_lots_;
+  std::string row_store_;
+  std::string data_date_;  // YYYYMMDD, "" when unknown
   std::shared_ptr<const void> mapping_;  // keeps a mapped index file alive
 };
 

@@ -39,14 +39,46 @@ uint64_t EmdCode(uint64_t code) { return code / 100 * 100; }
 }  // namespace
 
 void DatabaseBuilder::Add(const AddressRow& row) {
-  const uint32_t region = RegionOf(row.sido, row.sigungu);
-  if (region == kNone) return;
+  // Official files are sorted: most rows repeat the region, areas, road and
+  // name of the row before, so those lookups (string keys built and hashed)
+  // are skipped then. Each cache returns what the lookup would, and a
+  // repeated lookup has no side effect.
+  LastKeys& last = last_;
+  if (!last.valid || row.sido != last.sido || row.sigungu != last.sigungu) {
+    last.region = RegionOf(row.sido, row.sigungu);
+    last.sido = row.sido;
+    last.sigungu = row.sigungu;
+    last.emd_valid = last.admin_valid = last.ri_valid = false;
+    last.valid = true;
+  }
+  const uint32_t region = last.region;
+  if (region == kNone) {
+    store_.Add(row, -1);
+    return;
+  }
   const uint64_t legal = ParseCode(row.legal_code, 10);
-  const uint32_t area = AreaOf(region, row.emd, EmdCode(legal));
-  const uint32_t admin = row.admin_name.empty() ? kNone : AreaOf(region, row.admin_name, 0);
+  if (!last.emd_valid || row.emd != last.emd || EmdCode(legal) != last.emd_legal) {
+    last.area = AreaOf(region, row.emd, EmdCode(legal));
+    last.emd = row.emd;
+    last.emd_legal = EmdCode(legal);
+    last.emd_valid = true;
+    last.ri_valid = false;
+  }
+  const uint32_t area = last.area;
+  if (!last.admin_valid || row.admin_name != last.admin) {
+    last.admin_area = row.admin_name.empty() ? kNone : AreaOf(region, row.admin_name, 0);
+    last.admin = row.admin_name;
+    last.admin_valid = true;
+  }
+  const uint32_t admin = last.admin_area;
   const uint64_t code = ParseCode(row.road_code, 12);
   if (row.jibun_main > 0) {
-    lots_.push_back({LotAreaOf(region, area, row.ri, legal), static_cast<uint32_t>(row.jibun_main),
+    if (!last.ri_valid || row.ri != last.ri) {
+      last.lot_area = LotAreaOf(region, area, row.ri, legal);
+      last.ri = row.ri;
+      last.ri_valid = true;
+    }
+    lots_.push_back({last.lot_area, static_cast<uint32_t>(row.jibun_main),
                      static_cast<uint16_t>(std::min(row.jibun_sub, 65535)),
                      static_cast<uint8_t>(row.mountain ? 1 : 0),
                      static_cast<uint32_t>(db_->buildings_.size())});
@@ -78,6 +110,7 @@ void DatabaseBuilder::Add(const AddressRow& row) {
     const uint32_t emd = static_cast<uint32_t>((id[5] - '0') * 100 + (id[6] - '0') * 10 + (id[7] - '0'));
     if (OfficialBuildingId(code, emd, row.underground, b.main, b.sub) == id) b.id_ref = emd;
   }
+  store_.Add(row, b.id_ref == kExplicitId ? -1 : static_cast<int>(b.id_ref));
   if (b.id_ref == kExplicitId) {
     b.id_ref |= static_cast<uint32_t>(db_->ids_.size());
     db_->ids_.push_back(Append(id));
@@ -85,14 +118,19 @@ void DatabaseBuilder::Add(const AddressRow& row) {
   b.name = kNone;
   const std::string& name = row.building_name.empty() ? row.register_name : row.building_name;
   if (!name.empty()) {
-    auto [it_name, added] = name_index_.try_emplace(name, static_cast<uint32_t>(db_->names_.size()));
-    if (added) db_->names_.push_back(Intern(name));
-    b.name = it_name->second;
+    if (name != last.name) {
+      auto [it_name, added] = name_index_.try_emplace(name, static_cast<uint32_t>(db_->names_.size()));
+      if (added) db_->names_.push_back(Intern(name));
+      last.name = name;
+      last.name_id = it_name->second;
+    }
+    b.name = last.name_id;
   }
   db_->buildings_.push_back(b);
 }
 
 void DatabaseBuilder::AddRelatedLot(const RelatedLotRow& row) {
+  store_.AddRelatedLot(row);
   const uint32_t region = RegionOf(row.sido, row.sigungu);
   if (region == kNone) return;
   const uint64_t legal = ParseCode(row.legal_code, 10);
@@ -203,6 +241,9 @@ std::unique_ptr<Database> DatabaseBuilder::Finish() {
   d.t_.region_keys = RegionKeys::Build(d);
   d.t_.ri_keys = RegionKeys::BuildRi(d);
   d.t_.name_keys = NameKeys::Build(d);
+  d.data_date_ = store_.data_date();
+  d.row_store_ = store_.Finish();
+  d.t_.row_store = d.row_store_;
   return std::move(db_);
 }
 

@@ -17,6 +17,7 @@
 #include "db/address_row.h"
 #include "db/database.h"
 #include "db/english_names.h"
+#include "db/row_store.h"
 
 namespace doro::db {
 
@@ -27,7 +28,15 @@ class DatabaseBuilder {
   DatabaseBuilder();
 
   // Official English road names, used instead of our romanization.
-  void SetEnglishNames(EnglishRoadNames names) { english_ = std::move(names); }
+  void SetEnglishNames(EnglishRoadNames names) {
+    store_.SetEnglishNames(names);
+    english_ = std::move(names);
+  }
+  // The data's date (YYYYMMDD) when later than every row's 효력발생일: the
+  // date of the last change file applied (db/changes.h).
+  void NoteDataDate(std::string_view date) { store_.NoteDate(date); }
+  // The latest 효력발생일 (or noted date) so far; "" when none.
+  const std::string& data_date() const { return store_.data_date(); }
 
   // A row of an unknown 시도 is dropped; the same address twice is kept once.
   void Add(const AddressRow& row);
@@ -56,6 +65,15 @@ class DatabaseBuilder {
   void BuildRoadKeys();
 
   std::unique_ptr<Database> db_;
+  // Every row as added, kept in the index for `doro index update`.
+  RowStoreWriter store_;
+  // The keys of the row added last and what they resolved to (Add).
+  struct LastKeys {
+    bool valid = false, emd_valid = false, admin_valid = false, ri_valid = false;
+    std::string sido, sigungu, emd, admin, ri, name;
+    uint64_t emd_legal = 0;
+    uint32_t region = 0, area = 0, admin_area = 0, lot_area = 0, name_id = 0;
+  } last_;
   std::unordered_map<std::string, StrRef> interned_;
   std::unordered_map<std::string, uint32_t> region_index_;
   std::unordered_map<std::string, uint32_t> area_index_;

@@ -18,13 +18,14 @@
 #include <tuple>
 #include <fstream>
 
+#include "db/row_store.h"
 #include "db/sido.h"
 
 namespace doro::db {
 namespace {
 
 constexpr char kMagic[8] = {'D', 'O', 'R', 'O', 'I', 'D', 'X', '\0'};
-constexpr uint32_t kVersion = 6;
+constexpr uint32_t kVersion = 7;
 constexpr size_t kAlign = 64;
 
 enum Section : uint32_t {
@@ -33,6 +34,7 @@ enum Section : uint32_t {
   kRoadFuzzyEntries, kRoadFuzzySlots, kRegionKeysEntries, kRegionKeysSlots,
   kSources, kNames, kIds, kBuildingNumbers, kRoadStarts,
   kLots, kBuildingLots, kRiKeysEntries, kRiKeysSlots, kNameKeysEntries, kNameKeysSlots,
+  kRowStore,  // version 7: the builder's input rows (db/row_store.h), for `index update`
   kSectionCount
 };
 
@@ -89,6 +91,7 @@ SourceFile ParseSourceLine(std::string_view line) {
   std::string_view rest = line.substr(tab + 1);
   if (rest.starts_with("e")) f.kind = SourceFile::Kind::kEnglishNames;
   if (rest.starts_with("j")) f.kind = SourceFile::Kind::kRelatedLots;
+  if (rest.starts_with("c")) f.kind = SourceFile::Kind::kChangeRows;
   auto next_number = [&rest](auto* v) {
     const size_t t = rest.find('\t');
     if (t == std::string_view::npos) return;
@@ -303,6 +306,7 @@ bool IndexFile::Write(const Database& db, const LoadReport& source, const std::s
     sources += f.path;
     sources += f.kind == SourceFile::Kind::kEnglishNames ? "\te\t"
                : f.kind == SourceFile::Kind::kRelatedLots ? "\tj\t"
+               : f.kind == SourceFile::Kind::kChangeRows  ? "\tc\t"
                                                           : "\ta\t";
     ((sources += std::to_string(f.modified)) += '\t') += std::to_string(f.rows);
     sources += '\n';
@@ -336,6 +340,7 @@ bool IndexFile::Write(const Database& db, const LoadReport& source, const std::s
       {t.ri_keys.slots().data(), t.ri_keys.slots().size_bytes()},
       {t.name_keys.entries().data(), t.name_keys.entries().size_bytes()},
       {t.name_keys.slots().data(), t.name_keys.slots().size_bytes()},
+      {t.row_store.data(), t.row_store.size_bytes()},
   };
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof(kMagic));
@@ -467,6 +472,9 @@ std::unique_ptr<Database> IndexFile::Open(const std::string& path, LoadReport* r
   t.region_keys = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRegionKeysEntries]),
                                      View<uint32_t>(base, h.sections[kRegionKeysSlots]));
   if (!CheckTables(t, &why)) return Fail(error, path, why), nullptr;
+  t.row_store = View<char>(base, h.sections[kRowStore]);
+  db->data_date_ = RowStoreDataDate(std::string_view(t.row_store.data(), t.row_store.size()));
+  report->data_date = db->data_date_;
   db->mapping_ = mapping;
   const auto sources = View<char>(base, h.sections[kSources]);
   std::string_view list(sources.data(), sources.size());

@@ -1,0 +1,252 @@
+#include "db/changes.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <unordered_map>
+
+#include "db/database_builder.h"
+#include "db/row_store.h"
+
+namespace doro::db {
+namespace {
+
+bool ValidDate(std::string_view d) {
+  if (d.size() != 8 || !std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  const int year = std::stoi(std::string(d.substr(0, 4)));
+  const int month = std::stoi(std::string(d.substr(4, 2)));
+  const int day = std::stoi(std::string(d.substr(6, 2)));
+  return year >= 1900 && year <= 2999 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// `No Data` (any case, any surrounding white space or BOM) is the whole file.
+bool IsNoData(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  while (!bytes.empty() && std::isspace(static_cast<unsigned char>(bytes.front()))) bytes.remove_prefix(1);
+  while (!bytes.empty() && std::isspace(static_cast<unsigned char>(bytes.back()))) bytes.remove_suffix(1);
+  if (bytes.size() != 7) return false;
+  std::string lower(bytes);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "no data";
+}
+
+bool LooksLikeChangeFile(const std::string& name) {
+  std::string upper = name;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return upper.find("TH_SGCO_RNADR_MST") != std::string::npos ||
+         (upper.starts_with("RNADDRKOR") && upper.ends_with(".TXT"));
+}
+
+// What the changes of one id do, replayed on "present" or "absent".
+struct Op {
+  ChangeKind kind;
+  const AddressRow* row;
+  uint64_t seq;  // order of application across all files
+};
+
+struct Outcome {
+  bool present;
+  bool in_place;           // the old row's position kept
+  const AddressRow* row;   // nullptr: the old row unchanged
+  uint64_t seq;            // when appended: the op that added it
+};
+
+Outcome Replay(bool present, const std::vector<Op>& ops, ChangeStats* stats) {
+  Outcome o{present, present, nullptr, 0};
+  for (const Op& op : ops) {
+    if (op.kind == ChangeKind::kDeleted) {
+      if (!o.present) {
+        ++stats->delete_for_absent;
+        continue;
+      }
+      ++stats->deleted;
+      o = {false, false, nullptr, 0};
+      continue;
+    }
+    if (o.present) {
+      ++stats->changed;
+      if (op.kind == ChangeKind::kNew) ++stats->new_for_present;
+    } else {
+      ++stats->added;
+      if (op.kind == ChangeKind::kChanged) ++stats->change_for_absent;
+      o.present = true;
+      o.in_place = false;
+      o.seq = op.seq;
+    }
+    o.row = op.row;
+  }
+  return o;
+}
+
+}  // namespace
+
+ChangeKind ChangeKindOf(std::string_view code) {
+  if (code == "31") return ChangeKind::kNew;
+  if (code == "34") return ChangeKind::kChanged;
+  if (code == "63") return ChangeKind::kDeleted;
+  return ChangeKind::kUnknown;
+}
+
+std::string DateInFileName(std::string_view name) {
+  for (size_t i = 0; i < name.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(name[i]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < name.size() && std::isdigit(static_cast<unsigned char>(name[j]))) ++j;
+    if (j - i == 8 && ValidDate(name.substr(i, 8))) return std::string(name.substr(i, 8));
+    i = j;
+  }
+  return "";
+}
+
+bool ParseChangeFile(std::string_view name, std::string_view bytes, ChangeFile* out, std::string* error) {
+  out->path = std::string(name);
+  const std::string file_name = std::filesystem::path(out->path).filename().string();
+  out->date = DateInFileName(file_name);
+  out->date_from_name = !out->date.empty();
+  if (IsNoData(bytes)) {
+    out->no_data = true;
+    return true;
+  }
+  std::string latest;
+  ReadAddressBytes(file_name, bytes, [&](AddressRow&& row) {
+    if (ValidDate(row.effective_date) && row.effective_date > latest) latest = row.effective_date;
+    out->rows.push_back(std::move(row));
+  }, &out->report);
+  if (out->date.empty()) out->date = latest;
+  if (out->date.empty() && !out->rows.empty()) {
+    *error = "change file " + out->path +
+             ": cannot tell its date (no YYYYMMDD in its name and no 효력발생일 in its rows)";
+    return false;
+  }
+  return true;
+}
+
+bool ReadChangeFiles(const std::vector<std::string>& paths, std::vector<ChangeFile>* out, std::string* error) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (const auto& e : fs::directory_iterator(p, ec)) {
+        if (e.is_regular_file() && LooksLikeChangeFile(e.path().filename().string())) found.push_back(e.path().string());
+      }
+      if (found.empty()) {
+        *error = "no change file (*TH_SGCO_RNADR_MST* or rnaddrkor*.txt) in directory " + p;
+        return false;
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::is_regular_file(p, ec)) {
+      files.push_back(p);
+    } else {
+      *error = "cannot read change file " + p + " (no such file or directory)";
+      return false;
+    }
+  }
+  out->clear();
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in && !in.eof()) {
+      *error = "cannot read change file " + f;
+      return false;
+    }
+    ChangeFile cf;
+    if (!ParseChangeFile(f, bytes, &cf, error)) return false;
+    out->push_back(std::move(cf));
+  }
+  std::stable_sort(out->begin(), out->end(),
+                   [](const ChangeFile& a, const ChangeFile& b) { return a.date < b.date; });
+  return true;
+}
+
+std::unique_ptr<Database> ApplyChanges(const Database& old, const LoadReport& old_report,
+                                       const std::vector<ChangeFile>& files, LoadReport* report,
+                                       ChangeStats* stats, std::string* error) {
+  const auto start = std::chrono::steady_clock::now();
+  RowStoreReader store;
+  const auto& bytes = old.tables().row_store;
+  if (!store.Open(std::string_view(bytes.data(), bytes.size()), error)) return nullptr;
+
+  // Every change, by id, in the order applied.
+  std::unordered_map<std::string, std::vector<Op>> ops;
+  uint64_t seq = 0;
+  std::string latest_date;
+  for (const ChangeFile& f : files) {
+    stats->bad_lines += f.report.bad_lines;
+    stats->no_data_files += f.no_data ? 1 : 0;
+    if (f.date > latest_date) latest_date = f.date;
+    for (const AddressRow& row : f.rows) {
+      const ChangeKind kind = ChangeKindOf(row.move_reason);
+      if (kind == ChangeKind::kUnknown) {
+        ++stats->unknown_codes[row.move_reason];
+        continue;
+      }
+      ops[row.mgmt_no].push_back({kind, &row, seq++});
+    }
+  }
+
+  DatabaseBuilder builder;
+  EnglishRoadNames english;
+  if (!store.EnglishNames(&english, error)) return nullptr;
+  builder.SetEnglishNames(std::move(english));
+  uint64_t rows = 0;
+  auto add = [&](const AddressRow& r) {
+    builder.Add(r);
+    ++rows;
+  };
+  std::vector<std::pair<uint64_t, const AddressRow*>> appended;
+  std::unordered_map<std::string, bool> seen;  // ids of `ops` met among the old rows
+  const bool ok = store.ForEachRow([&](const AddressRow& row) {
+    if (ops.empty()) return add(row);
+    auto it = ops.find(row.mgmt_no);
+    if (it == ops.end()) return add(row);
+    // The same id twice among the old rows: the changes apply to the first.
+    if (!seen.try_emplace(row.mgmt_no, true).second) return;
+    const Outcome o = Replay(true, it->second, stats);
+    if (!o.present) return;
+    if (o.in_place) {
+      add(o.row != nullptr ? *o.row : row);
+    } else {
+      appended.emplace_back(o.seq, o.row);
+    }
+  }, error);
+  if (!ok) return nullptr;
+  for (const auto& [id, list] : ops) {
+    if (seen.count(id)) continue;
+    const Outcome o = Replay(false, list, stats);
+    if (o.present) appended.emplace_back(o.seq, o.row);
+  }
+  std::sort(appended.begin(), appended.end());
+  for (const auto& [s, row] : appended) add(*row);
+  if (!store.ForEachRelatedLot([&](const RelatedLotRow& lot) { builder.AddRelatedLot(lot); }, error)) {
+    return nullptr;
+  }
+  if (rows == 0) {
+    *error = "no address rows left after the changes";
+    return nullptr;
+  }
+  builder.NoteDataDate(latest_date);
+  auto db = builder.Finish();
+
+  *report = LoadReport();
+  report->files = old_report.files;
+  for (const ChangeFile& f : files) {
+    report->files.push_back({f.path, SourceFile::Kind::kChangeRows, ModifiedTime(f.path), f.report.rows});
+  }
+  report->rows = rows;
+  report->bad_lines = old_report.bad_lines + stats->bad_lines;
+  report->related_lots = store.related_lots();
+  report->roads = db->tables().roads.size();
+  report->data_date = db->data_date();
+  report->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return db;
+}
+
+}  // namespace doro::db

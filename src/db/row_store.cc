@@ -1,0 +1,328 @@
+#include "db/row_store.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "db/format.h"
+
+namespace doro::db {
+namespace {
+
+constexpr char kMagic[8] = {'D', 'O', 'R', 'O', 'R', 'S', '1', '\0'};
+
+// The string columns of an address row, in the order of their "changed"
+// bits. 이름 is the name the builder uses: 시군구용건물명, else 건축물대장건물명.
+enum RowColumn : size_t {
+  kLegal, kSido, kSigungu, kEmd, kRi, kRoadCode, kRoadName, kAdminName, kZip, kDate, kName,
+  kRowColumns
+};
+enum LotColumn : size_t { kLotLegal, kLotSido, kLotSigungu, kLotEmd, kLotRi, kLotRoadCode, kLotColumns };
+
+enum Flag : uint8_t { kMountain = 1, kUnderground = 2, kApartment = 4, kDerivedId = 8 };
+
+void PutVarint(std::string* out, uint64_t v) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+// Reads bytes written by PutVarint; every read is checked.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view bytes) : p_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+  bool Varint(uint64_t* v) {
+    *v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (p_ == end_) return false;
+      const auto b = static_cast<unsigned char>(*p_++);
+      *v |= static_cast<uint64_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) return true;
+    }
+    return false;
+  }
+  template <typename T>
+  bool Small(T* v, uint64_t max) {
+    uint64_t x;
+    if (!Varint(&x) || x > max) return false;
+    *v = static_cast<T>(x);
+    return true;
+  }
+  bool Byte(uint8_t* v) {
+    if (p_ == end_) return false;
+    *v = static_cast<uint8_t>(*p_++);
+    return true;
+  }
+  bool Bytes(size_t n, std::string_view* out) {
+    if (static_cast<size_t>(end_ - p_) < n) return false;
+    *out = std::string_view(p_, n);
+    p_ += n;
+    return true;
+  }
+  bool done() const { return p_ == end_; }
+
+ private:
+  const char* p_;
+  const char* end_;
+};
+
+uint64_t ParseDigits(std::string_view s, size_t digits) {
+  if (s.size() != digits) return 0;
+  uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  return v;
+}
+
+bool IsDate(std::string_view d) { return d.size() == 8 && ParseDigits(d, 8) >= 19000101; }
+
+bool Corrupt(std::string* error, const char* what) {
+  *error = std::string("row store corrupt: ") + what;
+  return false;
+}
+
+}  // namespace
+
+RowStoreWriter::RowStoreWriter() {
+  rows_.previous.assign(kRowColumns, UINT32_MAX);
+  lots_.previous.assign(kLotColumns, UINT32_MAX);
+}
+
+uint32_t RowStoreWriter::Id(std::string_view s) {
+  if ((count_ + 1) * 2 > slots_.size()) {  // at most half full
+    std::vector<uint64_t> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), 0);
+    const size_t mask = slots_.size() - 1;
+    for (uint64_t v : old) {
+      if (v == 0) continue;
+      size_t i = std::hash<std::string_view>()(Str(static_cast<uint32_t>(v) - 1)) & mask;
+      while (slots_[i] != 0) i = (i + 1) & mask;
+      slots_[i] = v;
+    }
+  }
+  const uint64_t h = std::hash<std::string_view>()(s);
+  const size_t mask = slots_.size() - 1;
+  const uint64_t tag = h & 0xFFFFFFFF00000000ull;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const uint64_t v = slots_[i];
+    if (v == 0) {
+      const auto id = static_cast<uint32_t>(offsets_.size() - 1);
+      pool_ += s;
+      offsets_.push_back(static_cast<uint32_t>(pool_.size()));
+      slots_[i] = tag | (static_cast<uint64_t>(id) + 1);
+      ++count_;
+      return id;
+    }
+    if ((v & 0xFFFFFFFF00000000ull) == tag && Str(static_cast<uint32_t>(v) - 1) == s) {
+      return static_cast<uint32_t>(v) - 1;
+    }
+  }
+}
+
+void RowStoreWriter::PutString(Stream* s, size_t column, std::string_view value, uint32_t* changed_bits) {
+  // Cheap test first: the dictionary lookup only when the column changed.
+  const uint32_t prev = s->previous[column];
+  if (prev != UINT32_MAX && Str(prev) == value) return;
+  const uint32_t id = Id(value);
+  s->previous[column] = id;
+  *changed_bits |= 1u << column;
+}
+
+void RowStoreWriter::Add(const AddressRow& row, int derived_emd) {
+
+  const std::string& name = row.building_name.empty() ? row.register_name : row.building_name;
+  const std::string_view values[kRowColumns] = {row.legal_code, row.sido,       row.sigungu,
+                                                row.emd,        row.ri,         row.road_code,
+                                                row.road_name,  row.admin_name, row.zip,
+                                                row.effective_date, name};
+  uint32_t changed = 0;
+  for (size_t c = 0; c < kRowColumns; ++c) PutString(&rows_, c, values[c], &changed);
+  const int emd = derived_emd;
+  const uint8_t flags = (row.mountain ? kMountain : 0) | (row.underground ? kUnderground : 0) |
+                        (row.apartment ? kApartment : 0) | (emd >= 0 ? kDerivedId : 0);
+  std::string& out = rows_.bytes;
+  PutVarint(&out, changed);
+  out.push_back(static_cast<char>(flags));
+  for (size_t c = 0; c < kRowColumns; ++c)
+    if (changed & (1u << c)) PutVarint(&out, rows_.previous[c]);
+  PutVarint(&out, static_cast<uint64_t>(row.jibun_main));
+  PutVarint(&out, static_cast<uint64_t>(row.jibun_sub));
+  PutVarint(&out, static_cast<uint64_t>(row.main));
+  PutVarint(&out, static_cast<uint64_t>(row.sub));
+  PutVarint(&out, emd >= 0 ? static_cast<uint64_t>(emd) : Id(row.mgmt_no));
+  ++rows_.count;
+  if (IsDate(row.effective_date) && row.effective_date > data_date_) data_date_ = row.effective_date;
+}
+
+void RowStoreWriter::AddRelatedLot(const RelatedLotRow& row) {
+  const std::string_view values[kLotColumns] = {row.legal_code, row.sido, row.sigungu,
+                                                row.emd,        row.ri,   row.road_code};
+  uint32_t changed = 0;
+  for (size_t c = 0; c < kLotColumns; ++c) PutString(&lots_, c, values[c], &changed);
+  std::string& out = lots_.bytes;
+  PutVarint(&out, changed);
+  out.push_back(static_cast<char>((row.mountain ? kMountain : 0) | (row.underground ? kUnderground : 0)));
+  for (size_t c = 0; c < kLotColumns; ++c)
+    if (changed & (1u << c)) PutVarint(&out, lots_.previous[c]);
+  PutVarint(&out, static_cast<uint64_t>(row.jibun_main));
+  PutVarint(&out, static_cast<uint64_t>(row.jibun_sub));
+  PutVarint(&out, static_cast<uint64_t>(row.main));
+  PutVarint(&out, static_cast<uint64_t>(row.sub));
+  ++lots_.count;
+}
+
+void RowStoreWriter::SetEnglishNames(const EnglishRoadNames& names) {
+  english_names_.assign(names.begin(), names.end());
+  // Sorted, so that the bytes do not depend on the hash map's order.
+  std::sort(english_names_.begin(), english_names_.end());
+}
+
+void RowStoreWriter::NoteDate(std::string_view date) {
+  if (IsDate(date) && date > data_date_) data_date_ = std::string(date);
+}
+
+std::string RowStoreWriter::Finish() {
+  std::string english;
+  for (const auto& [code, name] : english_names_) {
+    PutVarint(&english, code);
+    PutVarint(&english, Id(name));
+  }
+  std::string out(kMagic, sizeof(kMagic));
+  std::string date = data_date_;
+  date.resize(8, '\0');
+  out += date;
+  PutVarint(&out, offsets_.size() - 1);
+  for (uint64_t v : {rows_.count, static_cast<uint64_t>(rows_.bytes.size()), lots_.count,
+                     static_cast<uint64_t>(lots_.bytes.size()), static_cast<uint64_t>(english_names_.size()),
+                     static_cast<uint64_t>(english.size())}) {
+    PutVarint(&out, v);
+  }
+  for (uint32_t id = 0; id + 1 < offsets_.size(); ++id) {
+    PutVarint(&out, Str(id).size());
+    out += Str(id);
+  }
+  out += rows_.bytes;
+  out += lots_.bytes;
+  out += english;
+  *this = RowStoreWriter();
+  return out;
+}
+
+std::string RowStoreDataDate(std::string_view bytes) {
+  if (bytes.size() < 16 || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) return "";
+  const std::string_view date = bytes.substr(8, 8);
+  return IsDate(date) ? std::string(date) : "";
+}
+
+bool RowStoreReader::Open(std::string_view bytes, std::string* error) {
+  if (bytes.size() < 16 || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
+    return Corrupt(error, "no row store (an index built before format version 7?)");
+  }
+  data_date_ = RowStoreDataDate(bytes);
+  Cursor in(bytes.substr(16));
+  uint64_t n_strings, rows_size, lots_size, english_size;
+  if (!in.Varint(&n_strings) || !in.Varint(&row_count_) || !in.Varint(&rows_size) || !in.Varint(&lot_count_) ||
+      !in.Varint(&lots_size) || !in.Varint(&english_count_) || !in.Varint(&english_size) ||
+      n_strings > bytes.size()) {
+    return Corrupt(error, "header");
+  }
+  strings_.clear();
+  strings_.reserve(n_strings);
+  for (uint64_t i = 0; i < n_strings; ++i) {
+    uint64_t len;
+    std::string_view s;
+    if (!in.Varint(&len) || !in.Bytes(len, &s)) return Corrupt(error, "dictionary");
+    strings_.push_back(s);
+  }
+  if (!in.Bytes(rows_size, &rows_) || !in.Bytes(lots_size, &lots_) || !in.Bytes(english_size, &english_) ||
+      !in.done()) {
+    return Corrupt(error, "section sizes");
+  }
+  return true;
+}
+
+bool RowStoreReader::ForEachRow(const std::function<void(const AddressRow&)>& sink, std::string* error) const {
+  Cursor in(rows_);
+  AddressRow row;
+  std::string* fields[kRowColumns] = {&row.legal_code, &row.sido,       &row.sigungu, &row.emd,
+                                      &row.ri,         &row.road_code,  &row.road_name, &row.admin_name,
+                                      &row.zip,        &row.effective_date, &row.building_name};
+  for (uint64_t i = 0; i < row_count_; ++i) {
+    uint64_t changed;
+    uint8_t flags;
+    if (!in.Varint(&changed) || changed >> kRowColumns || !in.Byte(&flags)) return Corrupt(error, "row");
+    if (i == 0 && changed != (1u << kRowColumns) - 1) return Corrupt(error, "first row");
+    for (size_t c = 0; c < kRowColumns; ++c) {
+      if (!(changed & (1u << c))) continue;
+      uint32_t id;
+      if (strings_.empty() || !in.Small(&id, strings_.size() - 1)) return Corrupt(error, "string id");
+      fields[c]->assign(strings_[id]);
+    }
+    row.mountain = flags & kMountain;
+    row.underground = flags & kUnderground;
+    row.apartment = flags & kApartment;
+    uint32_t id_or_emd;
+    if (!in.Small(&row.jibun_main, INT32_MAX) || !in.Small(&row.jibun_sub, INT32_MAX) ||
+        !in.Small(&row.main, INT32_MAX) || !in.Small(&row.sub, INT32_MAX) || !in.Small(&id_or_emd, UINT32_MAX)) {
+      return Corrupt(error, "row numbers");
+    }
+    if (flags & kDerivedId) {
+      if (id_or_emd > 999) return Corrupt(error, "building id");
+      row.mgmt_no = OfficialBuildingId(ParseDigits(row.road_code, 12), id_or_emd, row.underground,
+                                       static_cast<uint32_t>(row.main), static_cast<uint32_t>(row.sub));
+    } else {
+      if (id_or_emd >= strings_.size()) return Corrupt(error, "building id");
+      row.mgmt_no.assign(strings_[id_or_emd]);
+    }
+    sink(row);
+  }
+  return in.done() || Corrupt(error, "trailing row bytes");
+}
+
+bool RowStoreReader::ForEachRelatedLot(const std::function<void(const RelatedLotRow&)>& sink,
+                                       std::string* error) const {
+  Cursor in(lots_);
+  RelatedLotRow row;
+  std::string* fields[kLotColumns] = {&row.legal_code, &row.sido, &row.sigungu,
+                                      &row.emd,        &row.ri,   &row.road_code};
+  for (uint64_t i = 0; i < lot_count_; ++i) {
+    uint64_t changed;
+    uint8_t flags;
+    if (!in.Varint(&changed) || changed >> kLotColumns || !in.Byte(&flags)) return Corrupt(error, "lot");
+    if (i == 0 && changed != (1u << kLotColumns) - 1) return Corrupt(error, "first lot");
+    for (size_t c = 0; c < kLotColumns; ++c) {
+      if (!(changed & (1u << c))) continue;
+      uint32_t id;
+      if (strings_.empty() || !in.Small(&id, strings_.size() - 1)) return Corrupt(error, "string id");
+      fields[c]->assign(strings_[id]);
+    }
+    row.mountain = flags & kMountain;
+    row.underground = flags & kUnderground;
+    if (!in.Small(&row.jibun_main, INT32_MAX) || !in.Small(&row.jibun_sub, INT32_MAX) ||
+        !in.Small(&row.main, INT32_MAX) || !in.Small(&row.sub, INT32_MAX)) {
+      return Corrupt(error, "lot numbers");
+    }
+    sink(row);
+  }
+  return in.done() || Corrupt(error, "trailing lot bytes");
+}
+
+bool RowStoreReader::EnglishNames(EnglishRoadNames* out, std::string* error) const {
+  Cursor in(english_);
+  out->clear();
+  out->reserve(english_count_);
+  for (uint64_t i = 0; i < english_count_; ++i) {
+    uint64_t code;
+    uint32_t id;
+    if (!in.Varint(&code) || strings_.empty() || !in.Small(&id, strings_.size() - 1)) {
+      return Corrupt(error, "English names");
+    }
+    out->emplace(code, std::string(strings_[id]));
+  }
+  return in.done() || Corrupt(error, "trailing English bytes");
+}
+
+}  // namespace doro::db
