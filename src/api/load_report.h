@@ -27,6 +27,7 @@ struct LoadReport {
   uint64_t related_lots = 0;       // related-lot rows accepted (jibun_rnaddrkor_*.txt)
   std::vector<std::string> bad_line_samples;  // "file:line: why", first few
   uint64_t roads = 0;              // distinct roads
+  uint64_t bad_previous_addresses = 0;  // 이전도로명주소 naming no road and number (row kept)
   double seconds = 0;              // wall time to load and index
   std::string index_path;          // the index file opened, "" when read from text
   int64_t built_at = 0;            // index build time (unix seconds), 0 when read from text

@@ -9,7 +9,8 @@
 //               slots of each FlatMultiMap, the source file list, names,
 //               ids, packed building numbers and road ranges, then
 //               (version 6) lots, each building's lot, and the keys of
-//               리 names and building names
+//               리 names and building names, then (version 7) old road
+//               names (이전도로명주소), their buildings and keys
 // Opening checks magic, version, size, checksum and that every index inside
 // points inside its table; anything else is refused with a message. The
 // bytes checked are the private copy's, and they are the ones served: the
