@@ -9,6 +9,7 @@ const char* WarningName(Warning w) {
     case Warning::kDistrictMismatch: return "district_mismatch";
     case Warning::kLotMismatch: return "lot_mismatch";
     case Warning::kUnitGuessed: return "unit_guessed";
+    case Warning::kRenamedRoad: return "renamed_road";
   }
   return "unknown";
 }

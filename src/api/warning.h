@@ -14,6 +14,8 @@ enum class Warning : uint8_t {
   kDistrictMismatch,  // "district_mismatch": a city named loosely (a bare name, a typo) is not the answer's
   kLotMismatch,       // "lot_mismatch": a lot (지번) on the label is not the answer building's
   kUnitGuessed,       // "unit_guessed": a bare "101-1203" read as 동 and 호 of an apartment
+  kRenamedRoad,       // "renamed_road": the label's road and number are the building's previous
+                      // address (이전도로명주소); the answer is its current one
 };
 
 // "zip_mismatch", ...: never null.
