@@ -125,6 +125,7 @@ TEST(OldRoadTablesTest, OneOldRoadPerNameAndBadValuesCounted) {
   ASSERT_NE(db, nullptr) << error;
   EXPECT_EQ(report.rows, 5u);
   EXPECT_EQ(report.bad_previous_addresses, 1u);  // "미상"; 한솔로 10 = its own address: no old road
+  EXPECT_NE(LoadSummary(report).find("1 unreadable previous addresses"), std::string::npos) << LoadSummary(report);
   const auto& t = db->tables();
   ASSERT_EQ(t.old_roads.size(), 1u);
   EXPECT_EQ(db->str(t.old_roads[0].name_ko), "옛내로");

@@ -44,7 +44,8 @@ struct LoadReport {
 // The one-line summary every report of a load prints (`doro index build`,
 // `doro serve`'s startup and reload log), so they all say the same:
 // "3 files, 1234 rows, 0 bad lines, 56 roads, official English names: no"
-// (+ ", index built 2026-12-01T10:00:00Z" for an index file).
+// (+ ", N unreadable previous addresses (field 18, rows kept)" when there
+// are some, + ", index built 2026-12-01T10:00:00Z" for an index file).
 std::string LoadSummary(const LoadReport& r);
 
 // unix seconds -> "2026-12-01T10:00:00Z"; "unknown" for 0.
