@@ -47,6 +47,8 @@ head -n 3 "$demo" > $r/seed_rows
 head -n 2 "$demo" | sed 's/$/\r/' | { printf '\xef\xbb\xbf'; cat; } > $r/seed_crlf_bom
 head -n 2 "$demo" | iconv -f UTF-8 -t CP949 > $r/seed_cp949
 { head -n 1 "$demo"; printf 'a|b|c\n'; sed -n 2p "$demo" | sed 's/|110|/|x|/'; sed -n 3p "$demo"; } > $r/seed_damaged
+# 이전도로명주소 (field 18): a whole address, a road and basement number, a bad value.
+head -n 3 "$demo" | awk -F'|' -v OFS='|' '{ $18 = NR == 1 ? "서울특별시 중구 옛세종로 110 (태평로1가)" : NR == 2 ? "옛세종로 지하 3-1" : "미상"; print }' > $r/seed_old_roads
 
 # index: flags byte (bit 0 repair the checksum, bit 1 fix the file size), then
 # edits [kind][offset LE32][length][bytes].

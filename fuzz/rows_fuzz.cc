@@ -6,10 +6,11 @@
 // parses to the same row; Database::Load of a directory holding the file
 // either succeeds or says why; a loaded database writes an index that opens
 // again with the same tables, formats every building the same way, and an
-// engine over the index answers the database's own addresses as the engine
-// over the text does; the rows kept in the index (db/row_store.h) rebuild
-// the same tables, and the same bytes read as a change file (db/changes.h)
-// apply or say why.
+// engine over the index answers the database's own addresses (and old road
+// addresses, from 이전도로명주소) as the engine over the text does; an old
+// address that parses reads the same again from its road and number alone;
+// the rows kept in the index (db/row_store.h) rebuild the same tables, and
+// the same bytes read as a change file (db/changes.h) apply or say why.
 #include <algorithm>
 #include <filesystem>
 #include <memory>
@@ -37,6 +38,14 @@ void CheckRowRoundTrip(std::string_view bytes) {
     const std::string formatted = doro::db::FormatAddressRow(row);
     FUZZ_CHECK(doro::db::ParseAddressRow(formatted, &again, &why), std::string(line) + "\n-> " + formatted + "\n" + why);
     FUZZ_CHECK(doro::db::FormatAddressRow(again) == formatted, std::string(line) + "\n-> " + formatted);
+    doro::db::PreviousAddress prev, prev_again;
+    if (!doro::db::ParsePreviousAddress(row.previous_address, &prev)) return;
+    const std::string short_form = prev.road_name + (prev.underground ? " 지하 " : " ") + std::to_string(prev.main) +
+                                   (prev.sub > 0 ? "-" + std::to_string(prev.sub) : "");
+    FUZZ_CHECK(doro::db::ParsePreviousAddress(short_form, &prev_again) && prev_again.road_name == prev.road_name &&
+                   prev_again.underground == prev.underground && prev_again.main == prev.main &&
+                   prev_again.sub == prev.sub,
+               row.previous_address + "\n-> " + short_form);
   });
 }
 
@@ -45,7 +54,8 @@ void CheckSameDatabase(const Database& a, const Database& b) {
   const auto& tb = b.tables();
   FUZZ_CHECK(ta.regions.size() == tb.regions.size() && ta.areas.size() == tb.areas.size() &&
                  ta.roads.size() == tb.roads.size() && ta.buildings.size() == tb.buildings.size() &&
-                 ta.strings.size() == tb.strings.size(),
+                 ta.strings.size() == tb.strings.size() && ta.old_roads.size() == tb.old_roads.size() &&
+                 ta.old_addresses.size() == tb.old_addresses.size(),
              "table sizes differ after the index round trip");
   for (uint32_t i = 0; i < ta.buildings.size(); ++i) {
     FUZZ_CHECK(a.RoadAddress(i) == b.RoadAddress(i) && a.Reference(i) == b.Reference(i) &&
@@ -126,6 +136,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(t.reason == x.reason && t.address == x.address && t.building_id == x.building_id,
                  label + "\ntext: " + t.address + "\nindex: " + x.address);
     }
+  }
+  const auto& old_roads = db->tables().old_roads;
+  for (uint32_t r = 0; r < old_roads.size() && r < 4; ++r) {
+    const auto& o = old_roads[r];
+    if (o.count == 0) continue;
+    const uint32_t number = db->tables().old_addresses[o.first].number;
+    const std::string label = std::string(db->str(o.name_ko)) + ((number >> 31) ? " 지하 " : " ") +
+                              std::to_string((number >> 14) & 0x1FFFF) + "-" + std::to_string(number & 0x3FFF);
+    const doro::Answer t = from_text->Refine(label), x = from_index->Refine(label);
+    FUZZ_CHECK(t.reason == x.reason && t.address == x.address && t.warnings == x.warnings,
+               label + "\ntext: " + t.address + "\nindex: " + x.address);
   }
   return 0;
 }

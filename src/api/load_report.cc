@@ -24,6 +24,10 @@ std::string LoadSummary(const LoadReport& r) {
                   std::to_string(r.bad_lines) + " bad lines, " + std::to_string(r.roads) +
                   " roads, official English names: " + (r.official_english() ? "yes" : "no") +
                   ", data of " + DataDate(r.data_date);
+  // Only when there are some: the line stays as it was for files without.
+  if (r.bad_previous_addresses > 0) {
+    s += ", " + std::to_string(r.bad_previous_addresses) + " unreadable previous addresses (field 18, rows kept)";
+  }
   if (!r.index_path.empty()) s += ", index built " + UtcTime(r.built_at);
   return s;
 }

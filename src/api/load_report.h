@@ -27,6 +27,7 @@ struct LoadReport {
   uint64_t related_lots = 0;       // related-lot rows accepted (jibun_rnaddrkor_*.txt)
   std::vector<std::string> bad_line_samples;  // "file:line: why", first few
   uint64_t roads = 0;              // distinct roads
+  uint64_t bad_previous_addresses = 0;  // 이전도로명주소 naming no road and number (row kept)
   double seconds = 0;              // wall time to load and index
   std::string index_path;          // the index file opened, "" when read from text
   int64_t built_at = 0;            // index build time (unix seconds), 0 when read from text
@@ -46,7 +47,9 @@ struct LoadReport {
 // The one-line summary every report of a load prints (`doro index build`,
 // `doro serve`'s startup and reload log), so they all say the same:
 // "3 files, 1234 rows, 0 bad lines, 56 roads, official English names: no,
-// data of 2026-11-30" (+ ", index built 2026-12-01T10:00:00Z" for an index file).
+// data of 2026-11-30" (+ ", N unreadable previous addresses (field 18, rows
+// kept)" when there are some, + ", index built 2026-12-01T10:00:00Z" for an
+// index file).
 std::string LoadSummary(const LoadReport& r);
 
 // "20261130" -> "2026-11-30"; "unknown" for "".

@@ -10,6 +10,7 @@ const char* WarningName(Warning w) {
     case Warning::kLotMismatch: return "lot_mismatch";
     case Warning::kUnitGuessed: return "unit_guessed";
     case Warning::kRenamedDistrict: return "renamed_district";
+    case Warning::kRenamedRoad: return "renamed_road";
   }
   return "unknown";
 }

@@ -16,6 +16,8 @@ enum class Warning : uint8_t {
   kUnitGuessed,       // "unit_guessed": a bare "101-1203" read as 동 and 호 of an apartment
   kRenamedDistrict,   // "renamed_district": the label names the 시도/시군구 by a name of before
                       // (or after) a rename, split or merge (db/district_changes.h)
+  kRenamedRoad,       // "renamed_road": the label's road and number are the building's previous
+                      // address (이전도로명주소); the answer is its current one
 };
 
 // "zip_mismatch", ...: never null.

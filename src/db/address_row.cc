@@ -66,6 +66,21 @@ void AddBad(std::string_view name, size_t line_no, const std::string& why,
   }
 }
 
+// "12" or "12-3" into main and sub.
+bool ParseNumberWord(std::string_view w, int* main, int* sub) {
+  const size_t dash = w.find('-');
+  const std::string_view m = w.substr(0, dash);
+  const std::string_view s = dash == std::string_view::npos ? std::string_view() : w.substr(dash + 1);
+  if (m.empty() || (dash != std::string_view::npos && s.empty())) return false;
+  if (!ParseInt(m, main) || !ParseInt(s, sub)) return false;
+  return *main > 0 && *main <= 99999 && *sub <= 65535;
+}
+
+bool EndsInRoadWord(std::string_view w) {
+  // At least one syllable before 로/길 (UTF-8 Hangul: 3 bytes each).
+  return w.size() >= 6 && (w.ends_with("로") || w.ends_with("길"));
+}
+
 }  // namespace
 
 bool ParseAddressRow(std::string_view line, AddressRow* row, std::string* why) {
@@ -105,6 +120,43 @@ bool ParseAddressRow(std::string_view line, AddressRow* row, std::string* why) {
   if (row->road_name.empty()) return *why = "empty 도로명", false;
   if (!IsRoadCode(row->road_code)) return *why = "도로명코드 '" + row->road_code + "'", false;
   return true;
+}
+
+bool ParsePreviousAddress(std::string_view text, PreviousAddress* out) {
+  // A trailing reference "(조치원읍)" is not part of the road address.
+  text = text.substr(0, text.find('('));
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t end = text.find_first_of(" \t,", i);
+    const size_t stop = end == std::string_view::npos ? text.size() : end;
+    if (stop > i) words.push_back(text.substr(i, stop - i));
+    i = stop + 1;
+  }
+  constexpr std::string_view kBasement = "지하";
+  for (size_t k = words.size(); k-- > 1;) {
+    std::string_view number = words[k];
+    bool underground = false;
+    if (number.starts_with(kBasement)) {  // "지하12"
+      number.remove_prefix(kBasement.size());
+      underground = true;
+    }
+    int main = 0, sub = 0;
+    if (!ParseNumberWord(number, &main, &sub)) continue;
+    size_t road = k - 1;
+    if (!underground && words[road] == kBasement) {  // "지하 12"
+      if (road == 0) continue;
+      underground = true;
+      --road;
+    }
+    if (!EndsInRoadWord(words[road])) continue;
+    out->road_name = std::string(words[road]);
+    out->underground = underground;
+    out->main = main;
+    out->sub = sub;
+    return true;
+  }
+  return false;
 }
 
 std::string FormatAddressRow(const AddressRow& r) {

@@ -43,6 +43,21 @@ struct AddressRow {
 // says why in *why ("expected 24 fields, got 7", "building number 'x'").
 bool ParseAddressRow(std::string_view line, AddressRow* row, std::string* why);
 
+// The road and number of a 이전도로명주소 (field 18): the building's road
+// address before a rename or renumbering. The field is free text of up to
+// 400 bytes, written like the address itself ("세종특별자치시 조치원읍 옛도로
+// 12", "... 옛도로 지하 12-3", a trailing "(조치원읍)" reference), or the
+// road and number alone; the road is the last word ending in 로 or 길 that
+// a number follows.
+struct PreviousAddress {
+  std::string road_name;  // "옛도로"
+  bool underground = false;
+  int main = 0;
+  int sub = 0;
+};
+// False when `text` names no road and number that way (empty included).
+bool ParsePreviousAddress(std::string_view text, PreviousAddress* out);
+
 // The row in the official layout (24 fields joined by '|', no newline).
 std::string FormatAddressRow(const AddressRow& row);
 

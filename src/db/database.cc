@@ -61,6 +61,7 @@ std::unique_ptr<Database> Database::Load(const std::string& path,
   auto db = builder.Finish();
   report->roads = db->tables().roads.size();
   report->data_date = db->data_date();
+  report->bad_previous_addresses = builder.bad_previous_addresses();
   report->seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return db;
@@ -70,6 +71,21 @@ std::unique_ptr<Database> Database::FromRows(const std::vector<AddressRow>& rows
   DatabaseBuilder builder;
   for (const auto& r : rows) builder.Add(r);
   return builder.Finish();
+}
+
+std::span<const OldAddressRec> Database::FindOldAddresses(uint32_t old_road, bool underground, uint32_t main,
+                                                          uint32_t sub) const {
+  // The builder keeps no old number past the packed range.
+  if (old_road >= t_.old_roads.size() || PackingSaturates(main, sub)) return {};
+  const OldRoadRec& r = t_.old_roads[old_road];
+  if (static_cast<uint64_t>(r.first) + r.count > t_.old_addresses.size()) return {};
+  const auto all = t_.old_addresses.subspan(r.first, r.count);
+  const uint32_t number = PackBuildingNumber(underground, main, sub);
+  const auto [lo, hi] = std::equal_range(all.begin(), all.end(), OldAddressRec{number, 0},
+                                         [](const OldAddressRec& x, const OldAddressRec& y) {
+                                           return x.number < y.number;
+                                         });
+  return {lo, hi};
 }
 
 std::span<const BuildingRec> Database::FindBuildings(uint32_t road, bool underground,

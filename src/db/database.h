@@ -101,6 +101,26 @@ struct LotRec {
 };
 static_assert(sizeof(LotRec) == 16, "LotRec is stored in index files");
 
+// A road name a building was once addressed on (이전도로명주소, field 18 of
+// its row), one per (region, old name): what a label written with the old
+// name finds when no current road answers it. Sorted by (region, name).
+struct OldRoadRec {
+  StrRef name_ko;  // "옛도로"
+  uint32_t region = 0;
+  uint32_t first = 0;  // its addresses: Tables::old_addresses[first, first + count)
+  uint32_t count = 0;
+  uint32_t reserved = 0;
+};
+static_assert(sizeof(OldRoadRec) == 24, "OldRoadRec is stored in index files");
+
+// One building's number on an old road; an old road's addresses are sorted
+// by (number, building).
+struct OldAddressRec {
+  uint32_t number = 0;  // PackBuildingNumber
+  uint32_t building = 0;
+};
+static_assert(sizeof(OldAddressRec) == 8, "OldAddressRec is stored in index files");
+
 // A building number packed into 32 bits so that its order is that of
 // (underground, main, sub): a road's numbers then sit in a dense array that
 // a search reads 16 to a cache line (the records hold two). Numbers past
@@ -157,6 +177,9 @@ struct Tables {
   // The builder's input rows (db/row_store.h): read by `doro index update`
   // only, never by the matcher.
   std::span<const char> row_store;
+  std::span<const OldRoadRec> old_roads;
+  std::span<const OldAddressRec> old_addresses;
+  FlatMultiMap old_road_keys;  // exact keys of old road names (as road_keys) -> old road
 };
 
 class Database {
@@ -206,6 +229,9 @@ class Database {
   // runs through two 읍/면 may repeat numbers, one per 읍/면.
   std::span<const BuildingRec> FindBuildings(uint32_t road, bool underground, uint32_t main,
                                              uint32_t sub) const;
+  // The buildings once at this number on old road `old_road` (OldRoadRec).
+  std::span<const OldAddressRec> FindOldAddresses(uint32_t old_road, bool underground, uint32_t main,
+                                                  uint32_t sub) const;
   // Start loading what FindBuildings(road, ...) reads, in two steps (the
   // second reads what the first loaded): called for all of a label's roads
   // before their searches, the cache misses overlap.
@@ -245,6 +271,8 @@ class Database {
   std::vector<uint32_t> building_lots_;
   std::string row_store_;
   std::string data_date_;  // YYYYMMDD, "" when unknown
+  std::vector<OldRoadRec> old_roads_;
+  std::vector<OldAddressRec> old_addresses_;
   std::shared_ptr<const void> mapping_;  // keeps a mapped index file alive
 };
 

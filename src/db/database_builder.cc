@@ -126,6 +126,18 @@ void DatabaseBuilder::Add(const AddressRow& row) {
     }
     b.name = last.name_id;
   }
+  if (!row.previous_address.empty()) {
+    PreviousAddress prev;
+    if (!ParsePreviousAddress(row.previous_address, &prev) || PackingSaturates(prev.main, prev.sub)) {
+      ++bad_previous_;
+    } else if (prev.road_name != row.road_name || prev.underground != row.underground ||
+               prev.main != row.main || prev.sub != row.sub) {  // the same address says nothing
+      old_.push_back({region, Intern(prev.road_name),
+                      PackBuildingNumber(prev.underground, static_cast<uint32_t>(prev.main),
+                                         static_cast<uint32_t>(prev.sub)),
+                      static_cast<uint32_t>(db_->buildings_.size())});
+    }
+  }
   db_->buildings_.push_back(b);
 }
 
@@ -238,6 +250,7 @@ std::unique_ptr<Database> DatabaseBuilder::Finish() {
   d.t_.lots = d.lots_;
   d.t_.building_lots = d.building_lots_;
   BuildRoadKeys();
+  BuildOldRoads(new_index);
   d.t_.region_keys = RegionKeys::Build(d);
   d.t_.ri_keys = RegionKeys::BuildRi(d);
   d.t_.name_keys = NameKeys::Build(d);
@@ -420,6 +433,42 @@ void DatabaseBuilder::BuildRoadKeys() {
   db_->t_.road_keys = FlatMultiMap::Build(std::move(exact));
   db_->t_.road_skeleton = FlatMultiMap::Build(std::move(skeleton));
   db_->t_.road_fuzzy = FlatMultiMap::Build(std::move(fuzzy));
+}
+
+// Old roads, one per (region, name), sorted so; each one's addresses
+// sorted by number. Their keys are the exact keys of a current road of that
+// name (no official English is known for an old name).
+void DatabaseBuilder::BuildOldRoads(const std::vector<uint32_t>& new_index) {
+  Database& d = *db_;
+  for (auto& p : old_) p.building = new_index[p.building];
+  auto key = [&](const PendingOld& p) { return std::tuple(p.region, Str(p.name), p.number, p.building); };
+  std::sort(old_.begin(), old_.end(), [&](const PendingOld& a, const PendingOld& b) { return key(a) < key(b); });
+  old_.erase(std::unique(old_.begin(), old_.end(),
+                         [&](const PendingOld& a, const PendingOld& b) { return key(a) == key(b); }),
+             old_.end());
+  std::vector<std::pair<uint64_t, uint32_t>> keys;
+  for (const PendingOld& p : old_) {
+    if (d.old_roads_.empty() || d.old_roads_.back().region != p.region ||
+        Str(d.old_roads_.back().name_ko) != Str(p.name)) {
+      OldRoadRec r;
+      r.name_ko = p.name;
+      r.region = p.region;
+      r.first = static_cast<uint32_t>(d.old_addresses_.size());
+      const auto id = static_cast<uint32_t>(d.old_roads_.size());
+      d.old_roads_.push_back(r);
+      const std::string_view ko = Str(p.name);
+      keys.emplace_back(HashKey(ko), id);
+      for (const auto& k : text::RomanizationKeys(ko)) {
+        if (!k.empty()) keys.emplace_back(HashKey(k), id);
+      }
+    }
+    d.old_addresses_.push_back({p.number, p.building});
+    ++d.old_roads_.back().count;
+  }
+  std::vector<PendingOld>().swap(old_);
+  d.t_.old_roads = d.old_roads_;
+  d.t_.old_addresses = d.old_addresses_;
+  d.t_.old_road_keys = FlatMultiMap::Build(std::move(keys));
 }
 
 }  // namespace doro::db

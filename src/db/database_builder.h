@@ -47,6 +47,10 @@ class DatabaseBuilder {
   // Sorts, names in English, builds every key index. Call once.
   std::unique_ptr<Database> Finish();
 
+  // Rows whose 이전도로명주소 was filled but named no road and number
+  // (ParsePreviousAddress); the row itself is kept.
+  uint64_t bad_previous_addresses() const { return bad_previous_; }
+
  private:
   std::string_view Str(StrRef r) const;
   StrRef Append(std::string_view s);
@@ -63,6 +67,7 @@ class DatabaseBuilder {
   void BuildLots(const std::vector<uint32_t>& new_index);
   void NameEnglish();
   void BuildRoadKeys();
+  void BuildOldRoads(const std::vector<uint32_t>& new_index);
 
   std::unique_ptr<Database> db_;
   // Every row as added, kept in the index for `doro index update`.
@@ -93,6 +98,15 @@ class DatabaseBuilder {
     uint16_t sub, building_sub;
     uint8_t mountain, underground;
   };
+  // Old road addresses waiting for the buildings' final order.
+  struct PendingOld {
+    uint32_t region;
+    StrRef name;
+    uint32_t number;    // PackBuildingNumber
+    uint32_t building;  // index as added
+  };
+  std::vector<PendingOld> old_;
+  uint64_t bad_previous_ = 0;
   std::vector<PendingLot> lots_;
   std::vector<PendingRelatedLot> related_lots_;
 };

@@ -35,6 +35,7 @@ enum Section : uint32_t {
   kSources, kNames, kIds, kBuildingNumbers, kRoadStarts,
   kLots, kBuildingLots, kRiKeysEntries, kRiKeysSlots, kNameKeysEntries, kNameKeysSlots,
   kRowStore,  // version 7: the builder's input rows (db/row_store.h), for `index update`
+  kOldRoads, kOldAddresses, kOldRoadKeysEntries, kOldRoadKeysSlots,  // version 7
   kSectionCount
 };
 
@@ -258,6 +259,19 @@ bool IndexFile::CheckTables(const Tables& t, std::string* why) {
       return *why = "building numbers do not match the records", false;
     }
   }
+  // FindOldAddresses binary-searches an old road's numbers.
+  for (const auto& r : t.old_roads) {
+    if (!RefOk(r.name_ko, ns) || r.region >= t.regions.size() ||
+        static_cast<uint64_t>(r.first) + r.count > t.old_addresses.size()) {
+      return *why = "old road table out of range", false;
+    }
+    for (uint32_t i = r.first; i < r.first + r.count; ++i) {
+      if (t.old_addresses[i].building >= t.buildings.size()) return *why = "old road table out of range", false;
+      if (i > r.first && t.old_addresses[i - 1].number > t.old_addresses[i].number) {
+        return *why = "old road table out of order", false;
+      }
+    }
+  }
   for (const auto& n : t.names) {
     if (!RefOk(n, ns)) return *why = "name table out of range", false;
   }
@@ -289,7 +303,8 @@ bool IndexFile::CheckTables(const Tables& t, std::string* why) {
   auto building_ok = [&](uint32_t v) { return v < t.buildings.size(); };
   if (!map_ok(t.road_keys, road_ok) || !map_ok(t.road_skeleton, road_ok) ||
       !map_ok(t.road_fuzzy, road_ok) || !map_ok(t.region_keys, region_ok) ||
-      !map_ok(t.ri_keys, area_ok) || !map_ok(t.name_keys, building_ok)) {
+      !map_ok(t.ri_keys, area_ok) || !map_ok(t.name_keys, building_ok) ||
+      !map_ok(t.old_road_keys, [&](uint32_t v) { return v < t.old_roads.size(); })) {
     return *why = "hash index out of range", false;
   }
   return true;
@@ -341,6 +356,10 @@ bool IndexFile::Write(const Database& db, const LoadReport& source, const std::s
       {t.name_keys.entries().data(), t.name_keys.entries().size_bytes()},
       {t.name_keys.slots().data(), t.name_keys.slots().size_bytes()},
       {t.row_store.data(), t.row_store.size_bytes()},
+      {t.old_roads.data(), t.old_roads.size_bytes()},
+      {t.old_addresses.data(), t.old_addresses.size_bytes()},
+      {t.old_road_keys.entries().data(), t.old_road_keys.entries().size_bytes()},
+      {t.old_road_keys.slots().data(), t.old_road_keys.slots().size_bytes()},
   };
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof(kMagic));
@@ -463,6 +482,10 @@ std::unique_ptr<Database> IndexFile::Open(const std::string& path, LoadReport* r
                                  View<uint32_t>(base, h.sections[kRiKeysSlots]));
   t.name_keys = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kNameKeysEntries]),
                                    View<uint32_t>(base, h.sections[kNameKeysSlots]));
+  t.old_roads = View<OldRoadRec>(base, h.sections[kOldRoads]);
+  t.old_addresses = View<OldAddressRec>(base, h.sections[kOldAddresses]);
+  t.old_road_keys = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kOldRoadKeysEntries]),
+                                       View<uint32_t>(base, h.sections[kOldRoadKeysSlots]));
   t.road_keys = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRoadKeysEntries]),
                                    View<uint32_t>(base, h.sections[kRoadKeysSlots]));
   t.road_skeleton = FlatMultiMap::View(View<FlatEntry>(base, h.sections[kRoadSkelEntries]),

@@ -10,7 +10,8 @@
 //               ids, packed building numbers and road ranges, then
 //               (version 6) lots, each building's lot, and the keys of
 //               리 names and building names; (version 7) the rows the
-//               tables were built from (db/row_store.h, for `index update`)
+//               tables were built from (db/row_store.h, for `index update`),
+//               old road names (이전도로명주소), their buildings and keys
 // Opening checks magic, version, size, checksum and that every index inside
 // points inside its table; anything else is refused with a message. The
 // bytes checked are the private copy's, and they are the ones served: the

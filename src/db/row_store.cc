@@ -14,6 +14,7 @@ constexpr char kMagic[8] = {'D', 'O', 'R', 'O', 'R', 'S', '1', '\0'};
 // bits. 이름 is the name the builder uses: 시군구용건물명, else 건축물대장건물명.
 enum RowColumn : size_t {
   kLegal, kSido, kSigungu, kEmd, kRi, kRoadCode, kRoadName, kAdminName, kZip, kDate, kName,
+  kPrevious,  // 이전도로명주소: the builder reads it into the old road tables
   kRowColumns
 };
 enum LotColumn : size_t { kLotLegal, kLotSido, kLotSigungu, kLotEmd, kLotRi, kLotRoadCode, kLotColumns };
@@ -137,7 +138,8 @@ void RowStoreWriter::Add(const AddressRow& row, int derived_emd) {
   const std::string_view values[kRowColumns] = {row.legal_code, row.sido,       row.sigungu,
                                                 row.emd,        row.ri,         row.road_code,
                                                 row.road_name,  row.admin_name, row.zip,
-                                                row.effective_date, name};
+                                                row.effective_date, name,
+                                                row.previous_address};
   uint32_t changed = 0;
   for (size_t c = 0; c < kRowColumns; ++c) PutString(&rows_, c, values[c], &changed);
   const int emd = derived_emd;
@@ -249,7 +251,8 @@ bool RowStoreReader::ForEachRow(const std::function<void(const AddressRow&)>& si
   AddressRow row;
   std::string* fields[kRowColumns] = {&row.legal_code, &row.sido,       &row.sigungu, &row.emd,
                                       &row.ri,         &row.road_code,  &row.road_name, &row.admin_name,
-                                      &row.zip,        &row.effective_date, &row.building_name};
+                                      &row.zip,        &row.effective_date, &row.building_name,
+                                      &row.previous_address};
   for (uint64_t i = 0; i < row_count_; ++i) {
     uint64_t changed;
     uint8_t flags;

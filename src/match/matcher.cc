@@ -47,7 +47,39 @@ struct LabelState {
   NameHits names;
   Decision decision;
   UnitReading unit;
+  // The old-road fallback's hits, candidates and decision.
+  std::vector<RoadHit> old_hits;
+  std::vector<ScoredBuilding> old_cands;
+  Decision old_decision;
 };
+
+bool HasWholeClean(const std::vector<ScoredBuilding>& cands) {
+  return std::any_of(cands.begin(), cands.end(), [](const ScoredBuilding& c) { return !c.conflict && !c.partial; });
+}
+
+// A label that no current road as written answers may name a road by its
+// old name (이전도로명주소): the building that had that number on it, if
+// exactly one address fits, answers with its current address. A current
+// road of that name and number always wins: this runs only when the exact
+// tier found no clean candidate. True when it answered (*a, and st's hits,
+// candidates and decision are the old road's).
+bool TryOldRoads(const db::Database& db, const RoadFinder& roads, const Scorer& scorer, LabelState& st,
+                 Detail detail, Answer* a) {
+  if (db.tables().old_roads.empty()) return false;
+  roads.FindOld(st.label, &st.road_scratch, &st.old_hits);
+  if (st.old_hits.empty()) return false;
+  const ScoreInput old_in{st.label, st.regions, st.numbers, st.old_hits};
+  scorer.VerifyOld(old_in, &st.old_cands);
+  if (!HasClean(st.old_cands)) return false;
+  Answer old = Decide(db, old_in, true, &st.old_cands, detail, &st.old_decision);
+  if (!old.ok()) return false;  // ambiguous among old addresses: the current roads' word stands
+  old.warnings.push_back(Warning::kRenamedRoad);
+  *a = std::move(old);
+  st.hits.swap(st.old_hits);
+  st.cands.swap(st.old_cands);
+  std::swap(st.decision, st.old_decision);
+  return true;
+}
 
 Answer EmptyLabel() {
   Answer a;
@@ -82,12 +114,21 @@ Answer Matcher::Refine(std::string_view text, Detail detail) const {
   st.first_cands.clear();
   bool have_road = false;
   bool found_agreeing_road = false;
+  Answer a;
+  bool answered_old = false;
   for (Tier tier : {Tier::kExact, Tier::kSkeleton, Tier::kOneEdit}) {
     roads_.Find(st.label, tier, &st.road_scratch, &st.hits);
     // Only a road as written makes a missing number "no_building"; a road
     // reached through a respelling or a typo may not be the one meant.
     if (tier == Tier::kExact && !st.hits.empty()) have_road = true;
     scorer_.Verify(in, &st.verify_scratch, &st.cands);
+    // No current road as written has the number (a main number alone, of
+    // "31-14", is not it): the label may name a road by its old name,
+    // before any respelling of the current ones is tried.
+    if (tier == Tier::kExact && !HasWholeClean(st.cands) && TryOldRoads(db_, roads_, scorer_, st, detail, &a)) {
+      answered_old = true;
+      break;
+    }
     if (HasClean(st.cands)) break;
     if (st.first_cands.empty() && !st.cands.empty()) {
       st.first_hits = st.hits;
@@ -104,7 +145,7 @@ Answer Matcher::Refine(std::string_view text, Detail detail) const {
       break;
     }
   }
-  if (!HasClean(st.cands) && !found_agreeing_road) {
+  if (!answered_old && !HasClean(st.cands) && !found_agreeing_road) {
     st.hits.clear();
     district_scan_.Find(st.label, st.regions, &st.scan_scratch, &st.hits);
     scorer_.Verify(in, &st.verify_scratch, &st.cands);
@@ -115,12 +156,12 @@ Answer Matcher::Refine(std::string_view text, Detail detail) const {
     }
   }
   // Close calls: let typo'd region words speak.
-  if (IsCloseCall(st.cands)) {
+  if (!answered_old && IsCloseCall(st.cands)) {
     const size_t before = st.regions.spans.size();
     regions_.FindTypos(st.label, &st.regions);
     if (st.regions.spans.size() > before) scorer_.Verify(in, &st.verify_scratch, &st.cands);
   }
-  Answer a = Decide(db_, in, have_road, &st.cands, detail, &st.decision);
+  if (!answered_old) a = Decide(db_, in, have_road, &st.cands, detail, &st.decision);
   // A lot beside a 동/리 answers a label that names no road, and overrules
   // a road the district scan guessed at (its words may be the 동's).
   const bool guessed_road = a.ok() && st.hits[st.cands[0].hit].tier == static_cast<int>(Tier::kDistrict);

@@ -68,13 +68,15 @@ int TailsOf(const LabelAtoms& label, int j, Tail* out) {
 // Every key is first collected as a Lookup, then all are resolved in one
 // pass that prefetches their slots, so the cache misses of a label's many
 // lookups overlap.
-void RoadFinder::Find(const LabelAtoms& label, Tier tier, Scratch* s, std::vector<RoadHit>* hits) const {
+void RoadFinder::FindIn(const LabelAtoms& label, Tier tier, const db::FlatMultiMap& keys, Scratch* s,
+                        std::vector<RoadHit>* hits) const {
   hits->clear();
   s->lookups.clear();
   s->near.clear();
   s->near_chars.clear();
-  CollectSpanLookups(label, tier, s);
-  if (tier == Tier::kExact) CollectTranslatedLookups(label, s);
+  const db::FlatMultiMap& old_keys = db_.tables().old_road_keys;
+  CollectSpanLookups(label, tier, keys, s);
+  if (tier == Tier::kExact && &keys == &db_.tables().road_keys) CollectTranslatedLookups(label, s);
   for (const auto& l : s->lookups) l.map->Prefetch(l.hash);
   const int t = static_cast<int>(tier);
   auto add_hit = [&](uint32_t road, int b, int e, float q) { hits->push_back({road, b, e, q, t}); };
@@ -84,7 +86,11 @@ void RoadFinder::Find(const LabelAtoms& label, Tier tier, Scratch* s, std::vecto
   for (const auto& l : s->lookups) {
     if (l.kind == Lookup::kKoreanPart && whole_found) continue;
     const auto found = l.map->Find(l.hash);
-    if (l.kind == Lookup::kKoreanWhole) whole_found = !found.empty();
+    // An old road's name (이전도로명주소) as a whole is as much a name as a
+    // current one's: "노송강당길" is not 노송 + 강당길.
+    if (l.kind == Lookup::kKoreanWhole) {
+      whole_found = !found.empty() || (&keys != &old_keys && old_keys.size() != 0 && !old_keys.Find(l.hash).empty());
+    }
     if (l.kind != Lookup::kNearSkeleton) {
       for (const auto& f : found) add_hit(f.value, l.begin, l.end, l.quality);
       continue;
@@ -204,7 +210,8 @@ void DropInnerHits(RoadFinder::Scratch* s, std::vector<RoadHit>* hits) {
 
 // Spans of atoms ending in a road word, read as written (kExact), by
 // skeleton (kSkeleton) or within one edit of a skeleton (kOneEdit).
-void RoadFinder::CollectSpanLookups(const LabelAtoms& label, Tier tier, Scratch* s) const {
+void RoadFinder::CollectSpanLookups(const LabelAtoms& label, Tier tier, const db::FlatMultiMap& keys,
+                                    Scratch* s) const {
   const auto& atoms = label.atoms;
   const auto& t = db_.tables();
   const int n = label.size();
@@ -241,7 +248,7 @@ void RoadFinder::CollectSpanLookups(const LabelAtoms& label, Tier tier, Scratch*
           const float q = base - tail.penalty;
           if (tier == Tier::kExact) {
             const uint64_t h = db::KeyHasher(prefix_hash).Add(tail.stem).Add(tail.suffix).Hash();
-            s->lookups.push_back({&t.road_keys, h, i, j + 1, q, Lookup::kHit, 0});
+            s->lookups.push_back({&keys, h, i, j + 1, q, Lookup::kHit, 0});
             continue;
           }
           key.assign(prefix).append(tail.stem).append(tail.suffix);
@@ -263,14 +270,14 @@ void RoadFinder::CollectSpanLookups(const LabelAtoms& label, Tier tier, Scratch*
           });
         }
         if (tier == Tier::kExact && korean_ok && !korean.empty()) {
-          s->lookups.push_back({&t.road_keys, HashKey(korean), i, j + 1, kExactQuality, Lookup::kKoreanWhole, 0});
+          s->lookups.push_back({&keys, HashKey(korean), i, j + 1, kExactQuality, Lookup::kKoreanWhole, 0});
           // "서울특별시관악구남부순환로": the road is a suffix of a glued atom
           // (but 구서원길 is a road of its own, not 구 + 서원길): looked up
           // only when the whole is not a road.
           const size_t syl = parse::SyllableCount(a);
           if (a.kind == AtomKind::kHangul && syl >= 3) {
             for (size_t p = 1; p + 2 <= syl; ++p) {
-              s->lookups.push_back({&t.road_keys, HashKey(std::string_view(korean).substr(p * 3)), i,
+              s->lookups.push_back({&keys, HashKey(std::string_view(korean).substr(p * 3)), i,
                                     j + 1, kExactQuality - 0.25f, Lookup::kKoreanPart, 0});
             }
           }

@@ -76,10 +76,22 @@ class RoadFinder {
   // ("Samil-daero" inside "Samil-daero 30-gil"), and none followed by the
   // name of one of its branches ("Jungang-ro" of "Jungang-ro 66bon-gil 4"
   // when that branch was not found: the label names the branch).
-  void Find(const LabelAtoms& label, Tier tier, Scratch* scratch, std::vector<RoadHit>* hits) const;
+  void Find(const LabelAtoms& label, Tier tier, Scratch* scratch, std::vector<RoadHit>* hits) const {
+    FindIn(label, tier, db_.tables().road_keys, scratch, hits);
+  }
+
+  // The same spans as Find(kExact), looked up among the old road names
+  // (Tables::old_road_keys): hits whose `road` is an OldRoadRec.
+  void FindOld(const LabelAtoms& label, Scratch* scratch, std::vector<RoadHit>* hits) const {
+    FindIn(label, Tier::kExact, db_.tables().old_road_keys, scratch, hits);
+  }
 
  private:
-  void CollectSpanLookups(const LabelAtoms& label, Tier tier, Scratch* s) const;
+  // `keys`: the exact-key map (current or old road names); translated
+  // phrases are looked up for current roads only.
+  void FindIn(const LabelAtoms& label, Tier tier, const db::FlatMultiMap& keys, Scratch* scratch,
+              std::vector<RoadHit>* hits) const;
+  void CollectSpanLookups(const LabelAtoms& label, Tier tier, const db::FlatMultiMap& keys, Scratch* s) const;
   void CollectTranslatedLookups(const LabelAtoms& label, Scratch* s) const;
 
   const db::Database& db_;

@@ -79,6 +79,42 @@ void Scorer::VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<in
   }
 }
 
+void Scorer::VerifyOld(const ScoreInput& in, std::vector<ScoredBuilding>* out) const {
+  const auto& t = db_.tables();
+  const auto& numbers = in.numbers.numbers;
+  const auto& atoms = in.label.atoms;
+  for (bool agreeing_only : {true, false}) {
+    out->clear();
+    for (int h = 0; h < static_cast<int>(in.hits.size()); ++h) {
+      const auto& hit = in.hits[h];
+      const uint32_t region = t.old_roads[hit.road].region;
+      if (agreeing_only && !in.regions.Allows(region, t.regions[region].sido, hit.begin, hit.end)) continue;
+      for (int k = 0; k < static_cast<int>(numbers.size()); ++k) {
+        const auto& num = numbers[k];
+        if (num.main_atom >= hit.begin && num.main_atom < hit.end) continue;
+        if (num.begin < hit.end && num.end > hit.begin) continue;
+        // As VerifyHits scores a current road's numbers.
+        float score = hit.quality;
+        if (num.end == hit.begin || num.begin == hit.end ||
+            (num.end + 1 == hit.begin && !atoms[num.end].key.empty() && in.label.Has(num.end, kBasement))) {
+          score += 2.0f;
+        }
+        auto found = db_.FindOldAddresses(hit.road, num.basement, num.main, num.sub);
+        if (found.empty()) {
+          found = db_.FindOldAddresses(hit.road, !num.basement, num.main, num.sub);
+          if (found.empty()) continue;
+          score -= num.basement ? 2.5f : 1.5f;
+        }
+        if (num.dropped_sub) score -= 1.5f;
+        if (num.main_atom >= 0 && atoms[num.main_atom].text.size() == 5) score -= 1.0f;
+        for (const auto& f : found) out->push_back({f.building, h, k, score, false, num.partial, {}});
+      }
+    }
+    ScoreRegions(in, out);
+    if (HasClean(*out)) return;
+  }
+}
+
 void Scorer::ScoreRegions(const ScoreInput& in, std::vector<ScoredBuilding>* cands) const {
   const auto& t = db_.tables();
   const auto& spans = in.regions.spans;

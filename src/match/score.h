@@ -55,6 +55,10 @@ class Scorer {
   // matter only when none of these fits.
   void Verify(const ScoreInput& in, std::vector<int>* scratch, std::vector<ScoredBuilding>* out) const;
 
+  // The same for hits on old road names (RoadFinder::FindOld): a candidate
+  // is a building that had the number read on that old road.
+  void VerifyOld(const ScoreInput& in, std::vector<ScoredBuilding>* out) const;
+
  private:
   void VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<int>* verify,
                   std::vector<ScoredBuilding>* out) const;
