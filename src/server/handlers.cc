@@ -242,9 +242,10 @@ Response Handlers::Health() {
   const LoadReport& r = engine->report();
   // The same facts as the startup log and `doro index info` (LoadSummary).
   const std::string built = r.index_path.empty() ? "null" : "\"" + UtcTime(r.built_at) + "\"";
+  const std::string path = r.index_path.empty() ? "null" : JsonStringLiteral(r.index_path);
   return Json(200, fmt::format(
-                       R"({{"status":"ok","rows":{},"roads":{},"files":{},"bad_lines":{},"official_english":{},"index_built_at":{}}})",
-                       r.rows, r.roads, r.files.size(), r.bad_lines, r.official_english(), built));
+                       R"({{"status":"ok","rows":{},"roads":{},"files":{},"bad_lines":{},"official_english":{},"index_built_at":{},"index_path":{}}})",
+                       r.rows, r.roads, r.files.size(), r.bad_lines, r.official_english(), built, path));
 }
 
 Response Handlers::MetricsText() {
