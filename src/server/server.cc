@@ -418,11 +418,8 @@ void Server::Impl::WatchDir() {
   watch_timer->expires_after(options.watch_interval);
   watch_timer->async_wait([this](beast::error_code ec) {
     if (ec || stopping) return;
-    if (options.watch_dir->HasNewer()) {
-      reloads->Request([dir = options.watch_dir->dir()](const Response& r) {
-        if (r.status != 200) spdlog::error("reload of a new index in {} failed: {}", dir, r.body);
-      });
-    }
+    // A refusal is logged by the directory and by Handlers::Reload already.
+    if (options.watch_dir->HasNewer()) reloads->Request([](const Response&) {});
     WatchDir();
   });
 }
