@@ -425,15 +425,17 @@ void Server::Impl::WatchDir() {
 }
 
 // Any reload (a signal, /admin/reload, the watcher) opens the file as it is
-// now; the watcher is told, so that a file replaced and then signalled is
-// not reloaded a second time when the timer next looks.
+// now; the watcher of watch_path is told, so that a file replaced and then
+// signalled is not reloaded a second time when the timer next looks (a
+// watched directory remembers what it served itself).
 Response Server::Impl::Reload() {
   if (options.watch_dir) {
     // A watcher's request that an earlier reload already served (it found
     // the same new file) has nothing left to do: not a reload, not a
     // failure; the answer describes the database served, as a reload's does.
     if (!options.watch_dir->FullRescanRequested() && !options.watch_dir->HasNewer()) {
-      const LoadReport& served = handlers->engine().get()->report();
+      const std::shared_ptr<const Engine> engine = handlers->engine().get();
+      const LoadReport& served = engine->report();
       Response r;
       r.body = fmt::format(R"({{"status":"ok","rows":{},"bad_lines":{},"roads":{},"files":{},"seconds":{}}})",
                            served.rows, served.bad_lines, served.roads, served.files.size(), served.seconds);
