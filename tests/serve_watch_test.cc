@@ -240,6 +240,20 @@ TEST_F(WatchDirTest, TheServedFileReplacedByAnOlderOneIsReloaded) {
   EXPECT_EQ(engine->report().rows, indexes_.engines[1]->report().rows);
 }
 
+TEST_F(WatchDirTest, AFileReplacedByTextRowsWhileBeingOpenedIsRefused) {
+  Drop("1.doroidx", indexes_.bytes[0]);
+  const std::string rows = testing::ReadFile(std::string(DORO_SOURCE_DIR) + "/data/demo/rnaddrkor_demo.txt");
+  auto dir = MakeDir([&](const std::string& path) {
+    if (fs::path(path).filename() == "2.doroidx") WriteFile(path, rows);  // between the listing and the open
+  });
+  std::string error;
+  ASSERT_NE(dir->OpenNewest(&error), nullptr) << error;
+  Drop("2.doroidx", indexes_.bytes[1]);
+  EXPECT_EQ(dir->OpenNewer(&error), nullptr);
+  EXPECT_THAT(error, ::testing::HasSubstr("no longer an index file"));
+  EXPECT_EQ(dir->served().name, "1.doroidx");
+}
+
 TEST_F(WatchDirTest, StartingSkipsARefusedNewestAndFailsWithoutAnyIndex) {
   auto dir = MakeDir();
   std::string error;

@@ -122,6 +122,12 @@ std::shared_ptr<const Engine> IndexDir::Open(Scope scope, std::string* error) {
     } catch (const std::exception& e) {
       why = e.what();
     }
+    // Listed as an index but replaced by a text file before the open: that
+    // would be read as rows, not checked as an index.
+    if (engine && engine->report().index_path.empty()) {
+      engine.reset();
+      why = c.path + " is no longer an index file";
+    }
     if (engine) {
       std::lock_guard<std::mutex> lock(mu_);
       served_ = c;
