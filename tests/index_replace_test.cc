@@ -19,6 +19,7 @@
 
 #include "db/database.h"
 #include "db/index_file.h"
+#include "index_fixture_util.h"
 #include "match/engine.h"
 #include "server/server.h"
 #include "server_test_util.h"
@@ -35,11 +36,11 @@ using server::Server;
 using server::ServerOptions;
 using server::testing::Client;
 using server::testing::HttpResponse;
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+using testing::ContestBody;
+using testing::Damaged;
+using testing::DemoLabels;
+using testing::ReadFile;
+using testing::RefineTarget;
 
 // As `cp` does: the same inode, truncated, then written a piece at a time.
 void OverwriteInPlace(const fs::path& path, std::string_view bytes) {
@@ -62,50 +63,6 @@ void ReplaceByRename(const fs::path& path, std::string_view bytes) {
   fs::rename(tmp, path);
 }
 
-// The same size as `good`, but bytes in its middle flipped: refused by the
-// checksum, and wrong if it were ever served.
-std::string Damaged(std::string good) {
-  for (size_t i = good.size() / 4; i < good.size() * 3 / 4; ++i) good[i] = static_cast<char>(good[i] ^ 0x5a);
-  return good;
-}
-
-std::vector<std::string> DemoLabels() {
-  std::ifstream in(std::string(DORO_SOURCE_DIR) + "/data/demo/labels.txt");
-  std::vector<std::string> labels;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) labels.push_back(line);
-  }
-  return labels;
-}
-
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string ContestBody(const std::vector<std::string>& labels, size_t n) {
-  std::string body = R"({"requestList":[)";
-  for (size_t i = 0; i < n; ++i) {
-    if (i) body += ",";
-    body += R"({"seq":)" + std::to_string(i + 1) + R"(,"requestAddress":)" + JsonString(labels[i % labels.size()]) + "}";
-  }
-  return body + "]}";
-}
-
-std::string Target(std::string_view label) {
-  std::string t = "/v1/refine?address=";
-  for (unsigned char c : label) {
-    char buf[4];
-    std::snprintf(buf, sizeof buf, "%%%02X", c);
-    t += buf;
-  }
-  return t;
-}
-
 class IndexReplaceTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -113,29 +70,11 @@ class IndexReplaceTest : public ::testing::Test {
                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_);
     // small: a third of the demo rows, mid: two thirds, large: all.
-    std::ifstream in(std::string(DORO_SOURCE_DIR) + "/data/demo/rnaddrkor_demo.txt", std::ios::binary);
-    std::vector<std::string> rows;
-    for (std::string line; std::getline(in, line);) rows.push_back(line + "\n");
-    ASSERT_GT(rows.size(), 30u);
-    const char* names[3] = {"small", "mid", "large"};
+    ASSERT_NO_FATAL_FAILURE(indexes_.Build(dir_));
     for (int k = 0; k < 3; ++k) {
-      const fs::path text = dir_ / names[k];
-      fs::create_directories(text);
-      std::ofstream out(text / "rnaddrkor_demo.txt", std::ios::binary);
-      for (size_t i = 0; i < rows.size() * (k + 1) / 3; ++i) out << rows[i];
-      out.close();
-      LoadReport report;
-      std::string error;
-      auto db = db::Database::Load(text.string(), &report, &error);
-      ASSERT_NE(db, nullptr) << error;
-      const fs::path index = dir_ / (std::string(names[k]) + ".doroidx");
-      ASSERT_TRUE(db::IndexFile::Write(*db, report, index.string(), &error)) << error;
-      bytes_[k] = ReadFile(index);
-      engines_[k] = Engine::Open(index.string(), &error);
-      ASSERT_NE(engines_[k], nullptr) << error;
+      bytes_[k] = indexes_.bytes[k];
+      engines_[k] = indexes_.engines[k];
     }
-    ASSERT_LT(bytes_[0].size(), bytes_[1].size());
-    ASSERT_LT(bytes_[1].size(), bytes_[2].size());
     live_ = dir_ / "live.doroidx";
     std::ofstream(live_, std::ios::binary) << bytes_[1];
     labels_ = DemoLabels();
@@ -144,14 +83,9 @@ class IndexReplaceTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   // What a server over index k answers (computed without sockets).
-  std::string Expected(int k, const Request& request) {
-    util::WorkPool pool(1);
-    Handlers handlers({}, engines_[k], nullptr, &pool);
-    const Response r = handlers.Handle(request);
-    EXPECT_EQ(r.status, 200) << r.body;
-    return r.body;
-  }
+  std::string Expected(int k, const Request& request) { return indexes_.Expected(k, request); }
 
+  testing::DemoIndexes indexes_;
   fs::path dir_;
   fs::path live_;
   std::string bytes_[3];
@@ -217,7 +151,7 @@ TEST_F(IndexReplaceTest, ReplacedInPlaceOrRenamedOverUnderLoadEveryAnswerFromACh
   for (int k = 0; k < 3; ++k) {
     batch_ok.insert(Expected(k, Request{"POST", "/v1/batch", batch_body, true}));
     for (size_t i = 0; i < labels_.size(); ++i) {
-      get_ok_by_label[i].insert(Expected(k, Request{"GET", Target(labels_[i]), "", true}));
+      get_ok_by_label[i].insert(Expected(k, Request{"GET", RefineTarget(labels_[i]), "", true}));
     }
   }
 
@@ -260,7 +194,7 @@ TEST_F(IndexReplaceTest, ReplacedInPlaceOrRenamedOverUnderLoadEveryAnswerFromACh
       Client c(port);
       for (size_t i = t; !stop; ++i) {
         const size_t l = i % labels_.size();
-        const HttpResponse r = c.Get(Target(labels_[l]));
+        const HttpResponse r = c.Get(RefineTarget(labels_[l]));
         if (r.result_int() != 200 || !get_ok_by_label[l].count(r.body())) note_bad("GET: " + r.body());
         ++gets;
       }

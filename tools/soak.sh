@@ -5,6 +5,9 @@
 # smaller or larger file), renamed over, truncated (refused, then restored).
 # Prints requests served, failures (goal 0), reloads and resident memory at
 # start and end; exits 1 on any failure or if the server died.
+# DORO_SOAK_WATCH=1: `serve --watch DIR` instead, and the steps drop files
+# into DIR (renamed in; a truncated one, refused; a half-written temporary
+# one, ignored; old ones deleted) besides SIGHUP.
 #
 #   bash tools/soak.sh [BUILD_DIR] [SECONDS] [EVERY]    default: build 180 3
 # Scratch files in ${DORO_SOAK_DIR:-/tmp/doro-soak}; loopback port ${DORO_SOAK_PORT:-18941}.
@@ -26,8 +29,16 @@ cat data/demo/labels.txt >> "$WORK/labels.txt"
 ls -l "$WORK"/a.doroidx "$WORK"/b.doroidx | awk '{print "   " $9 ": " $5 " bytes"}'
 LIVE="$WORK/live.doroidx"
 cp "$WORK/b.doroidx" "$LIVE"
+WATCH=${DORO_SOAK_WATCH:-0}
+SOURCE=(--db "$LIVE")
+if [ "$WATCH" = 1 ]; then
+  mkdir -p "$WORK/watch" && cp "$WORK/b.doroidx" "$WORK/watch/gen-0000.doroidx"
+  SOURCE=(--watch "$WORK/watch")
+fi
+# Drops $1 into the watched directory under the next name, as a rename.
+drop() { cp "$1" "$WORK/watch/.incoming.tmp" && mv "$WORK/watch/.incoming.tmp" "$WORK/watch/$(printf 'gen-%04d' "$step").doroidx"; }
 
-"$BUILD/doro" serve --db "$LIVE" --port "$PORT" --threads 2 --watch-interval 1 2> "$WORK/serve.log" &
+"$BUILD/doro" serve "${SOURCE[@]}" --port "$PORT" --threads 2 --watch-interval 1 2> "$WORK/serve.log" &
 SERVER=$!
 LOADERS=()
 cleanup() {
@@ -59,6 +70,17 @@ LOADERS+=($!)
 step=0 rss_max=$RSS_START rss_warm=0
 while [ "$(date +%s)" -lt "$END" ]; do
   step=$((step + 1))
+  if [ "$WATCH" = 1 ]; then
+    case $((step % 6)) in
+      1) kill -HUP "$SERVER" ;;
+      2) drop "$WORK/a.doroidx" ;;                                         # smaller
+      3) drop "$WORK/b.doroidx" ;;                                         # larger
+      4) head -c 4096 "$WORK/a.doroidx" > "$WORK/cut.doroidx"; drop "$WORK/cut.doroidx" ;;  # refused: keeps serving
+      5) head -c 4096 "$WORK/b.doroidx" > "$WORK/watch/gen-9999.doroidx.tmp"; drop "$WORK/a.doroidx" ;;  # temp ignored
+      0) find "$WORK/watch" -name 'gen-*.doroidx' ! -newer "$WORK/watch/$(printf 'gen-%04d' $((step - 1))).doroidx" -delete
+         drop "$WORK/b.doroidx" ;;                                         # old files deleted
+    esac
+  else
   case $((step % 6)) in
     1) kill -HUP "$SERVER" ;;
     2) cp "$WORK/a.doroidx" "$LIVE" ;;                                   # in place, smaller
@@ -67,6 +89,7 @@ while [ "$(date +%s)" -lt "$END" ]; do
     5) truncate -s 4096 "$LIVE"; kill -HUP "$SERVER" ;;                  # refused: keeps serving
     0) cp "$WORK/b.doroidx" "$LIVE.tmp" && mv "$LIVE.tmp" "$LIVE" ;;     # restored, by rename
   esac
+  fi
   r=$(rss); [ "$r" -gt "$rss_max" ] && rss_max=$r
   [ "$step" = 5 ] && rss_warm=$r
   echo "$step $r" >> "$WORK/rss.txt"
@@ -91,6 +114,7 @@ get_errors=$(cat "$WORK"/get.*.txt | awk '/^get/{s += $NF} END {print s + 0}')
 loadgen_failed=$(cat "$WORK"/batch.*.txt "$WORK"/get.*.txt | grep -Evc '^(loadgen: [0-9]+ distinct labels|batch|get)' || true)
 ok_reloads=$(echo "$metrics" | awk '/^doro_reloads_total\{result="ok"\}/{print $2}')
 failed_reloads=$(echo "$metrics" | awk '/^doro_reloads_total\{result="failed"\}/{print $2}')
+refused_files=$(echo "$metrics" | awk '/^doro_index_files_refused_total/{print $2}')
 served=$(echo "$metrics" | awk '/^doro_http_requests_total/{s += $2} END {print s + 0}')
 non200=$(echo "$metrics" | awk '/^doro_http_requests_total/ && !/code="200"/{s += $2} END {print s + 0}')
 failures=$((batch_bad + get_errors + loadgen_failed))
@@ -102,7 +126,7 @@ echo "   batch POSTs of 20,000 labels answered 200: $batches (labels: $((batches
 echo "   GETs answered: $gets"
 echo "   requests seen by the server: $served (not 200: $non200)"
 echo "   failures: $failures (batch not 200: $batch_bad, GET errors: $get_errors, loadgen runs failed: $loadgen_failed, server alive: $alive, exit code on SIGTERM: $exit_code)"
-echo "   reloads: ${ok_reloads:-?} ok, ${failed_reloads:-?} refused (truncated or half-written files)"
+echo "   reloads: ${ok_reloads:-?} ok, ${failed_reloads:-?} refused (truncated or half-written files); index files of --watch DIR refused: ${refused_files:-?}"
 echo "   RSS: start (index loaded, idle) $((RSS_START / 1024)) MiB, after 5 steps $((rss_warm / 1024)) MiB, end $((RSS_END / 1024)) MiB, max sampled $((rss_max / 1024)) MiB"
 echo "   server log: $WORK/serve.log; RSS (KiB) at each step: $WORK/rss.txt"
 [ "$failures" = 0 ]

@@ -243,9 +243,10 @@ Response Handlers::Health() {
   // The same facts as the startup log and `doro index info` (LoadSummary).
   const std::string built = r.index_path.empty() ? "null" : "\"" + UtcTime(r.built_at) + "\"";
   const std::string data_date = r.data_date.empty() ? "null" : "\"" + DataDate(r.data_date) + "\"";
+  const std::string path = r.index_path.empty() ? "null" : JsonStringLiteral(r.index_path);
   return Json(200, fmt::format(
-                       R"({{"status":"ok","rows":{},"roads":{},"files":{},"bad_lines":{},"official_english":{},"index_built_at":{},"data_date":{}}})",
-                       r.rows, r.roads, r.files.size(), r.bad_lines, r.official_english(), built, data_date));
+                       R"({{"status":"ok","rows":{},"roads":{},"files":{},"bad_lines":{},"official_english":{},"index_built_at":{},"index_path":{},"data_date":{}}})",
+                       r.rows, r.roads, r.files.size(), r.bad_lines, r.official_english(), built, path, data_date));
 }
 
 Response Handlers::MetricsText() {

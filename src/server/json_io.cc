@@ -543,4 +543,11 @@ std::string GenericError(int code, std::string_view message) {
   return std::string(buf.GetString(), buf.GetSize());
 }
 
+std::string JsonStringLiteral(std::string_view s) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  Str(w, text::ToValidUtf8(s));
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
 }  // namespace doro::server

@@ -80,6 +80,9 @@ std::string RichAnswers(const std::vector<LabelIn>& labels,
                         const std::vector<Answer>& answers, size_t max_input_bytes);
 // {"status":"error","code":code,"message":message}
 std::string GenericError(int code, std::string_view message);
+// `s` as a JSON string literal, quotes included (invalid UTF-8 replaced):
+// for values such as file paths put into hand-formatted bodies.
+std::string JsonStringLiteral(std::string_view s);
 
 }  // namespace doro::server
 

@@ -2,7 +2,30 @@
 
 #include <fmt/format.h>
 
+#include "text/utf8.h"
+
 namespace doro::server {
+namespace {
+
+// A label value in the text format: valid UTF-8, backslash, double quote
+// and line feed escaped (a file name may hold any of them).
+std::string LabelValue(std::string_view raw) {
+  const std::string s = text::ToValidUtf8(raw);  // the format is UTF-8
+  std::string out;
+  for (const char c : s) {
+    if (c == '\\' || c == '"') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 void Metrics::CountRequest(std::string_view endpoint, int status, double seconds) {
   {
@@ -57,6 +80,9 @@ std::string Metrics::Render(const LoadReport* engine) const {
   out += "# TYPE doro_reloads_total counter\n";
   out += fmt::format("doro_reloads_total{{result=\"ok\"}} {}\n", reloads_ok_.load());
   out += fmt::format("doro_reloads_total{{result=\"failed\"}} {}\n", reloads_failed_.load());
+  out += "# HELP doro_index_files_refused_total Index files of the watched directory refused by the checks (the old index kept serving).\n";
+  out += "# TYPE doro_index_files_refused_total counter\n";
+  out += fmt::format("doro_index_files_refused_total {}\n", index_files_refused_.load());
   out += "# HELP doro_request_body_bytes_buffered Bytes of request bodies being received or handled.\n";
   out += "# TYPE doro_request_body_bytes_buffered gauge\n";
   out += fmt::format("doro_request_body_bytes_buffered {}\n", buffered_body_bytes_.load());
@@ -76,6 +102,15 @@ std::string Metrics::Render(const LoadReport* engine) const {
     out += "# HELP doro_db_load_seconds Time it took to load the database being served.\n";
     out += "# TYPE doro_db_load_seconds gauge\n";
     out += fmt::format("doro_db_load_seconds {}\n", engine->seconds);
+    if (!engine->index_path.empty()) {
+      out += "# HELP doro_db_index_info The index file being served (always 1).\n";
+      out += "# TYPE doro_db_index_info gauge\n";
+      out += fmt::format("doro_db_index_info{{path=\"{}\",built_at=\"{}\"}} 1\n", LabelValue(engine->index_path),
+                         UtcTime(engine->built_at));
+      out += "# HELP doro_db_index_built_timestamp_seconds Build time of the index file being served.\n";
+      out += "# TYPE doro_db_index_built_timestamp_seconds gauge\n";
+      out += fmt::format("doro_db_index_built_timestamp_seconds {}\n", engine->built_at);
+    }
   }
   return out;
 }

@@ -36,6 +36,8 @@ class Metrics {
   }
   void CountLabels(const LabelCounts& counts);
   void CountReload(bool ok);
+  // Index files of a watched directory refused by the checks (`serve --watch`).
+  void CountIndexRefused(uint64_t n) { index_files_refused_.fetch_add(n); }
   // Bytes of request bodies being received or handled (the server's body
   // budget), and bodies refused because that budget was used up.
   int64_t AddBufferedBodyBytes(int64_t delta) { return buffered_body_bytes_.fetch_add(delta) + delta; }
@@ -54,6 +56,7 @@ class Metrics {
   std::array<std::atomic<uint64_t>, std::tuple_size_v<LabelCounts>> labels_{};  // by Reason
   std::atomic<uint64_t> reloads_ok_{0};
   std::atomic<uint64_t> reloads_failed_{0};
+  std::atomic<uint64_t> index_files_refused_{0};
   std::atomic<int64_t> buffered_body_bytes_{0};
   std::atomic<uint64_t> bodies_over_budget_{0};
 };

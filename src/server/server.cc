@@ -1,5 +1,6 @@
 #include "server/server.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <array>
@@ -73,7 +74,14 @@ struct Server::Impl {
 
   void Accept();
   void Watch();
+  void WatchDir();
   Response Reload();
+  // An operator's reload (SIGHUP, POST /admin/reload): with a watched
+  // directory, a full rescan of it.
+  void RequestExplicitReload(ReloadQueue::Done done) {
+    if (options.watch_dir) options.watch_dir->RequestFullRescan();
+    reloads->Request(std::move(done));
+  }
 };
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -222,7 +230,7 @@ class Session : public std::enable_shared_from_this<Session> {
       // posted back.
       auto guard = net::make_work_guard(stream_.get_executor());
       const auto start = std::chrono::steady_clock::now();
-      impl_->reloads->Request([self = shared_from_this(), guard, close, version, start](const Response& r) {
+      impl_->RequestExplicitReload([self = shared_from_this(), guard, close, version, start](const Response& r) {
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         self->impl_->handlers->metrics().CountRequest("/admin/reload", r.status, seconds);
         auto response = std::make_shared<Response>(r);
@@ -403,10 +411,38 @@ void Server::Impl::Watch() {
   });
 }
 
+// The directory's poll: a reload is queued only when there is a newer file
+// to try, so a refused file (remembered by the directory) or a deleted one
+// queues nothing. Reloads already queued absorb further requests.
+void Server::Impl::WatchDir() {
+  watch_timer->expires_after(options.watch_interval);
+  watch_timer->async_wait([this](beast::error_code ec) {
+    if (ec || stopping) return;
+    // A refusal is logged by the directory and by Handlers::Reload already.
+    if (options.watch_dir->HasNewer()) reloads->Request([](const Response&) {});
+    WatchDir();
+  });
+}
+
 // Any reload (a signal, /admin/reload, the watcher) opens the file as it is
-// now; the watcher is told, so that a file replaced and then signalled is
-// not reloaded a second time when the timer next looks.
+// now; the watcher of watch_path is told, so that a file replaced and then
+// signalled is not reloaded a second time when the timer next looks (a
+// watched directory remembers what it served itself).
 Response Server::Impl::Reload() {
+  if (options.watch_dir) {
+    // A watcher's request that an earlier reload already served (it found
+    // the same new file) has nothing left to do: not a reload, not a
+    // failure; the answer describes the database served, as a reload's does.
+    if (!options.watch_dir->FullRescanRequested() && !options.watch_dir->HasNewer()) {
+      const std::shared_ptr<const Engine> engine = handlers->engine().get();
+      const LoadReport& served = engine->report();
+      Response r;
+      r.body = fmt::format(R"({{"status":"ok","rows":{},"bad_lines":{},"roads":{},"files":{},"seconds":{}}})",
+                           served.rows, served.bad_lines, served.roads, served.files.size(), served.seconds);
+      return r;
+    }
+    return handlers->Reload();
+  }
   if (options.watch_path.empty()) return handlers->Reload();
   const util::FileSignature before = util::SignatureOf(options.watch_path);
   Response r = handlers->Reload();
@@ -426,9 +462,19 @@ Server::Server(ServerOptions options, std::shared_ptr<const Engine> engine, Relo
   impl_->pool = std::make_unique<WorkPool>(impl_->options.threads - 1);
   impl_->handlers = std::make_unique<Handlers>(impl_->options.limits, std::move(engine), std::move(reload),
                                                impl_->pool.get());
+  if (const auto& dir = impl_->options.watch_dir) {
+    // Refusals while choosing the first index, then every later one.
+    Metrics& metrics = impl_->handlers->metrics();
+    metrics.CountIndexRefused(dir->refused());
+    dir->OnRefused([&metrics] { metrics.CountIndexRefused(1); });
+  }
 }
 
-Server::~Server() { Stop(); }
+Server::~Server() {
+  Stop();
+  // The hook names this server's metrics; the directory may outlive it.
+  if (impl_->options.watch_dir) impl_->options.watch_dir->OnRefused(nullptr);
+}
 
 Handlers& Server::handlers() { return *impl_->handlers; }
 
@@ -465,7 +511,10 @@ bool Server::Start(std::string* error) {
                                             [&s](std::function<void()> job) { net::post(*s.slow, std::move(job)); });
   s.started = true;
   s.Accept();
-  if (!s.options.watch_path.empty() && s.options.watch_interval.count() > 0) {
+  if (s.options.watch_dir && s.options.watch_interval.count() > 0) {
+    s.watch_timer.emplace(net::make_strand(s.ioc));
+    net::post(s.watch_timer->get_executor(), [&s] { s.WatchDir(); });
+  } else if (!s.options.watch_path.empty() && s.options.watch_interval.count() > 0) {
     s.watch_seen = s.options.watch_baseline ? *s.options.watch_baseline : util::SignatureOf(s.options.watch_path);
     s.watch_timer.emplace(net::make_strand(s.ioc));
     net::post(s.watch_timer->get_executor(), [&s] { s.Watch(); });
@@ -519,10 +568,11 @@ void Server::Stop() {
 void Server::ReloadAsync(std::function<void(const Response&)> done) {
   Impl& s = *impl_;
   if (!s.reloads) {
+    if (s.options.watch_dir) s.options.watch_dir->RequestFullRescan();
     done(s.handlers->Reload());
     return;
   }
-  s.reloads->Request(std::move(done));
+  s.RequestExplicitReload(std::move(done));
 }
 
 }  // namespace doro::server

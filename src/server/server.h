@@ -13,8 +13,9 @@
 // when all are done (or after drain_timeout, forcibly); a reload still
 // waiting to start is dropped, one running is finished.
 //
-// Reloads (POST /admin/reload, ReloadAsync, a changed watch_path) go
-// through one ReloadQueue: at most one runs and one waits.
+// Reloads (POST /admin/reload, ReloadAsync, a changed watch_path, a newer
+// file in watch_dir) go through one ReloadQueue: at most one runs and one
+// waits.
 //
 // Request bodies share a budget (max_buffered_body_bytes): a body that
 // would take the bytes buffered by all connections past it gets 503 with
@@ -32,6 +33,7 @@
 
 #include "match/engine.h"
 #include "server/handlers.h"
+#include "server/index_dir.h"
 #include "util/file_signature.h"
 
 namespace doro::server {
@@ -52,6 +54,12 @@ struct ServerOptions {
   std::string watch_path;
   std::chrono::milliseconds watch_interval{0};
   std::optional<util::FileSignature> watch_baseline;
+  // When set (`doro serve --watch DIR`), the server follows a directory
+  // instead of watch_path: every watch_interval it asks watch_dir whether
+  // a newer index file arrived and, if so, queues a reload; explicit
+  // reloads (ReloadAsync, POST /admin/reload) ask it for a full rescan.
+  // The reload function given to the Server must be watch_dir->Reopen.
+  std::shared_ptr<IndexDir> watch_dir;
   // One info line per request through spdlog: method, path (query left
   // out: it holds the label, personal data), status, items, milliseconds.
   bool access_log = false;
