@@ -19,6 +19,7 @@
 
 #include "db/database.h"
 #include "db/index_file.h"
+#include "checked_load_util.h"
 #include "index_fixture_util.h"
 #include "match/engine.h"
 #include "server/server.h"
@@ -36,6 +37,7 @@ using server::Server;
 using server::ServerOptions;
 using server::testing::Client;
 using server::testing::HttpResponse;
+using testing::CheckedLoad;
 using testing::ContestBody;
 using testing::Damaged;
 using testing::DemoLabels;
@@ -145,15 +147,7 @@ TEST_F(IndexReplaceTest, ReplacedInPlaceOrRenamedOverUnderLoadEveryAnswerFromACh
   for (int k = 0; k < 3; ++k) probe_expected[k] = Expected(k, probe);
   ASSERT_NE(probe_expected[0], probe_expected[1]);
   ASSERT_NE(probe_expected[1], probe_expected[2]);
-  const std::string batch_body = ContestBody(labels_, 20000);
-  std::set<std::string> batch_ok, get_ok;
-  std::vector<std::set<std::string>> get_ok_by_label(labels_.size());
-  for (int k = 0; k < 3; ++k) {
-    batch_ok.insert(Expected(k, Request{"POST", "/v1/batch", batch_body, true}));
-    for (size_t i = 0; i < labels_.size(); ++i) {
-      get_ok_by_label[i].insert(Expected(k, Request{"GET", RefineTarget(labels_[i]), "", true}));
-    }
-  }
+  CheckedLoad load(indexes_, labels_);
 
   ServerOptions options;
   options.port = 0;
@@ -170,36 +164,7 @@ TEST_F(IndexReplaceTest, ReplacedInPlaceOrRenamedOverUnderLoadEveryAnswerFromACh
   ASSERT_TRUE(server.Start(&error)) << error;
   const uint16_t port = server.port();
 
-  std::atomic<bool> stop{false};
-  std::atomic<int> batches{0}, gets{0}, bad{0};
-  std::mutex bad_mu;
-  std::string first_bad;
-  auto note_bad = [&](const std::string& what) {
-    if (bad.fetch_add(1) == 0) {
-      std::lock_guard<std::mutex> lock(bad_mu);
-      first_bad = what.substr(0, 300);
-    }
-  };
-  std::vector<std::thread> load;
-  load.emplace_back([&] {
-    Client c(port);
-    while (!stop) {
-      const HttpResponse r = c.Post("/v1/batch", batch_body);
-      if (r.result_int() != 200 || !batch_ok.count(r.body())) note_bad("batch: " + std::to_string(r.result_int()));
-      ++batches;
-    }
-  });
-  for (int t = 0; t < 2; ++t) {
-    load.emplace_back([&, t] {
-      Client c(port);
-      for (size_t i = t; !stop; ++i) {
-        const size_t l = i % labels_.size();
-        const HttpResponse r = c.Get(RefineTarget(labels_[l]));
-        if (r.result_int() != 200 || !get_ok_by_label[l].count(r.body())) note_bad("GET: " + r.body());
-        ++gets;
-      }
-    });
-  }
+  load.Start(port);
 
   Client admin(port);
   // After a reload answered 200 the new index is served; after a refused
@@ -210,7 +175,7 @@ TEST_F(IndexReplaceTest, ReplacedInPlaceOrRenamedOverUnderLoadEveryAnswerFromACh
     EXPECT_EQ(admin.Post("/v1/batch", probe_body).body(), probe_expected[serving]) << what;
   };
   int rounds = 0;
-  while (rounds < 2 || batches < 3 || gets < 300) {
+  while (rounds < 2 || load.batches() < 3 || load.gets() < 300) {
     ++rounds;
     OverwriteInPlace(live_, bytes_[0]);
     reload_and_expect(200, 0, "smaller, in place");
@@ -228,11 +193,10 @@ TEST_F(IndexReplaceTest, ReplacedInPlaceOrRenamedOverUnderLoadEveryAnswerFromACh
     reload_and_expect(200, 1, "restored");
     ASSERT_LT(rounds, 10000) << "the load threads made no progress";
   }
-  stop = true;
-  for (auto& t : load) t.join();
+  load.Stop();
   server.Stop();
-  EXPECT_EQ(bad.load(), 0) << "first: " << first_bad;
-  EXPECT_GE(batches.load(), 3);
+  EXPECT_EQ(load.bad(), 0) << "first: " << load.first_bad();
+  EXPECT_GE(load.batches(), 3);
 }
 
 TEST_F(IndexReplaceTest, AChangedFileIsReloadedWithoutASignal) {

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "cli_test_util.h"
+#include "checked_load_util.h"
 #include "index_fixture_util.h"
 #include "match/engine.h"
 #include "server/index_dir.h"
@@ -44,6 +45,7 @@ using server::Server;
 using server::ServerOptions;
 using server::testing::Client;
 using server::testing::HttpResponse;
+using testing::CheckedLoad;
 using testing::ContestBody;
 using testing::Damaged;
 using testing::RefineTarget;
@@ -445,49 +447,12 @@ TEST_F(ServeWatchTest, ABurstOfFilesCoalescesIntoOneReloadOfTheNewest) {
 // flight: no request fails, every answer is exactly one of the checked
 // indexes' answers.
 TEST_F(ServeWatchTest, FilesDroppedInUnderLoadEveryAnswerFromACheckedIndex) {
-  const std::string batch_body = ContestBody(labels_, 20000);
-  std::set<std::string> batch_ok;
-  std::vector<std::set<std::string>> get_ok_by_label(labels_.size());
-  for (int k = 0; k < 3; ++k) {
-    batch_ok.insert(indexes_.Expected(k, Request{"POST", "/v1/batch", batch_body, true}));
-    for (size_t i = 0; i < labels_.size(); ++i) {
-      get_ok_by_label[i].insert(indexes_.Expected(k, Request{"GET", RefineTarget(labels_[i]), "", true}));
-    }
-  }
+  CheckedLoad load(indexes_, labels_);
   ASSERT_NO_FATAL_FAILURE(Drop("gen-0000.doroidx", indexes_.bytes[1]));
   ASSERT_NO_FATAL_FAILURE(Start(std::chrono::milliseconds(1)));  // reloads race the renames
   const uint16_t port = server_->port();
 
-  std::atomic<bool> stop{false};
-  std::atomic<int> batches{0}, gets{0}, bad{0};
-  std::mutex bad_mu;
-  std::string first_bad;
-  auto note_bad = [&](const std::string& what) {
-    if (bad.fetch_add(1) == 0) {
-      std::lock_guard<std::mutex> lock(bad_mu);
-      first_bad = what.substr(0, 300);
-    }
-  };
-  std::vector<std::thread> load;
-  load.emplace_back([&] {
-    Client c(port);
-    while (!stop) {
-      const HttpResponse r = c.Post("/v1/batch", batch_body);
-      if (r.result_int() != 200 || !batch_ok.count(r.body())) note_bad("batch: " + std::to_string(r.result_int()));
-      ++batches;
-    }
-  });
-  for (int t = 0; t < 2; ++t) {
-    load.emplace_back([&, t] {
-      Client c(port);
-      for (size_t i = t; !stop; ++i) {
-        const size_t l = i % labels_.size();
-        const HttpResponse r = c.Get(RefineTarget(labels_[l]));
-        if (r.result_int() != 200 || !get_ok_by_label[l].count(r.body())) note_bad("GET: " + r.body());
-        ++gets;
-      }
-    });
-  }
+  load.Start(port);
 
   Client admin(port);
   int n = 0, rounds = 0;
@@ -505,7 +470,7 @@ TEST_F(ServeWatchTest, FilesDroppedInUnderLoadEveryAnswerFromACheckedIndex) {
     EXPECT_EQ(admin.Post("/v1/batch", probe_body_).body(), probe_[k]) << what;
     fs::remove(previous);  // deleting the old one changes nothing
   };
-  while (rounds < 2 || batches < 3 || gets < 300) {
+  while (rounds < 2 || load.batches() < 3 || load.gets() < 300) {
     ++rounds;
     drop_good(0, "smaller");
     Drop(name(), Damaged(indexes_.bytes[2]));
@@ -519,10 +484,9 @@ TEST_F(ServeWatchTest, FilesDroppedInUnderLoadEveryAnswerFromACheckedIndex) {
     drop_good(1, "mid");
     ASSERT_LT(rounds, 10000) << "the load threads made no progress";
   }
-  stop = true;
-  for (auto& t : load) t.join();
-  EXPECT_EQ(bad.load(), 0) << "first: " << first_bad;
-  EXPECT_GE(batches.load(), 3);
+  load.Stop();
+  EXPECT_EQ(load.bad(), 0) << "first: " << load.first_bad();
+  EXPECT_GE(load.batches(), 3);
   EXPECT_EQ(Counter(admin, "doro_index_files_refused_total"), refused);
 }
 
