@@ -21,17 +21,6 @@ DatabaseBuilder::DatabaseBuilder() : db_(new Database) {}
 
 namespace {
 
-// A code of digits, or 0 when `s` is not `digits` digits long.
-uint64_t ParseCode(std::string_view s, size_t digits) {
-  if (s.size() != digits) return 0;
-  uint64_t v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return 0;
-    v = v * 10 + static_cast<uint64_t>(c - '0');
-  }
-  return v;
-}
-
 // The 법정동코드 of the 읍면동 holding 리 code `code`: its last two digits are
 // the 리.
 uint64_t EmdCode(uint64_t code) { return code / 100 * 100; }

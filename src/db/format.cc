@@ -17,6 +17,16 @@ std::string RoadAddress(const AddressRow& row) {
   return out;
 }
 
+uint64_t ParseCode(std::string_view s, size_t digits) {
+  if (s.size() != digits) return 0;
+  uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  return v;
+}
+
 std::string OfficialBuildingId(uint64_t road_code, uint32_t emd, bool underground, uint32_t main,
                        uint32_t sub) {
   // Fixed-width digits, written by hand: this runs for every candidate of

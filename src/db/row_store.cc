@@ -68,21 +68,28 @@ class Cursor {
   const char* end_;
 };
 
-uint64_t ParseDigits(std::string_view s, size_t digits) {
-  if (s.size() != digits) return 0;
-  uint64_t v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return 0;
-    v = v * 10 + static_cast<uint64_t>(c - '0');
-  }
-  return v;
-}
-
-bool IsDate(std::string_view d) { return d.size() == 8 && ParseDigits(d, 8) >= 19000101; }
+bool IsDate(std::string_view d) { return d.size() == 8 && ParseCode(d, 8) >= 19000101; }
 
 bool Corrupt(std::string* error, const char* what) {
   *error = std::string("row store corrupt: ") + what;
   return false;
+}
+
+// A record's head: which string columns changed since the record before
+// (all of them in the first), its flags, then the changed columns' string
+// ids; the columns that did not change keep their values in `fields`.
+bool ReadStrings(Cursor* in, const std::vector<std::string_view>& strings, std::string* const* fields,
+                 size_t columns, bool first, uint8_t* flags, std::string* error) {
+  uint64_t changed;
+  if (!in->Varint(&changed) || changed >> columns || !in->Byte(flags)) return Corrupt(error, "record head");
+  if (first && changed != (uint64_t{1} << columns) - 1) return Corrupt(error, "first record");
+  for (size_t c = 0; c < columns; ++c) {
+    if (!(changed & (uint64_t{1} << c))) continue;
+    uint32_t id;
+    if (strings.empty() || !in->Small(&id, strings.size() - 1)) return Corrupt(error, "string id");
+    fields[c]->assign(strings[id]);
+  }
+  return true;
 }
 
 }  // namespace
@@ -254,16 +261,8 @@ bool RowStoreReader::ForEachRow(const std::function<void(const AddressRow&)>& si
                                       &row.zip,        &row.effective_date, &row.building_name,
                                       &row.previous_address};
   for (uint64_t i = 0; i < row_count_; ++i) {
-    uint64_t changed;
     uint8_t flags;
-    if (!in.Varint(&changed) || changed >> kRowColumns || !in.Byte(&flags)) return Corrupt(error, "row");
-    if (i == 0 && changed != (1u << kRowColumns) - 1) return Corrupt(error, "first row");
-    for (size_t c = 0; c < kRowColumns; ++c) {
-      if (!(changed & (1u << c))) continue;
-      uint32_t id;
-      if (strings_.empty() || !in.Small(&id, strings_.size() - 1)) return Corrupt(error, "string id");
-      fields[c]->assign(strings_[id]);
-    }
+    if (!ReadStrings(&in, strings_, fields, kRowColumns, i == 0, &flags, error)) return false;
     row.mountain = flags & kMountain;
     row.underground = flags & kUnderground;
     row.apartment = flags & kApartment;
@@ -274,7 +273,7 @@ bool RowStoreReader::ForEachRow(const std::function<void(const AddressRow&)>& si
     }
     if (flags & kDerivedId) {
       if (id_or_emd > 999) return Corrupt(error, "building id");
-      row.mgmt_no = OfficialBuildingId(ParseDigits(row.road_code, 12), id_or_emd, row.underground,
+      row.mgmt_no = OfficialBuildingId(ParseCode(row.road_code, 12), id_or_emd, row.underground,
                                        static_cast<uint32_t>(row.main), static_cast<uint32_t>(row.sub));
     } else {
       if (id_or_emd >= strings_.size()) return Corrupt(error, "building id");
@@ -292,16 +291,8 @@ bool RowStoreReader::ForEachRelatedLot(const std::function<void(const RelatedLot
   std::string* fields[kLotColumns] = {&row.legal_code, &row.sido, &row.sigungu,
                                       &row.emd,        &row.ri,   &row.road_code};
   for (uint64_t i = 0; i < lot_count_; ++i) {
-    uint64_t changed;
     uint8_t flags;
-    if (!in.Varint(&changed) || changed >> kLotColumns || !in.Byte(&flags)) return Corrupt(error, "lot");
-    if (i == 0 && changed != (1u << kLotColumns) - 1) return Corrupt(error, "first lot");
-    for (size_t c = 0; c < kLotColumns; ++c) {
-      if (!(changed & (1u << c))) continue;
-      uint32_t id;
-      if (strings_.empty() || !in.Small(&id, strings_.size() - 1)) return Corrupt(error, "string id");
-      fields[c]->assign(strings_[id]);
-    }
+    if (!ReadStrings(&in, strings_, fields, kLotColumns, i == 0, &flags, error)) return false;
     row.mountain = flags & kMountain;
     row.underground = flags & kUnderground;
     if (!in.Small(&row.jibun_main, INT32_MAX) || !in.Small(&row.jibun_sub, INT32_MAX) ||
