@@ -10,6 +10,32 @@ namespace doro::match {
 using db::kNone;
 using db::RegionKind;
 
+namespace {
+
+// The score a reading starts with as the building number of a road hit, or
+// false when it cannot be one (it lies inside the road's own words). The
+// number written next to the road is the building number; any other number
+// on the label is more likely a unit or a phone.
+bool StartScore(const RoadHit& hit, const NumberReading& num, const LabelAtoms& label, float* score) {
+  if (num.main_atom >= hit.begin && num.main_atom < hit.end) return false;
+  if (num.begin < hit.end && num.end > hit.begin) return false;
+  *score = hit.quality;
+  if (num.end == hit.begin || num.begin == hit.end ||
+      (num.end + 1 == hit.begin && !label.atoms[num.end].key.empty() && label.Has(num.end, kBasement))) {
+    *score += 2.0f;
+  }
+  return true;
+}
+
+// Charges a reading for being read loosely: a sub-number left out, or a
+// five-digit main number (more often a postcode).
+void ChargeLooseReading(const NumberReading& num, const LabelAtoms& label, float* score) {
+  if (num.dropped_sub) *score -= 1.5f;
+  if (num.main_atom >= 0 && label.atoms[num.main_atom].text.size() == 5) *score -= 1.0f;
+}
+
+}  // namespace
+
 void Scorer::Verify(const ScoreInput& in, std::vector<int>* scratch, std::vector<ScoredBuilding>* out) const {
   VerifyHits(in, true, scratch, out);
   ScoreRegions(in, out);
@@ -25,7 +51,6 @@ void Scorer::VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<in
   const auto& numbers = in.numbers.numbers;
   if (numbers.empty()) return;  // nothing to verify, and no prefetching for it
   const auto& hits = in.hits;
-  const auto& atoms = in.label.atoms;
   auto& verify = *verify_out;
   verify.clear();
   for (int h = 0; h < static_cast<int>(hits.size()); ++h) {
@@ -40,15 +65,8 @@ void Scorer::VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<in
     const auto& hit = hits[h];
     for (int k = 0; k < static_cast<int>(numbers.size()); ++k) {
       const auto& num = numbers[k];
-      if (num.main_atom >= hit.begin && num.main_atom < hit.end) continue;
-      if (num.begin < hit.end && num.end > hit.begin) continue;
-      float score = hit.quality;
-      // The number written next to the road is the building number; any
-      // other number on the label is more likely a unit or a phone.
-      if (num.end == hit.begin || num.begin == hit.end ||
-          (num.end + 1 == hit.begin && !atoms[num.end].key.empty() && in.label.Has(num.end, kBasement))) {
-        score += 2.0f;
-      }
+      float score;
+      if (!StartScore(hit, num, in.label, &score)) continue;
       auto found = db_.FindBuildings(hit.road, num.basement, num.main, num.sub);
       if (found.empty()) {
         // The other level: "B" left off an underground entrance costs a
@@ -68,8 +86,7 @@ void Scorer::VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<in
         }
         if (found.empty()) continue;
       }
-      if (num.dropped_sub) score -= 1.5f;
-      if (num.main_atom >= 0 && atoms[num.main_atom].text.size() == 5) score -= 1.0f;
+      ChargeLooseReading(num, in.label, &score);
       for (const auto& b : found) {
         const uint32_t id = db_.IndexOf(b);
         db_.PrefetchBuilding(id);  // ScoreRegions reads it
@@ -82,7 +99,6 @@ void Scorer::VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<in
 void Scorer::VerifyOld(const ScoreInput& in, std::vector<ScoredBuilding>* out) const {
   const auto& t = db_.tables();
   const auto& numbers = in.numbers.numbers;
-  const auto& atoms = in.label.atoms;
   for (bool agreeing_only : {true, false}) {
     out->clear();
     for (int h = 0; h < static_cast<int>(in.hits.size()); ++h) {
@@ -91,22 +107,16 @@ void Scorer::VerifyOld(const ScoreInput& in, std::vector<ScoredBuilding>* out) c
       if (agreeing_only && !in.regions.Allows(region, t.regions[region].sido, hit.begin, hit.end)) continue;
       for (int k = 0; k < static_cast<int>(numbers.size()); ++k) {
         const auto& num = numbers[k];
-        if (num.main_atom >= hit.begin && num.main_atom < hit.end) continue;
-        if (num.begin < hit.end && num.end > hit.begin) continue;
         // As VerifyHits scores a current road's numbers.
-        float score = hit.quality;
-        if (num.end == hit.begin || num.begin == hit.end ||
-            (num.end + 1 == hit.begin && !atoms[num.end].key.empty() && in.label.Has(num.end, kBasement))) {
-          score += 2.0f;
-        }
+        float score;
+        if (!StartScore(hit, num, in.label, &score)) continue;
         auto found = db_.FindOldAddresses(hit.road, num.basement, num.main, num.sub);
         if (found.empty()) {
           found = db_.FindOldAddresses(hit.road, !num.basement, num.main, num.sub);
           if (found.empty()) continue;
           score -= num.basement ? 2.5f : 1.5f;
         }
-        if (num.dropped_sub) score -= 1.5f;
-        if (num.main_atom >= 0 && atoms[num.main_atom].text.size() == 5) score -= 1.0f;
+        ChargeLooseReading(num, in.label, &score);
         for (const auto& f : found) out->push_back({f.building, h, k, score, false, num.partial, {}});
       }
     }
