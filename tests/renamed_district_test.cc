@@ -33,6 +33,7 @@
 #include "db/sido.h"
 #include "match/engine.h"
 #include "match_test_util.h"
+#include "real_rows_util.h"
 #include "shared_data.h"
 #include "testgen/official_labels.h"
 
@@ -53,26 +54,8 @@ std::vector<db::AddressRow> LoadRows(const std::string& path) {
   return rows;
 }
 
-bool EupMyeon(const std::string& emd) { return emd.ends_with("읍") || emd.ends_with("면"); }
-
-// The road address of a row as the engine writes it (roadAddrPart1), with
-// the current name of its 시도.
-std::string AddressOf(const db::AddressRow& r) {
-  std::string out(db::FindSidoByKorean(r.sido)->korean);
-  if (!r.sigungu.empty()) out += " " + r.sigungu;
-  if (EupMyeon(r.emd)) out += " " + r.emd;
-  out += " " + r.road_name + " ";
-  if (r.underground) out += "지하 ";
-  out += std::to_string(r.main);
-  if (r.sub != 0) out += "-" + std::to_string(r.sub);
-  return out;
-}
-
-std::string NumberOf(const db::AddressRow& r) {
-  std::string n = (r.underground ? "지하 " : "") + std::to_string(r.main);
-  if (r.sub != 0) n += "-" + std::to_string(r.sub);
-  return n;
-}
+using testing::AddressOf;
+using testing::NumberOf;
 
 struct Tally {
   int right = 0, wrong = 0, missed = 0, unwarned = 0;

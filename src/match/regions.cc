@@ -186,6 +186,59 @@ void RegionFinder::Redirected(const LabelAtoms& label, const std::vector<Scratch
   found->insert(found->end(), hits.begin(), hits.end());
 }
 
+void RegionFinder::FindGluedSido(const LabelAtoms& label, Scratch* scratch) const {
+  const auto& map = db_.tables().region_keys;
+  const WordTable& words = WordTable::Builtin();
+  auto& glued = scratch->glued_sido;
+  glued.clear();
+  auto sido_of = [&](std::string_view text) -> uint32_t {
+    for (const auto& f : map.Find(HashKey(text))) {
+      if (db::RegionKindOf(f.value) == RegionKind::kSido) return db::RegionIdOf(f.value);
+    }
+    return db::kNone;
+  };
+  auto names_sigungu = [&](std::string_view text) {
+    const uint64_t hash = HashKey(text);
+    for (const auto& f : map.Find(hash)) {
+      if (db::RegionKindOf(f.value) == RegionKind::kSigungu) return true;
+    }
+    return !redirect_keys_.Find(hash).empty();
+  };
+  for (int i = 0; i < label.size(); ++i) {
+    const Atom& a = label.atoms[i];
+    if (a.kind != AtomKind::kHangul) continue;
+    const size_t syl = parse::SyllableCount(a);
+    // A 시도 of two syllables or more (서울, 인천광역시), then a 시군구 of two
+    // or more that ends the word.
+    for (size_t e = 2; e + 2 <= syl; ++e) {
+      const std::string_view head(a.text.data(), e * 3), rest(a.text.data() + e * 3, (syl - e) * 3);
+      if ((words.RolesOf(rest.substr(rest.size() - 3)) & kRegionSyllable) == 0) break;
+      const uint32_t sido = sido_of(head);
+      if (sido == db::kNone || !names_sigungu(rest)) continue;
+      glued.push_back({i, i + 1, db::PackRegion(RegionKind::kSido, sido)});
+      break;
+    }
+  }
+}
+
+void RegionFinder::KeepGluedSido(const Scratch& scratch, std::vector<Scratch::Found>* found) const {
+  if (scratch.glued_sido.empty()) return;
+  const auto& t = db_.tables();
+  // The word is the two names whole: another 시도, or a 읍면동 read across
+  // their boundary ("대전동구" holds 전동), is no reading of it either.
+  std::erase_if(*found, [&](const Scratch::Found& f) {
+    const RegionKind kind = db::RegionKindOf(f.value);
+    const uint32_t id = db::RegionIdOf(f.value);
+    for (const auto& g : scratch.glued_sido) {
+      if (g.begin != f.begin || g.end != f.end) continue;
+      const uint32_t sido = db::RegionIdOf(g.value);
+      if (kind == RegionKind::kSido) return id != sido;  // "경기광주시" holds 광주시, 광주광역시 too
+      return kind != RegionKind::kSigungu || t.regions[id].sido != sido;
+    }
+    return false;
+  });
+}
+
 void RegionFinder::Find(const LabelAtoms& label, Scratch* scratch, RegionEvidence* out) const {
   const auto& atoms = label.atoms;
   const auto& map = db_.tables().region_keys;
@@ -238,7 +291,10 @@ void RegionFinder::Find(const LabelAtoms& label, Scratch* scratch, RegionEvidenc
   for (const auto& l : lookups) {
     for (const auto& f : map.Find(l.hash)) found.push_back({l.begin, l.end, f.value});
   }
+  FindGluedSido(label, scratch);
+  found.insert(found.end(), scratch->glued_sido.begin(), scratch->glued_sido.end());
   Redirected(label, lookups, scratch, &found);
+  KeepGluedSido(*scratch, &found);
   // One span per (begin, end), its values sorted and distinct.
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());

@@ -108,6 +108,7 @@ class RegionFinder {
     std::vector<Found> found;
     std::vector<uint8_t> unit_end;  // per atom: ends with a region-name ending
     std::vector<Found> redirected;  // redirects_ hits (value: index), then the values they add
+    std::vector<Found> glued_sido;  // per glued word: the 시도 its first syllables name
   };
 
   // Exact region names into *out (cleared first), constraints included.
@@ -137,6 +138,12 @@ class RegionFinder {
     std::vector<uint32_t> values;  // db::PackRegion of the areas it now means
   };
   void AddRedirects();
+  // Glued Korean that starts with a 시도 and goes on with a 시군구
+  // ("인천남구", "부산관악구", "서울특별시관악구"): the 시도 is evidence, and
+  // the word's 시군구 readings of other 시도 are dropped, as the same two
+  // names written apart would make two spans that must both agree.
+  void FindGluedSido(const LabelAtoms& label, Scratch* scratch) const;
+  void KeepGluedSido(const Scratch& scratch, std::vector<Scratch::Found>* found) const;
   // Adds to *found the values of the redirects the label's spans name.
   void Redirected(const LabelAtoms& label, const std::vector<Scratch::Lookup>& lookups, Scratch* scratch,
                   std::vector<Scratch::Found>* found) const;
