@@ -82,10 +82,33 @@ class IndexReplaceTest : public ::testing::Test {
     labels_ = DemoLabels();
     ASSERT_FALSE(labels_.empty());
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  void TearDown() override {
+    server_.reset();
+    fs::remove_all(dir_);
+  }
 
   // What a server over index k answers (computed without sockets).
   std::string Expected(int k, const Request& request) { return indexes_.Expected(k, request); }
+
+  // Starts a server over live_ that also polls it every `interval`; each
+  // reload reopens live_ (counted in *opened when given). Call inside
+  // ASSERT_NO_FATAL_FAILURE.
+  void StartWatching(unsigned threads, std::chrono::milliseconds interval, std::atomic<int>* opened = nullptr) {
+    ServerOptions options;
+    options.port = 0;
+    options.threads = threads;
+    options.watch_path = live_.string();
+    options.watch_interval = interval;
+    std::string error;
+    std::shared_ptr<const Engine> initial = Engine::Open(live_.string(), &error);
+    ASSERT_NE(initial, nullptr) << error;
+    server_ = std::make_unique<Server>(options, initial,
+                                       [live = live_.string(), opened](std::string* err) -> std::shared_ptr<const Engine> {
+                                         if (opened) ++*opened;
+                                         return Engine::Open(live, err);
+                                       });
+    ASSERT_TRUE(server_->Start(&error)) << error;
+  }
 
   testing::DemoIndexes indexes_;
   fs::path dir_;
@@ -93,6 +116,7 @@ class IndexReplaceTest : public ::testing::Test {
   std::string bytes_[3];
   std::shared_ptr<const Engine> engines_[3];
   std::vector<std::string> labels_;
+  std::unique_ptr<Server> server_;
 };
 
 // A digest of the main tables the matcher reads.
@@ -148,21 +172,8 @@ TEST_F(IndexReplaceTest, ReplacedInPlaceOrRenamedOverUnderLoadEveryAnswerFromACh
   ASSERT_NE(probe_expected[0], probe_expected[1]);
   ASSERT_NE(probe_expected[1], probe_expected[2]);
   CheckedLoad load(indexes_, labels_);
-
-  ServerOptions options;
-  options.port = 0;
-  options.threads = 2;
-  options.watch_path = live_.string();
-  options.watch_interval = std::chrono::milliseconds(1);  // reloads also race the writes
-  std::string error;
-  std::shared_ptr<const Engine> initial = Engine::Open(live_.string(), &error);
-  ASSERT_NE(initial, nullptr) << error;
-  const std::string live = live_.string();
-  Server server(options, initial, [live](std::string* err) -> std::shared_ptr<const Engine> {
-    return Engine::Open(live, err);
-  });
-  ASSERT_TRUE(server.Start(&error)) << error;
-  const uint16_t port = server.port();
+  ASSERT_NO_FATAL_FAILURE(StartWatching(2, std::chrono::milliseconds(1)));  // reloads also race the writes
+  const uint16_t port = server_->port();
 
   load.Start(port);
 
@@ -194,27 +205,15 @@ TEST_F(IndexReplaceTest, ReplacedInPlaceOrRenamedOverUnderLoadEveryAnswerFromACh
     ASSERT_LT(rounds, 10000) << "the load threads made no progress";
   }
   load.Stop();
-  server.Stop();
+  server_->Stop();
   EXPECT_EQ(load.bad(), 0) << "first: " << load.first_bad();
   EXPECT_GE(load.batches(), 3);
 }
 
 TEST_F(IndexReplaceTest, AChangedFileIsReloadedWithoutASignal) {
-  ServerOptions options;
-  options.port = 0;
-  options.threads = 2;
-  options.watch_path = live_.string();
-  options.watch_interval = std::chrono::milliseconds(5);
-  std::string error;
-  std::shared_ptr<const Engine> initial = Engine::Open(live_.string(), &error);
-  ASSERT_NE(initial, nullptr) << error;
-  const std::string live = live_.string();
-  Server server(options, initial, [live](std::string* err) -> std::shared_ptr<const Engine> {
-    return Engine::Open(live, err);
-  });
-  ASSERT_TRUE(server.Start(&error)) << error;
+  ASSERT_NO_FATAL_FAILURE(StartWatching(2, std::chrono::milliseconds(5)));
   const std::string probe_body = ContestBody(labels_, labels_.size());
-  Client c(server.port());
+  Client c(server_->port());
   // Waits (bounded, for a broken build) until the server answers as index k.
   auto serves = [&](int k) {
     const std::string want = Expected(k, Request{"POST", "/v1/batch", probe_body, true});
@@ -229,40 +228,28 @@ TEST_F(IndexReplaceTest, AChangedFileIsReloadedWithoutASignal) {
   EXPECT_TRUE(serves(0)) << "renamed over";
   OverwriteInPlace(live_, bytes_[2]);
   EXPECT_TRUE(serves(2)) << "overwritten in place";
-  server.Stop();
+  server_->Stop();
 }
 
 // The usual operator sequence: a new index renamed in, then SIGHUP. The
 // signalled reload already opened the new file, so the watcher, polling the
 // same file, must not reload it a second time.
 TEST_F(IndexReplaceTest, ASignalledReloadIsNotRepeatedByTheWatcher) {
-  ServerOptions options;
-  options.port = 0;
-  options.threads = 1;
-  options.watch_path = live_.string();
   // Long enough that the watcher rarely looks between the rename and the
   // reload (it would then rightly reload once itself), short enough that it
   // looks several times in the wait below.
-  options.watch_interval = std::chrono::milliseconds(200);
-  std::string error;
-  std::shared_ptr<const Engine> initial = Engine::Open(live_.string(), &error);
-  ASSERT_NE(initial, nullptr) << error;
-  const std::string live = live_.string();
+  const auto interval = std::chrono::milliseconds(200);
   std::atomic<int> opened{0};
-  Server server(options, initial, [live, &opened](std::string* err) -> std::shared_ptr<const Engine> {
-    ++opened;
-    return Engine::Open(live, err);
-  });
-  ASSERT_TRUE(server.Start(&error)) << error;
+  ASSERT_NO_FATAL_FAILURE(StartWatching(1, interval, &opened));
   ReplaceByRename(live_, bytes_[0]);
   std::promise<int> status;
-  server.ReloadAsync([&status](const Response& r) { status.set_value(r.status); });
+  server_->ReloadAsync([&status](const Response& r) { status.set_value(r.status); });
   EXPECT_EQ(status.get_future().get(), 200);
-  std::this_thread::sleep_for(options.watch_interval * 5);  // the watcher looks about five times
+  std::this_thread::sleep_for(interval * 5);  // the watcher looks about five times
   EXPECT_EQ(opened.load(), 1);
-  Client c(server.port());
+  Client c(server_->port());
   EXPECT_NE(c.Get("/metrics").body().find("doro_reloads_total{result=\"ok\"} 1\n"), std::string::npos);
-  server.Stop();
+  server_->Stop();
 }
 
 }  // namespace
