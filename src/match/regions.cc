@@ -146,6 +146,7 @@ void RegionFinder::Redirected(const LabelAtoms& label, const std::vector<Scratch
                               Scratch* scratch, std::vector<Scratch::Found>* found) const {
   auto& hits = scratch->redirected;
   hits.clear();
+  if (redirect_keys_.size() == 0) return;  // no change of the table concerns this database
   for (const auto& l : lookups) {
     for (const auto& f : redirect_keys_.Find(l.hash)) hits.push_back({l.begin, l.end, f.value});
   }

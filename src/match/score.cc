@@ -34,6 +34,19 @@ void ChargeLooseReading(const NumberReading& num, const LabelAtoms& label, float
   if (num.main_atom >= 0 && label.atoms[num.main_atom].text.size() == 5) *score -= 1.0f;
 }
 
+// The buildings `find(basement)` gives at the reading's level, else at the
+// other level: "B" left off an underground entrance costs a little; "B"
+// written for a building with no basement costs more.
+template <typename Find>
+auto AtEitherLevel(const Find& find, const NumberReading& num, float* score) {
+  auto found = find(num.basement);
+  if (found.empty()) {
+    found = find(!num.basement);
+    if (!found.empty()) *score -= num.basement ? 2.5f : 1.5f;
+  }
+  return found;
+}
+
 }  // namespace
 
 void Scorer::Verify(const ScoreInput& in, std::vector<int>* scratch, std::vector<ScoredBuilding>* out) const {
@@ -67,15 +80,11 @@ void Scorer::VerifyHits(const ScoreInput& in, bool agreeing_only, std::vector<in
       const auto& num = numbers[k];
       float score;
       if (!StartScore(hit, num, in.label, &score)) continue;
-      auto found = db_.FindBuildings(hit.road, num.basement, num.main, num.sub);
+      auto found = AtEitherLevel(
+          [&](bool basement) { return db_.FindBuildings(hit.road, basement, num.main, num.sub); }, num, &score);
       if (found.empty()) {
-        // The other level: "B" left off an underground entrance costs a
-        // little; "B" written for a building with no basement costs more.
-        found = db_.FindBuildings(hit.road, !num.basement, num.main, num.sub);
-        if (!found.empty()) {
-          score -= num.basement ? 2.5f : 1.5f;
-        } else if (num.end == hit.begin && db_.FindBuildings(hit.road, false, num.main, 0).empty() &&
-                   db_.FindBuildings(hit.road, true, num.main, 0).empty()) {
+        if (num.end == hit.begin && db_.FindBuildings(hit.road, false, num.main, 0).empty() &&
+            db_.FindBuildings(hit.road, true, num.main, 0).empty()) {
           // "989-111 Daedeok-daero" for 대덕대로989번길 111: only when the number
           // stands before the road and the road has no building N at all
           // (else "N-M" is more likely N's sub-number, mistyped).
@@ -110,12 +119,9 @@ void Scorer::VerifyOld(const ScoreInput& in, std::vector<ScoredBuilding>* out) c
         // As VerifyHits scores a current road's numbers.
         float score;
         if (!StartScore(hit, num, in.label, &score)) continue;
-        auto found = db_.FindOldAddresses(hit.road, num.basement, num.main, num.sub);
-        if (found.empty()) {
-          found = db_.FindOldAddresses(hit.road, !num.basement, num.main, num.sub);
-          if (found.empty()) continue;
-          score -= num.basement ? 2.5f : 1.5f;
-        }
+        const auto found = AtEitherLevel(
+            [&](bool basement) { return db_.FindOldAddresses(hit.road, basement, num.main, num.sub); }, num, &score);
+        if (found.empty()) continue;
         ChargeLooseReading(num, in.label, &score);
         for (const auto& f : found) out->push_back({f.building, h, k, score, false, num.partial, {}});
       }
