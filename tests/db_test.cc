@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -277,6 +279,30 @@ TEST(Database, OfficialEnglishNamesReplaceRomanization) {
   EXPECT_EQ(db->English(0), "25-2, Sungkyunkwan-ro, Jongno-gu, Seoul");
   // The official spelling is a match key even though the rules spell it otherwise.
   EXPECT_EQ(db->tables().road_keys.Find(HashKey("sungkyunkwanro")).size(), 1u);
+}
+
+// A database that only serves drops the rows it was built from: the same
+// tables and data date, no row store, and an index cannot be written from it.
+TEST(DatabaseTest, DroppedRowsServeTheSameButWriteNoIndex) {
+  LoadReport kept_report, dropped_report;
+  std::string error;
+  auto kept = Database::Load("", &kept_report, &error);
+  ASSERT_NE(kept, nullptr) << error;
+  auto dropped = Database::Load("", &dropped_report, &error, Database::Rows::kDrop);
+  ASSERT_NE(dropped, nullptr) << error;
+  EXPECT_FALSE(kept->tables().row_store.empty());
+  EXPECT_TRUE(dropped->tables().row_store.empty());
+  EXPECT_EQ(dropped->data_date(), kept->data_date());
+  ASSERT_EQ(dropped->tables().buildings.size(), kept->tables().buildings.size());
+  for (uint32_t b = 0; b < kept->tables().buildings.size(); ++b) {
+    EXPECT_EQ(dropped->RoadAddress(b), kept->RoadAddress(b));
+  }
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("doro_db_test_dropped_" + std::to_string(::getpid()) + ".doroidx"))
+          .string();
+  EXPECT_FALSE(IndexFile::Write(*dropped, dropped_report, path, &error));
+  EXPECT_NE(error.find("without its rows"), std::string::npos) << error;
+  EXPECT_FALSE(std::filesystem::exists(path));
 }
 
 }  // namespace

@@ -30,13 +30,13 @@ void AppendNumber(uint32_t v, std::string* out) {
 
 }  // namespace
 
-std::unique_ptr<Database> Database::Load(const std::string& path,
-                                         LoadReport* report, std::string* error) {
+std::unique_ptr<Database> Database::Load(const std::string& path, LoadReport* report, std::string* error,
+                                         Rows rows) {
   if (!path.empty() && IndexFile::LooksLikeIndex(path)) {
     return IndexFile::Open(path, report, error);
   }
   const auto start = std::chrono::steady_clock::now();
-  DatabaseBuilder builder;
+  DatabaseBuilder builder(rows == Rows::kKeep);
   RowSink sink = [&](AddressRow&& row) { builder.Add(row); };
   if (path.empty()) {
     for (const auto& f : embedded::DemoDatabase()) {

@@ -187,8 +187,12 @@ class Database {
   // Opens `path`: a compiled index file (db/index_file.h), or official text
   // files (a file or a directory of them), which are read and indexed; ""
   // builds the embedded demo database.
-  static std::unique_ptr<Database> Load(const std::string& path,
-                                        LoadReport* report, std::string* error);
+  // Text keeps the rows it was built from (db/row_store.h) unless `rows`
+  // says kDrop: only writing an index needs them (`doro index update` reads
+  // them back), and a database that only serves saves their memory and time.
+  enum class Rows { kKeep, kDrop };
+  static std::unique_ptr<Database> Load(const std::string& path, LoadReport* report, std::string* error,
+                                        Rows rows = Rows::kKeep);
   // Builds from rows already read (tests, generators).
   static std::unique_ptr<Database> FromRows(const std::vector<AddressRow>& rows);
 

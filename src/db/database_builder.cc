@@ -17,7 +17,7 @@
 
 namespace doro::db {
 
-DatabaseBuilder::DatabaseBuilder() : db_(new Database) {}
+DatabaseBuilder::DatabaseBuilder(bool keep_rows) : db_(new Database), store_(keep_rows) {}
 
 namespace {
 

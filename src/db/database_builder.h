@@ -25,7 +25,9 @@ namespace doro::db {
 // AddressRow objects), then sorts and indexes them in Finish().
 class DatabaseBuilder {
  public:
-  DatabaseBuilder();
+  // `keep_rows` false: the database does not keep the rows it was built
+  // from (db/row_store.h), so it cannot be written as an index.
+  explicit DatabaseBuilder(bool keep_rows = true);
 
   // Official English road names, used instead of our romanization.
   void SetEnglishNames(EnglishRoadNames names) {

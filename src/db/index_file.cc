@@ -313,6 +313,10 @@ bool IndexFile::CheckTables(const Tables& t, std::string* why) {
 bool IndexFile::Write(const Database& db, const LoadReport& source, const std::string& path,
                       std::string* error) {
   const Tables& t = db.tables();
+  if (t.row_store.empty()) {
+    *error = "the database was loaded without its rows (Database::Rows::kDrop); an index needs them";
+    return false;
+  }
   // One line per source file: path, kind ('a' address rows, 'e' English
   // names), modified time, rows; tab-separated. (Early version 5 files
   // hold the path alone; Open reads both.)

@@ -94,7 +94,7 @@ bool ReadStrings(Cursor* in, const std::vector<std::string_view>& strings, std::
 
 }  // namespace
 
-RowStoreWriter::RowStoreWriter() {
+RowStoreWriter::RowStoreWriter(bool keep) : keep_(keep) {
   rows_.previous.assign(kRowColumns, UINT32_MAX);
   lots_.previous.assign(kLotColumns, UINT32_MAX);
 }
@@ -140,7 +140,7 @@ void RowStoreWriter::PutString(Stream* s, size_t column, std::string_view value,
 }
 
 void RowStoreWriter::Add(const AddressRow& row, int derived_emd) {
-
+  if (!keep_) return NoteDate(row.effective_date);
   const std::string& name = row.building_name.empty() ? row.register_name : row.building_name;
   const std::string_view values[kRowColumns] = {row.legal_code, row.sido,       row.sigungu,
                                                 row.emd,        row.ri,         row.road_code,
@@ -167,6 +167,7 @@ void RowStoreWriter::Add(const AddressRow& row, int derived_emd) {
 }
 
 void RowStoreWriter::AddRelatedLot(const RelatedLotRow& row) {
+  if (!keep_) return;
   const std::string_view values[kLotColumns] = {row.legal_code, row.sido, row.sigungu,
                                                 row.emd,        row.ri,   row.road_code};
   uint32_t changed = 0;
@@ -184,6 +185,7 @@ void RowStoreWriter::AddRelatedLot(const RelatedLotRow& row) {
 }
 
 void RowStoreWriter::SetEnglishNames(const EnglishRoadNames& names) {
+  if (!keep_) return;
   english_names_.assign(names.begin(), names.end());
   // Sorted, so that the bytes do not depend on the hash map's order.
   std::sort(english_names_.begin(), english_names_.end());
@@ -194,6 +196,7 @@ void RowStoreWriter::NoteDate(std::string_view date) {
 }
 
 std::string RowStoreWriter::Finish() {
+  if (!keep_) return {};
   std::string english;
   for (const auto& [code, name] : english_names_) {
     PutVarint(&english, code);

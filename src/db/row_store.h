@@ -30,7 +30,9 @@ namespace doro::db {
 
 class RowStoreWriter {
  public:
-  RowStoreWriter();
+  // `keep` false: only the data's date is kept, and Finish() gives "" (a
+  // database that serves and never writes an index needs no rows).
+  explicit RowStoreWriter(bool keep = true);
   // `derived_emd`: the 읍면동 digits when row.mgmt_no is the official id of
   // the row's road and number (the builder checks it), else -1.
   void Add(const AddressRow& row, int derived_emd);
@@ -64,6 +66,7 @@ class RowStoreWriter {
   Stream rows_, lots_;
   std::vector<std::pair<uint64_t, std::string>> english_names_;
   std::string data_date_;
+  bool keep_;
 };
 
 // Reads what RowStoreWriter wrote. Every call checks the bytes it reads

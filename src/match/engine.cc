@@ -52,7 +52,8 @@ Answer Engine::Refine(std::string_view label, Detail detail) const {
 std::unique_ptr<Engine> Engine::Open(const std::string& db_path, std::string* error,
                                      EngineOptions options) {
   LoadReport report;
-  auto db = db::Database::Load(db_path, &report, error);
+  // An engine only refines: the rows an index write would need are dropped.
+  auto db = db::Database::Load(db_path, &report, error, db::Database::Rows::kDrop);
   if (db == nullptr) return nullptr;
   return std::make_unique<EngineImpl>(std::move(db), std::move(report), options);
 }
