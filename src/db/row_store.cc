@@ -1,6 +1,7 @@
 #include "db/row_store.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include "db/format.h"
@@ -12,11 +13,9 @@ constexpr char kMagic[8] = {'D', 'O', 'R', 'O', 'R', 'S', '1', '\0'};
 
 // The string columns of an address row, in the order of their "changed"
 // bits. 이름 is the name the builder uses: 시군구용건물명, else 건축물대장건물명.
-enum RowColumn : size_t {
-  kLegal, kSido, kSigungu, kEmd, kRi, kRoadCode, kRoadName, kAdminName, kZip, kDate, kName,
-  kPrevious,  // 이전도로명주소: the builder reads it into the old road tables
-  kRowColumns
-};
+// (StoredRow::Column; 이전도로명주소 last: the builder reads it into the old
+// road tables.)
+constexpr size_t kRowColumns = StoredRow::kColumns;
 enum LotColumn : size_t { kLotLegal, kLotSido, kLotSigungu, kLotEmd, kLotRi, kLotRoadCode, kLotColumns };
 
 enum Flag : uint8_t { kMountain = 1, kUnderground = 2, kApartment = 4, kDerivedId = 8 };
@@ -78,16 +77,26 @@ bool Corrupt(std::string* error, const char* what) {
 // A record's head: which string columns changed since the record before
 // (all of them in the first), its flags, then the changed columns' string
 // ids; the columns that did not change keep their values in `fields`.
+// ReadIds gives the ids of the changed columns (and which changed);
+// ReadStrings their strings.
+bool ReadIds(Cursor* in, size_t n_strings, uint32_t* ids, size_t columns, bool first, uint8_t* flags,
+             uint64_t* changed, std::string* error) {
+  if (!in->Varint(changed) || *changed >> columns || !in->Byte(flags)) return Corrupt(error, "record head");
+  if (first && *changed != (uint64_t{1} << columns) - 1) return Corrupt(error, "first record");
+  for (size_t c = 0; c < columns; ++c) {
+    if (!(*changed & (uint64_t{1} << c))) continue;
+    if (n_strings == 0 || !in->Small(&ids[c], n_strings - 1)) return Corrupt(error, "string id");
+  }
+  return true;
+}
+
 bool ReadStrings(Cursor* in, const std::vector<std::string_view>& strings, std::string* const* fields,
                  size_t columns, bool first, uint8_t* flags, std::string* error) {
+  uint32_t ids[kRowColumns];
   uint64_t changed;
-  if (!in->Varint(&changed) || changed >> columns || !in->Byte(flags)) return Corrupt(error, "record head");
-  if (first && changed != (uint64_t{1} << columns) - 1) return Corrupt(error, "first record");
+  if (!ReadIds(in, strings.size(), ids, columns, first, flags, &changed, error)) return false;
   for (size_t c = 0; c < columns; ++c) {
-    if (!(changed & (uint64_t{1} << c))) continue;
-    uint32_t id;
-    if (strings.empty() || !in->Small(&id, strings.size() - 1)) return Corrupt(error, "string id");
-    fields[c]->assign(strings[id]);
+    if (changed & (uint64_t{1} << c)) fields[c]->assign(strings[ids[c]]);
   }
   return true;
 }
@@ -195,6 +204,57 @@ void RowStoreWriter::NoteDate(std::string_view date) {
   if (IsDate(date) && date > data_date_) data_date_ = std::string(date);
 }
 
+void RowStoreWriter::StartFrom(const RowStoreReader& old) {
+  *this = RowStoreWriter();
+  pool_.clear();
+  offsets_.assign(1, 0);
+  size_t bytes = 0;
+  for (std::string_view str : old.strings_) bytes += str.size();
+  pool_.reserve(bytes);
+  offsets_.reserve(old.strings_.size() + 1);
+  slots_.assign(std::bit_ceil(std::max<size_t>(1024, old.strings_.size() * 2 + 2)), 0);
+  const size_t mask = slots_.size() - 1;
+  for (std::string_view str : old.strings_) {
+    // Every old string keeps its id (AddRecord copies ids); the first of
+    // equal strings is the one new rows find.
+    const auto id = static_cast<uint32_t>(offsets_.size() - 1);
+    pool_ += str;
+    offsets_.push_back(static_cast<uint32_t>(pool_.size()));
+    const uint64_t h = std::hash<std::string_view>()(str);
+    const uint64_t tag = h & 0xFFFFFFFF00000000ull;
+    size_t i = h & mask;
+    bool present = false;
+    for (; slots_[i] != 0; i = (i + 1) & mask) {
+      const uint64_t v = slots_[i];
+      if ((v & 0xFFFFFFFF00000000ull) == tag && Str(static_cast<uint32_t>(v) - 1) == str) present = true;
+    }
+    if (!present) {
+      slots_[i] = tag | (static_cast<uint64_t>(id) + 1);
+      ++count_;
+    }
+  }
+  lots_.bytes.assign(old.lots_);
+  lots_.count = old.lot_count_;
+}
+
+void RowStoreWriter::AddRecord(const StoredRow& row) {
+  uint32_t changed = 0;
+  for (size_t c = 0; c < kRowColumns; ++c) {
+    if (rows_.previous[c] != row.ids[c]) {
+      rows_.previous[c] = row.ids[c];
+      changed |= 1u << c;
+    }
+  }
+  std::string& out = rows_.bytes;
+  PutVarint(&out, changed);
+  out.push_back(static_cast<char>(row.flags));
+  for (size_t c = 0; c < kRowColumns; ++c)
+    if (changed & (1u << c)) PutVarint(&out, row.ids[c]);
+  for (uint64_t v : {row.jibun_main, row.jibun_sub, row.main, row.sub, row.id_or_emd}) PutVarint(&out, v);
+  ++rows_.count;
+  if (changed & (1u << StoredRow::kDate)) NoteDate(Str(row.ids[StoredRow::kDate]));
+}
+
 std::string RowStoreWriter::Finish() {
   if (!keep_) return {};
   std::string english;
@@ -264,7 +324,7 @@ bool RowStoreReader::ForEachRow(const std::function<void(const AddressRow&)>& si
                                       &row.zip,        &row.effective_date, &row.building_name,
                                       &row.previous_address};
   for (uint64_t i = 0; i < row_count_; ++i) {
-    uint8_t flags;
+    uint8_t flags = 0;
     if (!ReadStrings(&in, strings_, fields, kRowColumns, i == 0, &flags, error)) return false;
     row.mountain = flags & kMountain;
     row.underground = flags & kUnderground;
@@ -287,6 +347,47 @@ bool RowStoreReader::ForEachRow(const std::function<void(const AddressRow&)>& si
   return in.done() || Corrupt(error, "trailing row bytes");
 }
 
+bool RowStoreReader::ForEachStoredRow(const std::function<void(const StoredRow&)>& sink,
+                                      std::string* error) const {
+  Cursor in(rows_);
+  StoredRow row;
+  for (uint64_t i = 0; i < row_count_; ++i) {
+    uint64_t changed;
+    if (!ReadIds(&in, strings_.size(), row.ids, kRowColumns, i == 0, &row.flags, &changed, error)) return false;
+    if (!in.Small(&row.jibun_main, INT32_MAX) || !in.Small(&row.jibun_sub, INT32_MAX) ||
+        !in.Small(&row.main, INT32_MAX) || !in.Small(&row.sub, INT32_MAX) || !in.Small(&row.id_or_emd, UINT32_MAX)) {
+      return Corrupt(error, "row numbers");
+    }
+    row.derived_id = row.flags & kDerivedId;
+    if (row.derived_id ? row.id_or_emd > 999 : row.id_or_emd >= strings_.size()) return Corrupt(error, "building id");
+    sink(row);
+  }
+  return in.done() || Corrupt(error, "trailing row bytes");
+}
+
+void RowStoreReader::Materialize(const StoredRow& s, AddressRow* row) const {
+  std::string* fields[kRowColumns] = {&row->legal_code, &row->sido,       &row->sigungu, &row->emd,
+                                      &row->ri,         &row->road_code,  &row->road_name, &row->admin_name,
+                                      &row->zip,        &row->effective_date, &row->building_name,
+                                      &row->previous_address};
+  for (size_t c = 0; c < kRowColumns; ++c) fields[c]->assign(strings_[s.ids[c]]);
+  row->register_name.clear();
+  row->mountain = s.flags & kMountain;
+  row->underground = s.flags & kUnderground;
+  row->apartment = s.flags & kApartment;
+  row->jibun_main = static_cast<int>(s.jibun_main);
+  row->jibun_sub = static_cast<int>(s.jibun_sub);
+  row->main = static_cast<int>(s.main);
+  row->sub = static_cast<int>(s.sub);
+  if (s.derived_id) {
+    row->mgmt_no = OfficialBuildingId(ParseCode(row->road_code, 12), static_cast<uint32_t>(s.id_or_emd),
+                                      row->underground, static_cast<uint32_t>(row->main),
+                                      static_cast<uint32_t>(row->sub));
+  } else {
+    row->mgmt_no.assign(strings_[s.id_or_emd]);
+  }
+}
+
 bool RowStoreReader::ForEachRelatedLot(const std::function<void(const RelatedLotRow&)>& sink,
                                        std::string* error) const {
   Cursor in(lots_);
@@ -294,7 +395,7 @@ bool RowStoreReader::ForEachRelatedLot(const std::function<void(const RelatedLot
   std::string* fields[kLotColumns] = {&row.legal_code, &row.sido, &row.sigungu,
                                       &row.emd,        &row.ri,   &row.road_code};
   for (uint64_t i = 0; i < lot_count_; ++i) {
-    uint8_t flags;
+    uint8_t flags = 0;
     if (!ReadStrings(&in, strings_, fields, kLotColumns, i == 0, &flags, error)) return false;
     row.mountain = flags & kMountain;
     row.underground = flags & kUnderground;

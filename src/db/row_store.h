@@ -45,6 +45,12 @@ class RowStoreWriter {
   // The encoded bytes; the writer is spent afterwards.
   std::string Finish();
 
+  // Splicing (`doro index update` without a rebuild): start from `old`'s
+  // dictionary (its string ids stay valid here) and related lots, then add
+  // the old rows kept with AddRecord and the new ones with Add, in order.
+  void StartFrom(const class RowStoreReader& old);
+  void AddRecord(const struct StoredRow& row);
+
  private:
   uint32_t Id(std::string_view s);
   struct Stream {
@@ -69,6 +75,24 @@ class RowStoreWriter {
   bool keep_;
 };
 
+// One stored address row as the dictionary ids of its string columns
+// (RowStoreReader::ForEachStoredRow): cheap to read, compare and copy
+// without building strings.
+struct StoredRow {
+  static constexpr size_t kColumns = 12;
+  // Column order: 법정동코드, 시도, 시군구, 읍면동, 리, 도로명코드, 도로명,
+  // 행정동, 우편번호, 효력발생일, 건물명, 이전도로명주소.
+  enum Column : size_t { kLegal, kSido, kSigungu, kEmd, kRi, kRoadCode, kRoadName, kAdminName, kZip, kDate, kName,
+                         kPrevious };
+  uint32_t ids[kColumns] = {};
+  uint8_t flags = 0;
+  uint64_t jibun_main = 0, jibun_sub = 0, main = 0, sub = 0;
+  // The 읍면동 digits of an official-shape id (derived_id), else the
+  // dictionary id of the 도로명주소관리번호.
+  uint64_t id_or_emd = 0;
+  bool derived_id = false;
+};
+
 // Reads what RowStoreWriter wrote. Every call checks the bytes it reads
 // (ids in range, no read past the end) and fails with *error otherwise.
 class RowStoreReader {
@@ -84,7 +108,14 @@ class RowStoreReader {
   bool ForEachRelatedLot(const std::function<void(const RelatedLotRow&)>& sink, std::string* error) const;
   bool EnglishNames(EnglishRoadNames* out, std::string* error) const;
 
+  // The rows as dictionary ids, in the order added; Materialize gives one
+  // as ForEachRow would (ids checked by ForEachStoredRow).
+  bool ForEachStoredRow(const std::function<void(const StoredRow&)>& sink, std::string* error) const;
+  void Materialize(const StoredRow& stored, AddressRow* row) const;
+  const std::vector<std::string_view>& strings() const { return strings_; }
+
  private:
+  friend class RowStoreWriter;
   std::vector<std::string_view> strings_;
   std::string_view rows_, lots_, english_;
   uint64_t row_count_ = 0, lot_count_ = 0, english_count_ = 0;
