@@ -16,6 +16,7 @@
 #include "db/english_names.h"
 #include "db/format.h"
 #include "db/row_store.h"
+#include "database_dump_util.h"
 #include "shared_data.h"
 #include "text/encoding.h"
 
@@ -48,6 +49,18 @@ std::map<std::string, std::string> Sections(const Database& db) {
     m[std::string(name) + ".slots"] = Bytes(map->slots());
   }
   return m;
+}
+
+// What two databases answer with, independent of their numbering
+// (tests/database_dump_util.h), line by line so that a failure shows where.
+void ExpectSameDump(const Database& a, const Database& b) {
+  const std::string da = doro::testing::CanonicalDump(a), db = doro::testing::CanonicalDump(b);
+  if (da == db) return;
+  size_t i = 0;
+  while (i < da.size() && i < db.size() && da[i] == db[i]) ++i;
+  const size_t line = da.rfind('\n', i) == std::string::npos ? 0 : da.rfind('\n', i) + 1;
+  ADD_FAILURE() << "dumps differ at\n  " << da.substr(line, da.find('\n', i) - line) << "\nvs\n  "
+                << db.substr(line, db.find('\n', i) - line);
 }
 
 void ExpectSameTables(const Database& a, const Database& b) {
@@ -83,6 +96,22 @@ std::unique_ptr<Database> Build(const std::vector<AddressRow>& rows, const Engli
   b.SetEnglishNames(english);
   for (const auto& r : rows) b.Add(r);
   for (const auto& l : lots) b.AddRelatedLot(l);
+  return b.Finish();
+}
+
+// A full build over the rows `db` keeps (db/row_store.h).
+std::unique_ptr<Database> Reread(const Database& db) {
+  RowStoreReader store;
+  std::string error;
+  const auto& bytes = db.tables().row_store;
+  EXPECT_TRUE(store.Open(std::string_view(bytes.data(), bytes.size()), &error)) << error;
+  EnglishRoadNames english;
+  EXPECT_TRUE(store.EnglishNames(&english, &error)) << error;
+  DatabaseBuilder b;
+  b.SetEnglishNames(english);
+  EXPECT_TRUE(store.ForEachRow([&](const AddressRow& r) { b.Add(r); }, &error)) << error;
+  EXPECT_TRUE(store.ForEachRelatedLot([&](const RelatedLotRow& l) { b.AddRelatedLot(l); }, &error)) << error;
+  b.NoteDataDate(store.data_date());
   return b.Finish();
 }
 
@@ -369,33 +398,132 @@ TEST_P(RealChangesTest, UpdateEqualsABuildOverEditedFiles) {
   EXPECT_EQ(files[2].path, f3);
 
   const auto old = Build(rows, english);
-  LoadReport old_report, report;
-  old_report.rows = rows.size();
-  ChangeStats stats;
-  const auto updated = ApplyChanges(*old, old_report, files, &report, &stats, &error);
-  ASSERT_NE(updated, nullptr) << error;
-  // No Data of day 3 moves the data's date on; the by-hand build's date is
-  // its rows' latest 효력발생일 (day 2).
-  EXPECT_EQ(updated->data_date(), "20261203");
   DatabaseBuilder by_hand_builder;
   by_hand_builder.SetEnglishNames(english);
   for (const auto& r : by_hand) by_hand_builder.Add(r);
   by_hand_builder.NoteDataDate("20261203");
-  ExpectSameTables(*by_hand_builder.Finish(), *updated);
+  const auto expected_db = by_hand_builder.Finish();
+  for (const UpdateMethod method : {UpdateMethod::kRebuild, UpdateMethod::kPatchRoads}) {
+    SCOPED_TRACE(method == UpdateMethod::kRebuild ? "rebuild" : "patch");
+    LoadReport old_report, report;
+    old_report.rows = rows.size();
+    ChangeStats stats;
+    const auto updated = ApplyChanges(*old, old_report, files, &report, &stats, &error, method);
+    ASSERT_NE(updated, nullptr) << error;
+    // No Data of day 3 moves the data's date on; the by-hand build's date is
+    // its rows' latest 효력발생일 (day 2).
+    EXPECT_EQ(updated->data_date(), "20261203");
+    if (method == UpdateMethod::kRebuild) {
+      ExpectSameTables(*expected_db, *updated);
+    } else {
+      // Patched: the same answers, other numbering; only the touched roads
+      // were rebuilt.
+      EXPECT_EQ(stats.rebuild_reason, "");
+      EXPECT_GT(stats.roads_rebuilt, 20u);
+      EXPECT_LT(stats.roads_rebuilt, old->tables().roads.size() / 4);
+      ExpectSameDump(*expected_db, *updated);
+      // Its rows are the edited rows: a rebuild from them is the full build.
+      ExpectSameTables(*expected_db, *Reread(*updated));
+    }
 
-  EXPECT_EQ(report.rows, by_hand.size());
-  EXPECT_EQ(stats.added, 1 + added.size() + 2);     // basement, 20 new, back, stranger
-  EXPECT_EQ(stats.deleted, deleted.size() + 1);     // + added[5]
-  EXPECT_EQ(stats.changed, renamed + 1 + 1 + 1);    // road, renumber twice, the "new" for a present id
-  EXPECT_EQ(stats.new_for_present, 1u);
-  EXPECT_EQ(stats.change_for_absent, 1u);
-  EXPECT_EQ(stats.delete_for_absent, 1u);
-  EXPECT_EQ(stats.unknown_codes.at("99"), 1u);
-  EXPECT_EQ(stats.bad_lines, 1u);
-  EXPECT_EQ(stats.no_data_files, 1u);
-  ASSERT_EQ(report.files.size(), 3u);
-  EXPECT_EQ(report.files[0].kind, SourceFile::Kind::kChangeRows);
-  EXPECT_EQ(report.files[1].rows, day2.size());
+    EXPECT_EQ(report.rows, by_hand.size());
+    EXPECT_EQ(stats.added, 1 + added.size() + 2);     // basement, 20 new, back, stranger
+    EXPECT_EQ(stats.deleted, deleted.size() + 1);     // + added[5]
+    EXPECT_EQ(stats.changed, renamed + 1 + 1 + 1);    // road, renumber twice, the "new" for a present id
+    EXPECT_EQ(stats.new_for_present, 1u);
+    EXPECT_EQ(stats.change_for_absent, 1u);
+    EXPECT_EQ(stats.delete_for_absent, 1u);
+    EXPECT_EQ(stats.unknown_codes.at("99"), 1u);
+    EXPECT_EQ(stats.bad_lines, 1u);
+    EXPECT_EQ(stats.no_data_files, 1u);
+    ASSERT_EQ(report.files.size(), 3u);
+    EXPECT_EQ(report.files[0].kind, SourceFile::Kind::kChangeRows);
+    EXPECT_EQ(report.files[1].rows, day2.size());
+  }
+
+  // Day by day, each patch applied to the tables (and rows) the last one
+  // wrote.
+  std::unique_ptr<Database> chained;
+  const Database* at = old.get();
+  for (const ChangeFile& f : files) {
+    SCOPED_TRACE(f.path);
+    LoadReport none, report;
+    ChangeStats stats;
+    auto next = ApplyChanges(*at, none, {f}, &report, &stats, &error);
+    ASSERT_NE(next, nullptr) << error;
+    EXPECT_EQ(stats.rebuild_reason, "");
+    chained = std::move(next);
+    at = chained.get();
+  }
+  ExpectSameDump(*expected_db, *chained);
+  ExpectSameTables(*expected_db, *Reread(*chained));
+}
+
+// Where a patch could answer otherwise than a full build, the update
+// rebuilds every road, says why, and equals the full build byte for byte.
+class PatchRefusedTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string dir = doro::testing::SharedPath("data/juso/sejong");
+    if (!fs::exists(dir)) GTEST_SKIP() << dir << " not present";
+    rows_ = ReadRows(dir);
+    ASSERT_GT(rows_.size(), 5000u);
+  }
+  // Applies `changes` (rows with their 이동사유코드), expecting a rebuild
+  // whose reason holds `reason`, equal to a build over `expected`.
+  void ExpectRebuild(const std::vector<AddressRow>& changes, const std::vector<AddressRow>& expected,
+                     const std::string& reason) {
+    ChangeFile f;
+    f.path = "AlterD.JUSUKR.20261201.TH_SGCO_RNADR_MST.TXT";
+    f.date = "20261201";
+    f.rows = changes;
+    const auto old = Build(rows_);
+    LoadReport none, report;
+    ChangeStats stats;
+    std::string error;
+    const auto updated = ApplyChanges(*old, none, {f}, &report, &stats, &error);
+    ASSERT_NE(updated, nullptr) << error;
+    EXPECT_NE(stats.rebuild_reason.find(reason), std::string::npos) << stats.rebuild_reason;
+    DatabaseBuilder b;
+    for (const auto& r : expected) b.Add(r);
+    b.NoteDataDate("20261201");
+    ExpectSameTables(*b.Finish(), *updated);
+  }
+  std::vector<AddressRow> rows_;
+};
+
+TEST_F(PatchRefusedTest, ARowInADistrictTheIndexHasNoRoadIn) {
+  // 세종 only: 대전 유성구 is one of the empty regions of uncovered 시도.
+  AddressRow r = Changed(rows_[100], "31", "20261201");
+  r.sido = "대전광역시";
+  r.sigungu = "유성구";
+  r.mgmt_no = "30200" + r.mgmt_no.substr(5);
+  std::vector<AddressRow> expected = rows_;
+  expected.push_back(r);
+  ExpectRebuild({r}, expected, "시군구");
+}
+
+TEST_F(PatchRefusedTest, EveryRowOfAnAreaDeleted) {
+  // The 리 with the fewest rows (at least two): all of them deleted.
+  std::map<std::pair<std::string, std::string>, size_t> count;
+  for (const auto& r : rows_) {
+    if (!r.ri.empty()) ++count[{r.emd, r.ri}];
+  }
+  std::pair<std::string, std::string> fewest;
+  size_t least = SIZE_MAX;
+  for (const auto& [ri, n] : count) {
+    if (n >= 2 && n < least) least = n, fewest = ri;
+  }
+  ASSERT_NE(least, SIZE_MAX);
+  std::vector<AddressRow> changes, expected;
+  for (const auto& r : rows_) {
+    if (std::pair(r.emd, r.ri) == fewest) {
+      changes.push_back(Changed(r, "63", "20261201"));
+    } else {
+      expected.push_back(r);
+    }
+  }
+  ExpectRebuild(changes, expected, "area");
 }
 
 INSTANTIATE_TEST_SUITE_P(SharedData, RealChangesTest,

@@ -6,9 +6,12 @@
 #include <filesystem>
 #include <fstream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "db/database_builder.h"
+#include "db/road_patch.h"
 #include "db/row_store.h"
+#include "db/format.h"
 
 namespace doro::db {
 namespace {
@@ -166,40 +169,138 @@ bool ReadChangeFiles(const std::vector<std::string>& paths, std::vector<ChangeFi
   return true;
 }
 
-std::unique_ptr<Database> ApplyChanges(const Database& old, const LoadReport& old_report,
-                                       const std::vector<ChangeFile>& files, LoadReport* report,
-                                       ChangeStats* stats, std::string* error) {
-  const auto start = std::chrono::steady_clock::now();
-  RowStoreReader store;
-  const auto& bytes = old.tables().row_store;
-  if (!store.Open(std::string_view(bytes.data(), bytes.size()), error)) return nullptr;
+namespace {
 
-  // Every change, by id, in the order applied.
-  std::unordered_map<std::string, std::vector<Op>> ops;
-  uint64_t seq = 0;
-  std::string latest_date;
-  for (const ChangeFile& f : files) {
-    stats->bad_lines += f.report.bad_lines;
-    stats->no_data_files += f.no_data ? 1 : 0;
-    if (f.date > latest_date) latest_date = f.date;
-    for (const AddressRow& row : f.rows) {
-      const ChangeKind kind = ChangeKindOf(row.move_reason);
-      if (kind == ChangeKind::kUnknown) {
-        ++stats->unknown_codes[row.move_reason];
-        continue;
-      }
-      ops[row.mgmt_no].push_back({kind, &row, seq++});
+using OpsById = std::unordered_map<std::string, std::vector<Op>>;
+
+// The fast path: only the roads the changes touch are rebuilt, from their
+// rows, and patched into the old tables (db/road_patch.h); the other rows'
+// records are copied into the new row store as they are. nullptr with
+// *why when a full build is needed, or with *error when the store is
+// damaged.
+std::unique_ptr<Database> ApplyByRoad(const Database& old, const RowStoreReader& store, const OpsById& ops,
+                                      const std::string& latest_date, ChangeStats* stats, uint64_t* rows,
+                                      std::string* why, std::string* error) {
+  const auto& strings = store.strings();
+  // The roads touched: those the changed rows name, and those of the old
+  // rows with these ids. An official-shape id names its road; a row kept
+  // with another id (its number changed) is found by a first pass.
+  std::unordered_set<uint64_t> codes;
+  std::unordered_set<std::string_view> op_ids;
+  for (const auto& [id, list] : ops) {
+    op_ids.insert(id);
+    if (id.size() == 26 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      std::string code = id.substr(0, 5);  // 시군구 and 도로번호 of 시군구 읍면동 도로번호 지하 본번 부번
+      code.append(id, 8, 7);
+      codes.insert(ParseCode(code, 12));
     }
+    for (const Op& op : list) codes.insert(ParseCode(op.row->road_code, 12));
+  }
+  std::unordered_set<uint64_t> explicit_ids;  // dictionary ids of the changes' ids
+  for (uint32_t i = 0; i < strings.size(); ++i) {
+    if (op_ids.count(strings[i])) explicit_ids.insert(i);
+  }
+  if (!explicit_ids.empty() && !store.ForEachStoredRow([&](const StoredRow& r) {
+        if (!r.derived_id && explicit_ids.count(r.id_or_emd)) {
+          codes.insert(ParseCode(strings[r.ids[StoredRow::kRoadCode]], 12));
+        }
+      }, error)) {
+    return nullptr;
+  }
+  std::unordered_set<uint32_t> code_ids;  // dictionary ids of their 도로명코드
+  for (uint32_t i = 0; i < strings.size(); ++i) {
+    if (codes.count(ParseCode(strings[i], 12))) code_ids.insert(i);
   }
 
+  // `before` only notes which areas the touched roads' rows named;
+  // `part` builds those roads as they are after the changes.
+  DatabaseBuilder before(false), part(false);
+  before.Seed(old);
+  part.Seed(old);
+  EnglishRoadNames english;
+  if (!store.EnglishNames(&english, error)) return nullptr;
+  part.SetEnglishNames(english);
+  RowStoreWriter writer;
+  writer.StartFrom(store);
+  std::vector<std::pair<uint64_t, const AddressRow*>> appended;
+  std::unordered_set<std::string> seen;  // ids of `ops` met among the old rows
+  AddressRow row;
+  auto add = [&](const AddressRow& r) {
+    part.Add(r);
+    writer.Add(r, DatabaseBuilder::OfficialEmdOf(r));
+    ++*rows;
+  };
+  const bool ok = store.ForEachStoredRow([&](const StoredRow& stored) {
+    if (!code_ids.count(stored.ids[StoredRow::kRoadCode])) {
+      writer.AddRecord(stored);
+      ++*rows;
+      return;
+    }
+    store.Materialize(stored, &row);
+    before.Add(row);
+    auto it = ops.find(row.mgmt_no);
+    if (it == ops.end()) {
+      part.Add(row);
+      writer.AddRecord(stored);
+      ++*rows;
+      return;
+    }
+    // As ApplyChanges below: the same id twice, the changes apply to the first.
+    if (!seen.insert(row.mgmt_no).second) return;
+    const Outcome o = Replay(true, it->second, stats);
+    if (!o.present) return;
+    if (o.in_place) {
+      add(o.row != nullptr ? *o.row : row);
+    } else {
+      appended.emplace_back(o.seq, o.row);
+    }
+  }, error);
+  if (!ok) return nullptr;
+  for (const auto& [id, list] : ops) {
+    if (seen.count(id)) continue;
+    const Outcome o = Replay(false, list, stats);
+    if (o.present) appended.emplace_back(o.seq, o.row);
+  }
+  std::sort(appended.begin(), appended.end());
+  for (const auto& [s, r] : appended) add(*r);
+  if (!store.ForEachRelatedLot([&](const RelatedLotRow& lot) {
+        if (!codes.count(ParseCode(lot.road_code, 12))) return;
+        before.AddRelatedLot(lot);
+        part.AddRelatedLot(lot);
+      }, error)) {
+    return nullptr;
+  }
+  for (const DatabaseBuilder* b : {&before, &part}) {
+    if (!b->region_problem().empty()) {
+      *why = b->region_problem();
+      return nullptr;
+    }
+  }
+  writer.SetEnglishNames(english);
+  writer.NoteDate(latest_date);
+  RoadPatch::Input in;
+  in.old = &old;
+  in.roads = std::move(codes);
+  in.uses_before = before.area_uses();
+  in.uses_after = part.area_uses();
+  in.data_date = writer.data_date();
+  in.row_store = writer.Finish();
+  const auto built = part.FinishPart();
+  in.part = built.get();
+  stats->roads_rebuilt = in.roads.size();
+  return RoadPatch::Apply(std::move(in), why);
+}
+
+// The full path: every row through a new builder.
+std::unique_ptr<Database> Rebuild(const RowStoreReader& store, const OpsById& ops, const std::string& latest_date,
+                                  ChangeStats* stats, uint64_t* rows, std::string* error) {
   DatabaseBuilder builder;
   EnglishRoadNames english;
   if (!store.EnglishNames(&english, error)) return nullptr;
   builder.SetEnglishNames(std::move(english));
-  uint64_t rows = 0;
   auto add = [&](const AddressRow& r) {
     builder.Add(r);
-    ++rows;
+    ++*rows;
   };
   std::vector<std::pair<uint64_t, const AddressRow*>> appended;
   std::unordered_map<std::string, bool> seen;  // ids of `ops` met among the old rows
@@ -228,12 +329,61 @@ std::unique_ptr<Database> ApplyChanges(const Database& old, const LoadReport& ol
   if (!store.ForEachRelatedLot([&](const RelatedLotRow& lot) { builder.AddRelatedLot(lot); }, error)) {
     return nullptr;
   }
-  if (rows == 0) {
+  if (*rows == 0) {
     *error = "no address rows left after the changes";
     return nullptr;
   }
   builder.NoteDataDate(latest_date);
-  auto db = builder.Finish();
+  return builder.Finish();
+
+}
+
+}  // namespace
+
+std::unique_ptr<Database> ApplyChanges(const Database& old, const LoadReport& old_report,
+                                       const std::vector<ChangeFile>& files, LoadReport* report,
+                                       ChangeStats* stats, std::string* error, UpdateMethod method) {
+  const auto start = std::chrono::steady_clock::now();
+  RowStoreReader store;
+  const auto& bytes = old.tables().row_store;
+  if (!store.Open(std::string_view(bytes.data(), bytes.size()), error)) return nullptr;
+
+  // Every change, by id, in the order applied.
+  OpsById ops;
+  uint64_t seq = 0;
+  std::string latest_date;
+  for (const ChangeFile& f : files) {
+    stats->bad_lines += f.report.bad_lines;
+    stats->no_data_files += f.no_data ? 1 : 0;
+    if (f.date > latest_date) latest_date = f.date;
+    for (const AddressRow& row : f.rows) {
+      const ChangeKind kind = ChangeKindOf(row.move_reason);
+      if (kind == ChangeKind::kUnknown) {
+        ++stats->unknown_codes[row.move_reason];
+        continue;
+      }
+      ops[row.mgmt_no].push_back({kind, &row, seq++});
+    }
+  }
+
+  uint64_t rows = 0;
+  std::unique_ptr<Database> db;
+  if (method == UpdateMethod::kPatchRoads) {
+    ChangeStats patched = *stats;  // counts taken only if the patch is
+    std::string why;
+    db = ApplyByRoad(old, store, ops, latest_date, &patched, &rows, &why, error);
+    if (db != nullptr) {
+      *stats = std::move(patched);
+    } else if (!error->empty()) {
+      return nullptr;
+    } else {
+      stats->rebuild_reason = why.empty() ? "unknown" : why;
+      rows = 0;
+    }
+  }
+  if (method == UpdateMethod::kRebuild) stats->rebuild_reason = "asked for";
+  if (db == nullptr) db = Rebuild(store, ops, latest_date, stats, &rows, error);
+  if (db == nullptr) return nullptr;
 
   *report = LoadReport();
   report->files = old_report.files;

@@ -65,14 +65,25 @@ struct ChangeStats {
   std::map<std::string, uint64_t> unknown_codes;  // 이동사유코드 -> rows skipped
   uint64_t bad_lines = 0;
   uint64_t no_data_files = 0;
+  // kPatchRoads: the roads rebuilt; "" in rebuild_reason. When the patch
+  // was refused (and for kRebuild), why the whole index was rebuilt.
+  uint64_t roads_rebuilt = 0;
+  std::string rebuild_reason;
 };
 
-// Rebuilds `old`'s tables from its stored rows with `files` applied (in the
-// order given: ReadChangeFiles sorts them). *report gets old_report's
+// How ApplyChanges builds the new tables. Both give the same answers; a
+// patch (db/road_patch.h) rebuilds only the roads the changes touch and
+// falls back to a rebuild when it cannot promise that. kRebuild gives
+// tables byte for byte equal to `index build` over the edited rows.
+enum class UpdateMethod { kPatchRoads, kRebuild };
+
+// `old`'s tables with `files` applied to its stored rows (in the order
+// given: ReadChangeFiles sorts them). *report gets old_report's
 // sources followed by the change files, and the new counts and date.
 std::unique_ptr<Database> ApplyChanges(const Database& old, const LoadReport& old_report,
                                        const std::vector<ChangeFile>& files, LoadReport* report,
-                                       ChangeStats* stats, std::string* error);
+                                       ChangeStats* stats, std::string* error,
+                                       UpdateMethod method = UpdateMethod::kPatchRoads);
 
 }  // namespace doro::db
 

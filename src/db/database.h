@@ -260,6 +260,7 @@ class Database {
 
   friend class DatabaseBuilder;
   friend class IndexFile;
+  friend class RoadPatch;
   Tables t_;
   // Owned storage when built in memory.
   std::vector<char> strings_;

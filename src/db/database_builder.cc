@@ -27,6 +27,18 @@ uint64_t EmdCode(uint64_t code) { return code / 100 * 100; }
 
 }  // namespace
 
+int DatabaseBuilder::OfficialEmdOf(const AddressRow& row) {
+  const std::string& id = row.mgmt_no;
+  if (id.size() != 26 || id[5] < '0' || id[5] > '9' || id[6] < '0' || id[6] > '9' || id[7] < '0' || id[7] > '9') {
+    return -1;
+  }
+  const int emd = (id[5] - '0') * 100 + (id[6] - '0') * 10 + (id[7] - '0');
+  return OfficialBuildingId(ParseCode(row.road_code, 12), static_cast<uint32_t>(emd), row.underground,
+                            static_cast<uint32_t>(row.main), static_cast<uint32_t>(row.sub)) == id
+             ? emd
+             : -1;
+}
+
 void DatabaseBuilder::Add(const AddressRow& row) {
   // Official files are sorted: most rows repeat the region, areas, road and
   // name of the row before, so those lookups (string keys built and hashed)
@@ -92,17 +104,13 @@ void DatabaseBuilder::Add(const AddressRow& row) {
   for (char c : row.zip) {
     if (c >= '0' && c <= '9') b.zip = b.zip * 10 + static_cast<uint32_t>(c - '0');
   }
-  b.id_ref = kExplicitId;
-  const std::string& id = row.mgmt_no;
-  if (id.size() == 26 && id[5] >= '0' && id[5] <= '9' && id[6] >= '0' && id[6] <= '9' &&
-      id[7] >= '0' && id[7] <= '9') {
-    const uint32_t emd = static_cast<uint32_t>((id[5] - '0') * 100 + (id[6] - '0') * 10 + (id[7] - '0'));
-    if (OfficialBuildingId(code, emd, row.underground, b.main, b.sub) == id) b.id_ref = emd;
-  }
-  store_.Add(row, b.id_ref == kExplicitId ? -1 : static_cast<int>(b.id_ref));
-  if (b.id_ref == kExplicitId) {
-    b.id_ref |= static_cast<uint32_t>(db_->ids_.size());
-    db_->ids_.push_back(Append(id));
+  const int emd = OfficialEmdOf(row);
+  store_.Add(row, emd);
+  if (emd >= 0) {
+    b.id_ref = static_cast<uint32_t>(emd);
+  } else {
+    b.id_ref = kExplicitId | static_cast<uint32_t>(db_->ids_.size());
+    db_->ids_.push_back(Append(row.mgmt_no));
   }
   b.name = kNone;
   const std::string& name = row.building_name.empty() ? row.register_name : row.building_name;
@@ -148,7 +156,10 @@ uint32_t DatabaseBuilder::LotAreaOf(uint32_t region, uint32_t emd_area, const st
   if (ri.empty()) return emd_area;
   std::string key = "ri " + std::to_string(emd_area) + "|" + ri;
   auto it = area_index_.find(key);
-  if (it != area_index_.end()) return it->second;
+  if (it != area_index_.end()) {
+    NoteAreaUse(it->second, kAsRi);
+    return it->second;
+  }
   AreaRec a;
   a.name_ko = Intern(ri);
   a.region = region;
@@ -158,6 +169,7 @@ uint32_t DatabaseBuilder::LotAreaOf(uint32_t region, uint32_t emd_area, const st
   const uint32_t id = static_cast<uint32_t>(db_->areas_.size());
   db_->areas_.push_back(a);
   area_index_.emplace(std::move(key), id);
+  NoteAreaUse(id, kAsRi);
   return id;
 }
 
@@ -221,9 +233,25 @@ void DatabaseBuilder::AddUncoveredDistricts() {
 
 std::unique_ptr<Database> DatabaseBuilder::Finish() {
   if (!db_->regions_.empty()) AddUncoveredDistricts();
+  FinishTables(false);
+  Database& d = *db_;
+  d.t_.region_keys = RegionKeys::Build(d);
+  d.t_.ri_keys = RegionKeys::BuildRi(d);
+  d.data_date_ = store_.data_date();
+  d.row_store_ = store_.Finish();
+  d.t_.row_store = d.row_store_;
+  return std::move(db_);
+}
+
+std::unique_ptr<Database> DatabaseBuilder::FinishPart() {
+  FinishTables(true);
+  return std::move(db_);
+}
+
+void DatabaseBuilder::FinishTables(bool part) {
   SortRoads();
   const std::vector<uint32_t> new_index = SortBuildings();
-  NameEnglish();
+  NameEnglish(part);
   // The tables are final from here on; the key indexes read them.
   Database& d = *db_;
   d.t_.strings = d.strings_;
@@ -240,13 +268,22 @@ std::unique_ptr<Database> DatabaseBuilder::Finish() {
   d.t_.building_lots = d.building_lots_;
   BuildRoadKeys();
   BuildOldRoads(new_index);
-  d.t_.region_keys = RegionKeys::Build(d);
-  d.t_.ri_keys = RegionKeys::BuildRi(d);
   d.t_.name_keys = NameKeys::Build(d);
-  d.data_date_ = store_.data_date();
-  d.row_store_ = store_.Finish();
-  d.t_.row_store = d.row_store_;
-  return std::move(db_);
+}
+
+void DatabaseBuilder::Seed(const Database& old) {
+  const Tables& t = old.tables();
+  Database& d = *db_;
+  d.strings_.assign(t.strings.begin(), t.strings.end());
+  d.regions_.assign(t.regions.begin(), t.regions.end());
+  d.areas_.assign(t.areas.begin(), t.areas.end());
+  for (uint32_t i = 0; i < d.areas_.size(); ++i) {
+    const AreaRec& a = d.areas_[i];
+    std::string key = a.ri ? "ri " + std::to_string(a.parent) + "|" : std::to_string(a.region) + "|";
+    area_index_.emplace(key.append(Str(a.name_ko)), i);
+  }
+  seeded_regions_ = d.regions_.size();
+  seeded_areas_ = d.areas_.size();
 }
 
 std::string_view DatabaseBuilder::Str(StrRef r) const {
@@ -275,6 +312,23 @@ uint32_t DatabaseBuilder::RegionOf(const std::string& sido_name, const std::stri
   if (sido == nullptr) return kNone;
   RegionRec r;
   r.sido = static_cast<uint32_t>(sido - AllSido().data());
+  if (seeded_regions_ > 0) {
+    // The seed's keys are not known (a 시도 has more than one spelling):
+    // find the region by 시도 and name. One that has no road was added for
+    // an uncovered 시도 (AddUncoveredDistricts), which a full build would
+    // number otherwise, as it would a new region.
+    uint32_t found = kNone, count = 0;
+    for (uint32_t i = 0; i < seeded_regions_; ++i) {
+      const RegionRec& s = db_->regions_[i];
+      if (s.sido == r.sido && Str(s.name_ko) == sigungu) found = i, ++count;
+    }
+    if (count == 1 && db_->regions_[found].road_count > 0) {
+      region_index_.emplace(std::move(key), found);
+      return found;
+    }
+    region_problem_ = count > 1 ? "the 시군구 " + sigungu + " is in the index twice"
+                                : "a row names a 시군구 the index has no road in: " + sido_name + " " + sigungu;
+  }
   r.name_ko = Intern(sigungu);
   const uint32_t id = static_cast<uint32_t>(db_->regions_.size());
   db_->regions_.push_back(r);
@@ -288,6 +342,7 @@ uint32_t DatabaseBuilder::AreaOf(uint32_t region, const std::string& name, uint6
   if (it != area_index_.end()) {
     AreaRec& a = db_->areas_[it->second];
     if (a.legal_code == 0) a.legal_code = legal_code;  // first named as a 행정동
+    NoteAreaUse(it->second, legal_code != 0 ? kAsLegalDong : kAsAdminDong);
     return it->second;
   }
   AreaRec a;
@@ -298,6 +353,7 @@ uint32_t DatabaseBuilder::AreaOf(uint32_t region, const std::string& name, uint6
   const uint32_t id = static_cast<uint32_t>(db_->areas_.size());
   db_->areas_.push_back(a);
   area_index_.emplace(std::move(key), id);
+  NoteAreaUse(id, legal_code != 0 ? kAsLegalDong : kAsAdminDong);
   return id;
 }
 
@@ -363,7 +419,7 @@ std::vector<uint32_t> DatabaseBuilder::SortBuildings() {
   return new_index;
 }
 
-void DatabaseBuilder::NameEnglish() {
+void DatabaseBuilder::NameEnglish(bool part) {
   for (auto& road : db_->roads_) {
     auto official = english_.find(road.code);
     road.name_en = official != english_.end()
@@ -371,7 +427,12 @@ void DatabaseBuilder::NameEnglish() {
                        : Intern(text::RomanizeRoadName(Str(road.name_ko)));
     road.flags = official != english_.end() ? kOfficialEnglish : 0;
   }
-  for (auto& a : db_->areas_) a.name_en = Intern(text::RomanizeAreaName(Str(a.name_ko)));
+  // A part keeps the seed's names of regions and areas.
+  for (size_t i = part ? seeded_areas_ : 0; i < db_->areas_.size(); ++i) {
+    AreaRec& a = db_->areas_[i];
+    a.name_en = Intern(text::RomanizeAreaName(Str(a.name_ko)));
+  }
+  if (part) return;
   for (auto& r : db_->regions_) {
     // "수원시 장안구" -> "Jangan-gu, Suwon-si": English goes small to large.
     std::string_view ko = Str(r.name_ko);
@@ -427,37 +488,43 @@ void DatabaseBuilder::BuildRoadKeys() {
 // Old roads, one per (region, name), sorted so; each one's addresses
 // sorted by number. Their keys are the exact keys of a current road of that
 // name (no official English is known for an old name).
-void DatabaseBuilder::BuildOldRoads(const std::vector<uint32_t>& new_index) {
-  Database& d = *db_;
-  for (auto& p : old_) p.building = new_index[p.building];
-  auto key = [&](const PendingOld& p) { return std::tuple(p.region, Str(p.name), p.number, p.building); };
-  std::sort(old_.begin(), old_.end(), [&](const PendingOld& a, const PendingOld& b) { return key(a) < key(b); });
-  old_.erase(std::unique(old_.begin(), old_.end(),
-                         [&](const PendingOld& a, const PendingOld& b) { return key(a) == key(b); }),
-             old_.end());
+void BuildOldRoadTables(std::vector<OldRoadEntry> entries, std::span<const char> strings,
+                        std::vector<OldRoadRec>* roads, std::vector<OldAddressRec>* addresses, FlatMultiMap* keys_out) {
+  auto str = [&](StrRef r) { return std::string_view(strings.data() + r.offset, r.size); };
+  auto key = [&](const OldRoadEntry& p) { return std::tuple(p.region, str(p.name), p.number, p.building); };
+  std::sort(entries.begin(), entries.end(),
+            [&](const OldRoadEntry& a, const OldRoadEntry& b) { return key(a) < key(b); });
+  entries.erase(std::unique(entries.begin(), entries.end(),
+                            [&](const OldRoadEntry& a, const OldRoadEntry& b) { return key(a) == key(b); }),
+                entries.end());
   std::vector<std::pair<uint64_t, uint32_t>> keys;
-  for (const PendingOld& p : old_) {
-    if (d.old_roads_.empty() || d.old_roads_.back().region != p.region ||
-        Str(d.old_roads_.back().name_ko) != Str(p.name)) {
+  for (const OldRoadEntry& p : entries) {
+    if (roads->empty() || roads->back().region != p.region || str(roads->back().name_ko) != str(p.name)) {
       OldRoadRec r;
       r.name_ko = p.name;
       r.region = p.region;
-      r.first = static_cast<uint32_t>(d.old_addresses_.size());
-      const auto id = static_cast<uint32_t>(d.old_roads_.size());
-      d.old_roads_.push_back(r);
-      const std::string_view ko = Str(p.name);
+      r.first = static_cast<uint32_t>(addresses->size());
+      const auto id = static_cast<uint32_t>(roads->size());
+      roads->push_back(r);
+      const std::string_view ko = str(p.name);
       keys.emplace_back(HashKey(ko), id);
       for (const auto& k : text::RomanizationKeys(ko)) {
         if (!k.empty()) keys.emplace_back(HashKey(k), id);
       }
     }
-    d.old_addresses_.push_back({p.number, p.building});
-    ++d.old_roads_.back().count;
+    addresses->push_back({p.number, p.building});
+    ++roads->back().count;
   }
-  std::vector<PendingOld>().swap(old_);
+  *keys_out = FlatMultiMap::Build(std::move(keys));
+}
+
+void DatabaseBuilder::BuildOldRoads(const std::vector<uint32_t>& new_index) {
+  Database& d = *db_;
+  for (auto& p : old_) p.building = new_index[p.building];
+  BuildOldRoadTables(std::move(old_), d.strings_, &d.old_roads_, &d.old_addresses_, &d.t_.old_road_keys);
+  old_.clear();
   d.t_.old_roads = d.old_roads_;
   d.t_.old_addresses = d.old_addresses_;
-  d.t_.old_road_keys = FlatMultiMap::Build(std::move(keys));
 }
 
 }  // namespace doro::db

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,6 +21,18 @@
 #include "db/row_store.h"
 
 namespace doro::db {
+
+// A building's number on an old road (이전도로명주소), before grouping.
+struct OldRoadEntry {
+  uint32_t region;
+  StrRef name;        // in `strings` below
+  uint32_t number;    // PackBuildingNumber
+  uint32_t building;
+};
+// The old road tables and keys (Tables::old_roads, old_addresses,
+// old_road_keys) of these entries; db/road_patch.cc shares it.
+void BuildOldRoadTables(std::vector<OldRoadEntry> entries, std::span<const char> strings,
+                        std::vector<OldRoadRec>* roads, std::vector<OldAddressRec>* addresses, FlatMultiMap* keys);
 
 // Takes rows one at a time (the national files do not fit in memory as
 // AddressRow objects), then sorts and indexes them in Finish().
@@ -42,12 +55,29 @@ class DatabaseBuilder {
 
   // A row of an unknown 시도 is dropped; the same address twice is kept once.
   void Add(const AddressRow& row);
+  // The 읍면동 digits of row.mgmt_no when it is the official id of the
+  // row's road and number (then only those digits are kept), else -1.
+  static int OfficialEmdOf(const AddressRow& row);
   // A further lot of a road address (the related-lot file); one whose
   // address is not among the rows is dropped.
   void AddRelatedLot(const RelatedLotRow& row);
 
   // Sorts, names in English, builds every key index. Call once.
   std::unique_ptr<Database> Finish();
+
+  // Patching (db/road_patch.h): a builder seeded with `old`'s strings,
+  // regions and areas builds the buildings of a few roads with ids that
+  // agree with `old`'s; new strings and areas are appended. Call before Add.
+  void Seed(const Database& old);
+  // Finish() for a seeded builder: the part's own roads, buildings, lots,
+  // names and keys; no region keys, no rows.
+  std::unique_ptr<Database> FinishPart();
+  // Seeded: why a full build could number regions differently ("" if
+  // not): a row named a 시군구 `old` has no road in, or one it has twice.
+  const std::string& region_problem() const { return region_problem_; }
+  // Seeded: every area a row or related lot named, by how (AreaUse bits).
+  enum AreaUse : uint8_t { kAsLegalDong = 1, kAsAdminDong = 2, kAsRi = 4 };
+  const std::vector<uint8_t>& area_uses() const { return area_uses_; }
 
   // Rows whose 이전도로명주소 was filled but named no road and number
   // (ParsePreviousAddress); the row itself is kept.
@@ -62,12 +92,18 @@ class DatabaseBuilder {
   // The area lots of this row's 법정동 or 리 are numbered in.
   uint32_t LotAreaOf(uint32_t region, uint32_t emd_area, const std::string& ri, uint64_t legal_code);
   void AddUncoveredDistricts();
+  void NoteAreaUse(uint32_t area, AreaUse use) {
+    if (seeded_regions_ == 0) return;
+    if (area_uses_.size() <= area) area_uses_.resize(area + 1, 0);
+    area_uses_[area] |= use;
+  }
+  void FinishTables(bool part);
   void SortRoads();
   // Returns, per building added, its index after sorting (duplicates: the
   // one kept).
   std::vector<uint32_t> SortBuildings();
   void BuildLots(const std::vector<uint32_t>& new_index);
-  void NameEnglish();
+  void NameEnglish(bool part);
   void BuildRoadKeys();
   void BuildOldRoads(const std::vector<uint32_t>& new_index);
 
@@ -101,14 +137,11 @@ class DatabaseBuilder {
     uint8_t mountain, underground;
   };
   // Old road addresses waiting for the buildings' final order.
-  struct PendingOld {
-    uint32_t region;
-    StrRef name;
-    uint32_t number;    // PackBuildingNumber
-    uint32_t building;  // index as added
-  };
-  std::vector<PendingOld> old_;
+  std::vector<OldRoadEntry> old_;
   uint64_t bad_previous_ = 0;
+  size_t seeded_regions_ = 0, seeded_areas_ = 0;  // 0: not seeded
+  std::string region_problem_;
+  std::vector<uint8_t> area_uses_;
   std::vector<PendingLot> lots_;
   std::vector<PendingRelatedLot> related_lots_;
 };
