@@ -72,11 +72,49 @@ uint64_t Checksum(const char* data, size_t size, uint64_t seed) {
   return h;
 }
 
-uint64_t FileChecksum(Header h, const char* body, size_t body_size) {
+uint64_t HeaderChecksum(Header h) {
   h.checksum = 0;
-  const uint64_t head = Checksum(reinterpret_cast<const char*>(&h), sizeof(h), 0x9E3779B97F4A7C15ull);
-  return Checksum(body, body_size, head);
+  return Checksum(reinterpret_cast<const char*>(&h), sizeof(h), 0x9E3779B97F4A7C15ull);
 }
+
+uint64_t FileChecksum(const Header& h, const char* body, size_t body_size) {
+  return Checksum(body, body_size, HeaderChecksum(h));
+}
+
+// Checksum() of bytes fed in pieces (the sections, as they are written),
+// without gathering them: the same words, the same tail.
+class StreamChecksum {
+ public:
+  StreamChecksum(uint64_t seed, uint64_t total_size) : h_(seed ^ total_size) {}
+  void Add(const char* data, size_t size) {
+    while (carried_ > 0 && size > 0) {
+      carry_[carried_++] = *data++;
+      --size;
+      if (carried_ == 8) {
+        Word(carry_);
+        carried_ = 0;
+      }
+    }
+    for (; size >= 8; data += 8, size -= 8) Word(data);
+    for (; size > 0; --size) carry_[carried_++] = *data++;
+  }
+  uint64_t Finish() {
+    for (size_t i = 0; i < carried_; ++i) h_ = (h_ ^ static_cast<unsigned char>(carry_[i])) * 0x100000001b3ull;
+    h_ ^= h_ >> 33;
+    return h_;
+  }
+
+ private:
+  void Word(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h_ = (h_ ^ w) * 0xff51afd7ed558ccdull;
+    h_ ^= h_ >> 29;
+  }
+  uint64_t h_;
+  char carry_[8] = {};
+  size_t carried_ = 0;
+};
 
 template <typename T>
 std::span<const T> View(const char* base, const SectionRef& s) {
@@ -378,14 +416,6 @@ bool IndexFile::Write(const Database& db, const LoadReport& source, const std::s
     offset = (offset + pieces[s].size + kAlign - 1) / kAlign * kAlign;
   }
   h.file_size = offset;
-  std::string body(offset - sizeof(Header), '\0');
-  for (uint32_t s = 0; s < kSectionCount; ++s) {
-    if (pieces[s].size) {
-      std::memcpy(body.data() + (h.sections[s].offset - sizeof(Header)), pieces[s].data,
-                  pieces[s].size);
-    }
-  }
-  h.checksum = FileChecksum(h, body.data(), body.size());
   const std::string tmp = path + ".tmp";
   // Whatever fails, no temporary file is left behind.
   auto fail = [&](const std::string& why) {
@@ -394,10 +424,29 @@ bool IndexFile::Write(const Database& db, const LoadReport& source, const std::s
     return false;
   };
   {
+    // The sections go out as they are, checksummed on the way, and the
+    // header (which holds the checksum) last: no copy of the whole file
+    // in memory (at national size that copy was a third of `index update`).
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return fail("cannot write " + tmp + ": " + std::strerror(errno));
+    h.checksum = 0;
+    StreamChecksum sum(HeaderChecksum(h), h.file_size - sizeof(Header));
+    const char zeros[kAlign] = {};
+    uint64_t at = sizeof(Header);
+    out.write(reinterpret_cast<const char*>(&h), sizeof(h));  // rewritten with the checksum below
+    auto put = [&](const char* data, size_t size) {
+      out.write(data, static_cast<std::streamsize>(size));
+      sum.Add(data, size);
+      at += size;
+    };
+    for (uint32_t s = 0; s <= kSectionCount; ++s) {
+      const uint64_t start = s < kSectionCount ? h.sections[s].offset : h.file_size;
+      while (at < start) put(zeros, std::min<uint64_t>(sizeof(zeros), start - at));
+      if (s < kSectionCount && pieces[s].size) put(static_cast<const char*>(pieces[s].data), pieces[s].size);
+    }
+    h.checksum = sum.Finish();
+    out.seekp(0);
     out.write(reinterpret_cast<const char*>(&h), sizeof(h));
-    out.write(body.data(), static_cast<std::streamsize>(body.size()));
     out.close();
     if (!out) return fail("write failed for " + tmp);
   }
