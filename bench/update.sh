@@ -2,7 +2,9 @@
 # `doro index update` against `index build` (issue 15): generate the
 # synthetic nationwide DB at SCALE (1 = national size), build its index,
 # write a day's change file (CHANGES rows: a third changed, a third deleted,
-# a third new; one road renamed among the changed) and time the update.
+# a third new; one road renamed among the changed), time the update (only
+# the roads touched rebuilt) and the update with --rebuild (every road), and
+# check that both answer the same on labels of the changed rows and others.
 #
 #   bash bench/update.sh [BUILD_DIR] [SCALE] [CHANGES]     e.g. bash bench/update.sh build 1 3000
 # Writes to ${DORO_BENCH_DIR:-/tmp/doro-update}; reuses files already there.
@@ -68,12 +70,31 @@ echo "== index update"
 $TIME -f "%e %U %S %M" -o "$WORK/update.time" "$BUILD/doro" index update --index "$idx" --changes "$changes" \
   --out "$WORK/updated.doroidx"
 read -r update_s update_user update_sys update_kb < "$WORK/update.time"
+echo "== index update --rebuild"
+$TIME -f "%e %U %S %M" -o "$WORK/rebuild.time" "$BUILD/doro" index update --rebuild --index "$idx" \
+  --changes "$changes" --out "$WORK/rebuilt.doroidx"
+read -r rebuild_s rebuild_user rebuild_sys rebuild_kb < "$WORK/rebuild.time"
+
+echo "== the same answers?"
+mkdir -p "$WORK/labels"
+cp "$changes" "$WORK/labels/rnaddrkor_changes.txt"
+{ "$BUILD/gen_labels" --db "$WORK/labels" --count 6000 --seed 5 --format tsv
+  "$BUILD/gen_labels" --db "$dir" --count 20000 --seed 9 --format tsv; } | cut -f1 > "$WORK/labels.txt"
+for f in updated rebuilt; do
+  "$BUILD/doro" batch --db "$WORK/$f.doroidx" --input "$WORK/labels.txt" --output "$WORK/$f.jsonl" 2>/dev/null
+done
+if cmp -s "$WORK/updated.jsonl" "$WORK/rebuilt.jsonl"; then
+  echo "identical answers on $(wc -l < "$WORK/labels.txt") labels"
+else
+  echo "ANSWERS DIFFER: $WORK/updated.jsonl vs $WORK/rebuilt.jsonl"; exit 1
+fi
 cpu() { echo "$1 + $2" | bc; }
 
 # Wall time moves with the machine's load; CPU time (user + sys) much less.
 echo
-echo "| scale | rows changed | index build: wall, CPU | index update: wall, CPU | index file (built / updated) |"
-echo "|---|---|---|---|---|"
+echo "| scale | rows changed | index build: wall, CPU | index update: wall, CPU | update --rebuild: wall, CPU | index file (built / updated) |"
+echo "|---|---|---|---|---|---|"
 echo "| $SCALE | $CHANGES | $build_s s, $(cpu "$build_user" "$build_sys") s ($((build_kb / 1024)) MB peak)" \
-     "| $update_s s, $(cpu "$update_user" "$update_sys") s ($((update_kb / 1024)) MB peak) |" \
+     "| $update_s s, $(cpu "$update_user" "$update_sys") s ($((update_kb / 1024)) MB peak)" \
+     "| $rebuild_s s, $(cpu "$rebuild_user" "$rebuild_sys") s ($((rebuild_kb / 1024)) MB peak) |" \
      "$(( $(stat -c %s "$idx") / 1048576 )) / $(( $(stat -c %s "$WORK/updated.doroidx") / 1048576 )) MiB |"

@@ -19,6 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using testing::ReadAll;
 using testing::RunDoro;
 using testing::TempDir;
@@ -107,12 +108,22 @@ TEST(IndexUpdateCliTest, AnswersMatchAnIndexBuiltOverTheEditedFiles) {
   ASSERT_EQ(up.exit_code, 0) << up.err;
   EXPECT_THAT(up.err, HasSubstr(" 1 added,"));
   EXPECT_THAT(up.err, HasSubstr("data of 2026-12-01"));
+  EXPECT_THAT(up.err, HasSubstr(" roads rebuilt, the others kept"));  // patched, not rebuilt
+  // --rebuild: every road rebuilt, and the file is that of `index build`
+  // over the edited files but for the header (build time, sources).
+  const std::string rebuilt_idx = (tmp.path / "rebuilt.idx").string();
+  const auto re = RunDoro("index update --rebuild --index " + old_idx + " --changes " + day.string() + " --out " +
+                          rebuilt_idx);
+  ASSERT_EQ(re.exit_code, 0) << re.err;
+  EXPECT_THAT(re.err, Not(HasSubstr("roads rebuilt")));
 
   const auto a = RunDoro("batch --db " + new_idx + " --input " + (tmp.path / "labels.txt").string());
   const auto b = RunDoro("batch --db " + full_idx + " --input " + (tmp.path / "labels.txt").string());
   ASSERT_EQ(a.exit_code, 0) << a.err;
   ASSERT_EQ(b.exit_code, 0) << b.err;
   EXPECT_TRUE(a.out == b.out) << "answers differ";
+  const auto c = RunDoro("batch --db " + rebuilt_idx + " --input " + (tmp.path / "labels.txt").string());
+  EXPECT_TRUE(c.out == b.out) << "answers of --rebuild differ";
   // The changes show: the new road name answers, the basement exists.
   EXPECT_THAT(a.out, HasSubstr("새" + old_name + " " + Number(rows[n / 3]) + "\""));
   EXPECT_THAT(a.out, HasSubstr(basement.road_name + " 지하 " + Number(basement) + "\""));
