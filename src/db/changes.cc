@@ -215,8 +215,8 @@ std::unique_ptr<Database> ApplyByRoad(const Database& old, const RowStoreReader&
   // `before` only notes which areas the touched roads' rows named;
   // `part` builds those roads as they are after the changes.
   DatabaseBuilder before(false), part(false);
-  before.Seed(old);
-  part.Seed(old);
+  before.Seed(old, codes);
+  part.Seed(old, codes);
   EnglishRoadNames english;
   if (!store.EnglishNames(&english, error)) return nullptr;
   part.SetEnglishNames(english);

@@ -108,6 +108,8 @@ void DatabaseBuilder::Add(const AddressRow& row) {
   store_.Add(row, emd);
   if (emd >= 0) {
     b.id_ref = static_cast<uint32_t>(emd);
+  } else if (auto seeded = seeded_ids_.find(row.mgmt_no); seeded != seeded_ids_.end()) {
+    b.id_ref = kExplicitId | seeded->second;
   } else {
     b.id_ref = kExplicitId | static_cast<uint32_t>(db_->ids_.size());
     db_->ids_.push_back(Append(row.mgmt_no));
@@ -271,7 +273,7 @@ void DatabaseBuilder::FinishTables(bool part) {
   d.t_.name_keys = NameKeys::Build(d);
 }
 
-void DatabaseBuilder::Seed(const Database& old) {
+void DatabaseBuilder::Seed(const Database& old, const std::unordered_set<uint64_t>& roads) {
   const Tables& t = old.tables();
   Database& d = *db_;
   d.strings_.assign(t.strings.begin(), t.strings.end());
@@ -284,6 +286,23 @@ void DatabaseBuilder::Seed(const Database& old) {
   }
   seeded_regions_ = d.regions_.size();
   seeded_areas_ = d.areas_.size();
+  // The names and ids tables are kept whole, and what the roads to rebuild
+  // used (their names, their buildings' names and ids) is found again
+  // rather than appended: else every update would add a copy of them.
+  d.names_.assign(t.names.begin(), t.names.end());
+  d.ids_.assign(t.ids.begin(), t.ids.end());
+  for (uint32_t r = 0; r < t.roads.size() && r + 1 < t.road_starts.size(); ++r) {
+    if (!roads.count(t.roads[r].code)) continue;
+    interned_.emplace(std::string(old.str(t.roads[r].name_ko)), t.roads[r].name_ko);
+    interned_.emplace(std::string(old.str(t.roads[r].name_en)), t.roads[r].name_en);
+    for (uint32_t k = t.road_starts[r]; k < t.road_starts[r + 1] && k < t.buildings.size(); ++k) {
+      const BuildingRec& b = t.buildings[k];
+      if (b.name < t.names.size()) name_index_.emplace(std::string(old.str(t.names[b.name])), b.name);
+      const uint32_t id = b.id_ref & ~kExplicitId;
+      if ((b.id_ref & kExplicitId) && id < t.ids.size()) seeded_ids_.emplace(std::string(old.str(t.ids[id])), id);
+    }
+  }
+  for (const OldRoadRec& r : t.old_roads) interned_.emplace(std::string(old.str(r.name_ko)), r.name_ko);
 }
 
 std::string_view DatabaseBuilder::Str(StrRef r) const {

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "db/address_row.h"
@@ -66,9 +67,10 @@ class DatabaseBuilder {
   std::unique_ptr<Database> Finish();
 
   // Patching (db/road_patch.h): a builder seeded with `old`'s strings,
-  // regions and areas builds the buildings of a few roads with ids that
-  // agree with `old`'s; new strings and areas are appended. Call before Add.
-  void Seed(const Database& old);
+  // regions, areas, names and ids builds the buildings of a few roads
+  // (`roads`, 도로명코드) with ids that agree with `old`'s; what those
+  // roads had is found again, what is new is appended. Call before Add.
+  void Seed(const Database& old, const std::unordered_set<uint64_t>& roads);
   // Finish() for a seeded builder: the part's own roads, buildings, lots,
   // names and keys; no region keys, no rows.
   std::unique_ptr<Database> FinishPart();
@@ -122,6 +124,7 @@ class DatabaseBuilder {
   std::unordered_map<std::string, uint32_t> area_index_;
   std::unordered_map<uint64_t, uint32_t> road_index_;
   std::unordered_map<std::string, uint32_t> name_index_;
+  std::unordered_map<std::string, uint32_t> seeded_ids_;  // Seed: explicit id -> index in ids_
   EnglishRoadNames english_;
   // Lots waiting for the buildings' final order.
   struct PendingLot {

@@ -37,7 +37,8 @@ std::unique_ptr<Database> RoadPatch::Apply(Input in, std::string* why) {
   const Database& part = *in.part;
   const Tables& o = old.tables();
   const Tables& p = part.tables();
-  if (p.regions.size() != o.regions.size() || p.strings.size() < o.strings.size()) {
+  if (p.regions.size() != o.regions.size() || p.strings.size() < o.strings.size() ||
+      p.names.size() < o.names.size() || p.ids.size() < o.ids.size()) {
     *why = "the part was not built from this index";
     return nullptr;
   }
@@ -69,10 +70,9 @@ std::unique_ptr<Database> RoadPatch::Apply(Input in, std::string* why) {
     roads.push_back({take_part, take_part ? j++ : i++});
   }
 
-  // Buildings, road by road; the part's names and ids follow the old ones.
+  // Buildings, road by road (the part's names and ids tables extend the
+  // old ones: DatabaseBuilder::Seed).
   std::vector<uint32_t> old_building(o.buildings.size(), kNone), part_building(p.buildings.size(), kNone);
-  const auto name_base = static_cast<uint32_t>(o.names.size());
-  const auto id_base = static_cast<uint32_t>(o.ids.size());
   d.roads_.reserve(roads.size());
   d.buildings_.reserve(o.buildings.size() + p.buildings.size());
   for (const Source& s : roads) {
@@ -85,17 +85,13 @@ std::unique_ptr<Database> RoadPatch::Apply(Input in, std::string* why) {
     for (uint32_t k = t.road_starts[s.id]; k < t.road_starts[s.id + 1]; ++k) {
       BuildingRec b = t.buildings[k];
       b.road = static_cast<uint32_t>(d.roads_.size());
-      if (s.part && b.name != kNone) b.name += name_base;
-      if (s.part && (b.id_ref & kExplicitId)) b.id_ref = kExplicitId | ((b.id_ref & ~kExplicitId) + id_base);
       renumber[k] = static_cast<uint32_t>(d.buildings_.size());
       d.buildings_.push_back(b);
     }
     d.roads_.push_back(road);
   }
-  d.names_.assign(o.names.begin(), o.names.end());
-  d.names_.insert(d.names_.end(), p.names.begin(), p.names.end());
-  d.ids_.assign(o.ids.begin(), o.ids.end());
-  d.ids_.insert(d.ids_.end(), p.ids.begin(), p.ids.end());
+  d.names_.assign(p.names.begin(), p.names.end());
+  d.ids_.assign(p.ids.begin(), p.ids.end());
   d.building_numbers_.reserve(d.buildings_.size());
   for (const BuildingRec& b : d.buildings_) d.building_numbers_.push_back(PackBuildingNumber(b.underground, b.main, b.sub));
   d.road_starts_.assign(1, 0);

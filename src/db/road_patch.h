@@ -5,8 +5,10 @@
 // The roads a day's changes touch are rebuilt from their rows by a
 // DatabaseBuilder seeded with the old tables (DatabaseBuilder::Seed), so its
 // region and area ids are the old ones; every other road keeps its
-// buildings, lots and keys, renumbered. Strings, areas, names and ids the
-// part adds are appended; the part's roads take their sorted places.
+// buildings, lots and keys, renumbered. The part finds again the strings,
+// names and ids its roads had, and appends only new ones (an update leaves
+// behind only what the changes removed: a few bytes a change, which
+// `--rebuild` compacts); the part's roads take their sorted places.
 //
 // The result answers as a full build over the same rows does (tests compare
 // both), but its bytes differ: string offsets, and area, name and id order.
