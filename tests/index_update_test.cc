@@ -532,6 +532,129 @@ TEST_F(PatchRefusedTest, EveryRowOfAnAreaDeleted) {
   ExpectRebuild(changes, expected, "area");
 }
 
+// The patch against a rebuild on the real 2013 대전 rows: both answer alike
+// whether the patch is taken or refused.
+class PatchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string dir = doro::testing::SharedPath("data/koreapost2013/daejeon");
+    if (!fs::exists(dir)) GTEST_SKIP() << dir << " not present";
+    rows_ = ReadRows(dir);
+    ASSERT_GT(rows_.size(), 50000u);
+  }
+  // Applies `changes` both ways; the patch is refused with a reason
+  // holding `refused` (or taken when it is "").
+  void ExpectAlike(const Database& old, const std::vector<AddressRow>& changes, const std::string& refused) {
+    ChangeFile f;
+    f.path = "AlterD.JUSUKR.20261201.TH_SGCO_RNADR_MST.TXT";
+    f.date = "20261201";
+    f.rows = changes;
+    LoadReport none, report;
+    ChangeStats patch_stats, rebuild_stats;
+    std::string error;
+    const auto patched = ApplyChanges(old, none, {f}, &report, &patch_stats, &error);
+    ASSERT_NE(patched, nullptr) << error;
+    const auto rebuilt = ApplyChanges(old, none, {f}, &report, &rebuild_stats, &error, UpdateMethod::kRebuild);
+    ASSERT_NE(rebuilt, nullptr) << error;
+    if (refused.empty()) {
+      EXPECT_EQ(patch_stats.rebuild_reason, "");
+    } else {
+      EXPECT_NE(patch_stats.rebuild_reason.find(refused), std::string::npos) << patch_stats.rebuild_reason;
+    }
+    ExpectSameDump(*rebuilt, *patched);
+  }
+  std::vector<AddressRow> rows_;
+};
+
+TEST_F(PatchTest, ARowSpellingItsSidoOtherwiseIsRefused) {
+  // A full build tells regions apart by spelling: "대전" makes another.
+  AddressRow r = Changed(rows_[500], "34", "20261201");
+  r.sido = "대전";
+  ExpectAlike(*Build(rows_), {r}, "spells");
+}
+
+TEST_F(PatchTest, TheFirstRowMovingToAnotherDistrictIsRefused) {
+  // Regions are numbered in the order rows first name them.
+  size_t other = 0;
+  while (rows_[other].sigungu == rows_[0].sigungu) ++other;
+  AddressRow r = Changed(rows_[0], "34", "20261201");
+  r.sigungu = rows_[other].sigungu;
+  ExpectAlike(*Build(rows_), {r}, "order");
+}
+
+TEST_F(PatchTest, ANewLegalCodeForAnAreaIsRefused) {
+  std::vector<AddressRow> changes;
+  for (const auto& row : rows_) {
+    if (row.emd != rows_[1000].emd || row.sigungu != rows_[1000].sigungu) continue;
+    AddressRow r = Changed(row, "34", "20261201");
+    r.legal_code = r.legal_code.substr(0, 5) + "999" + r.legal_code.substr(8);
+    changes.push_back(r);
+  }
+  ExpectAlike(*Build(rows_), changes, "법정동코드");
+}
+
+TEST_F(PatchTest, RelatedLotsOldRoadsAndOtherIdsArePatched) {
+  // Old road names gathering several roads' buildings, ids not of the
+  // official shape (one of them twice), related lots; then buildings with
+  // related lots renumbered, an id moved to another road, a road's first
+  // row deleted while the rest of it is renamed, and deletions.
+  std::vector<AddressRow> rows = rows_;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    AddressRow& r = rows[i];
+    if (i % 7 == 0) r.previous_address = r.sido + " " + r.sigungu + " 옛길" + std::to_string(i % 5) + " " + std::to_string(i % 40 + 1);
+    if (i % 11 == 0) r.mgmt_no = "X" + std::to_string(i);
+  }
+  rows[3001].mgmt_no = rows[22].mgmt_no;
+  std::vector<RelatedLotRow> lots;
+  for (size_t i = 0; i < rows.size(); i += 17) {
+    const AddressRow& r = rows[i];
+    lots.push_back({r.mgmt_no, r.legal_code, r.sido, r.sigungu, r.emd, r.ri, i % 2 == 0, r.jibun_main + 1,
+                    static_cast<int>(i % 4), r.road_code, r.underground, r.main, r.sub, "31"});
+  }
+  const auto old = Build(rows, {}, lots);
+  std::vector<AddressRow> changes;
+  for (size_t i = 5; i < rows.size(); i += 301) changes.push_back(Changed(rows[i], "63", "20261201"));
+  for (size_t i = 17 * 3; i < rows.size(); i += 17 * 41) {
+    AddressRow r = Changed(rows[i], "34", "20261201");
+    r.main += 1;
+    changes.push_back(r);
+  }
+  AddressRow twice = Changed(rows[22], "34", "20261201");
+  twice.zip = "11111";
+  changes.push_back(twice);
+  AddressRow moved = Changed(rows[33], "34", "20261201");
+  moved.road_code = rows[5000].road_code;
+  moved.road_name = rows[5000].road_name;
+  changes.push_back(moved);
+  size_t first = 9001;
+  while (rows[first].road_code == rows[first - 1].road_code) ++first;
+  changes.push_back(Changed(rows[first], "63", "20261201"));
+  for (size_t k = first + 1; k < rows.size() && rows[k].road_code == rows[first].road_code; k += 2) {
+    AddressRow r = Changed(rows[k], "34", "20261201");
+    r.road_name += "2";
+    changes.push_back(r);
+  }
+  ExpectAlike(*old, changes, "");
+}
+
+TEST_F(PatchTest, NoRowLeftFailsBothWays) {
+  std::vector<AddressRow> rows(rows_.begin(), rows_.begin() + 3), changes;
+  for (auto& r : rows) r.sido = "없는도";  // rows of no known 시도: no building
+  for (const auto& r : rows) changes.push_back(Changed(r, "63", "20261201"));
+  const auto old = Build(rows);
+  ChangeFile f;
+  f.path = "AlterD.JUSUKR.20261201.TH_SGCO_RNADR_MST.TXT";
+  f.date = "20261201";
+  f.rows = changes;
+  for (const UpdateMethod m : {UpdateMethod::kPatchRoads, UpdateMethod::kRebuild}) {
+    LoadReport none, report;
+    ChangeStats stats;
+    std::string error;
+    EXPECT_EQ(ApplyChanges(*old, none, {f}, &report, &stats, &error, m), nullptr);
+    EXPECT_EQ(error, "no address rows left after the changes");
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(SharedData, RealChangesTest,
                          ::testing::Values("data/juso/sejong", "data/koreapost2013/daejeon"));
 

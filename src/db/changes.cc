@@ -173,6 +173,53 @@ namespace {
 
 using OpsById = std::unordered_map<std::string, std::vector<Op>>;
 
+// Regions are numbered in the order rows first name them, and told apart
+// by spelling (DatabaseBuilder::RegionOf). The old numbering is what a full
+// build gives only if the rows after the changes first name the regions in
+// the same order, and spell each one as some old row did.
+class RegionNumbering {
+ public:
+  RegionNumbering(const DatabaseBuilder& seeded, size_t regions) : seeded_(seeded), seen_(regions, false) {}
+  // Every old row, in order.
+  void Old(std::string_view sido, std::string_view sigungu) {
+    if (sido == old_sido_ && sigungu == old_sigungu_) return;
+    old_sido_ = sido;
+    old_sigungu_ = sigungu;
+    old_spellings_.insert(Key(sido, sigungu));
+  }
+  // Every row after the changes, in order; `changed`: from a change file.
+  void New(std::string_view sido, std::string_view sigungu, bool changed) {
+    if (changed) new_spellings_.insert(Key(sido, sigungu));
+    if (sido == new_sido_ && sigungu == new_sigungu_) return;
+    new_sido_ = sido;
+    new_sigungu_ = sigungu;
+    const uint32_t region = seeded_.FindSeededRegion(new_sido_, new_sigungu_);
+    if (region >= seen_.size() || seen_[region]) return;
+    if (region != next_) out_of_order_ = true;
+    seen_[region] = true;
+    ++next_;
+  }
+  // "" when the numbering holds.
+  std::string Problem() const {
+    if (out_of_order_) return "the rows after the changes name the 시군구 in another order";
+    for (const auto& k : new_spellings_) {
+      if (!old_spellings_.count(k)) return "a row spells a 시도 or 시군구 as no row did: " + k;
+    }
+    return "";
+  }
+
+ private:
+  static std::string Key(std::string_view sido, std::string_view sigungu) {
+    return std::string(sido) + " " + std::string(sigungu);
+  }
+  const DatabaseBuilder& seeded_;
+  std::vector<bool> seen_;
+  uint32_t next_ = 0;
+  bool out_of_order_ = false;
+  std::string old_sido_ = "\x01", old_sigungu_, new_sido_ = "\x01", new_sigungu_;
+  std::unordered_set<std::string> old_spellings_, new_spellings_;
+};
+
 // The fast path: only the roads the changes touch are rebuilt, from their
 // rows, and patched into the old tables (db/road_patch.h); the other rows'
 // records are copied into the new row store as they are. nullptr with
@@ -225,25 +272,27 @@ std::unique_ptr<Database> ApplyByRoad(const Database& old, const RowStoreReader&
   std::vector<std::pair<uint64_t, const AddressRow*>> appended;
   std::unordered_set<std::string> seen;  // ids of `ops` met among the old rows
   AddressRow row;
+  RegionNumbering regions(before, old.tables().regions.size());
   auto add = [&](const AddressRow& r) {
+    regions.New(r.sido, r.sigungu, true);
     part.Add(r);
     writer.Add(r, DatabaseBuilder::OfficialEmdOf(r));
     ++*rows;
   };
+  auto keep = [&](const StoredRow& stored) {
+    regions.New(strings[stored.ids[StoredRow::kSido]], strings[stored.ids[StoredRow::kSigungu]], false);
+    writer.AddRecord(stored);
+    ++*rows;
+  };
   const bool ok = store.ForEachStoredRow([&](const StoredRow& stored) {
-    if (!code_ids.count(stored.ids[StoredRow::kRoadCode])) {
-      writer.AddRecord(stored);
-      ++*rows;
-      return;
-    }
+    regions.Old(strings[stored.ids[StoredRow::kSido]], strings[stored.ids[StoredRow::kSigungu]]);
+    if (!code_ids.count(stored.ids[StoredRow::kRoadCode])) return keep(stored);
     store.Materialize(stored, &row);
     before.Add(row);
     auto it = ops.find(row.mgmt_no);
     if (it == ops.end()) {
       part.Add(row);
-      writer.AddRecord(stored);
-      ++*rows;
-      return;
+      return keep(stored);
     }
     // As ApplyChanges below: the same id twice, the changes apply to the first.
     if (!seen.insert(row.mgmt_no).second) return;
@@ -271,10 +320,15 @@ std::unique_ptr<Database> ApplyByRoad(const Database& old, const RowStoreReader&
     return nullptr;
   }
   for (const DatabaseBuilder* b : {&before, &part}) {
-    if (!b->region_problem().empty()) {
-      *why = b->region_problem();
+    if (!b->seed_problem().empty()) {
+      *why = b->seed_problem();
       return nullptr;
     }
+  }
+  if (*why = regions.Problem(); !why->empty()) return nullptr;
+  if (*rows == 0) {
+    *why = "no rows left";  // the rebuild says so as an error
+    return nullptr;
   }
   writer.SetEnglishNames(english);
   writer.NoteDate(latest_date);
@@ -370,11 +424,12 @@ std::unique_ptr<Database> ApplyChanges(const Database& old, const LoadReport& ol
   std::unique_ptr<Database> db;
   if (method == UpdateMethod::kPatchRoads) {
     ChangeStats patched = *stats;  // counts taken only if the patch is
-    std::string why;
-    db = ApplyByRoad(old, store, ops, latest_date, &patched, &rows, &why, error);
+    std::string why, damaged;
+    db = ApplyByRoad(old, store, ops, latest_date, &patched, &rows, &why, &damaged);
     if (db != nullptr) {
       *stats = std::move(patched);
-    } else if (!error->empty()) {
+    } else if (!damaged.empty()) {
+      *error = damaged;
       return nullptr;
     } else {
       stats->rebuild_reason = why.empty() ? "unknown" : why;

@@ -159,6 +159,7 @@ uint32_t DatabaseBuilder::LotAreaOf(uint32_t region, uint32_t emd_area, const st
   std::string key = "ri " + std::to_string(emd_area) + "|" + ri;
   auto it = area_index_.find(key);
   if (it != area_index_.end()) {
+    NoteSeededCode(db_->areas_[it->second], legal_code);
     NoteAreaUse(it->second, kAsRi);
     return it->second;
   }
@@ -333,20 +334,13 @@ uint32_t DatabaseBuilder::RegionOf(const std::string& sido_name, const std::stri
   r.sido = static_cast<uint32_t>(sido - AllSido().data());
   if (seeded_regions_ > 0) {
     // The seed's keys are not known (a 시도 has more than one spelling):
-    // find the region by 시도 and name. One that has no road was added for
-    // an uncovered 시도 (AddUncoveredDistricts), which a full build would
-    // number otherwise, as it would a new region.
-    uint32_t found = kNone, count = 0;
-    for (uint32_t i = 0; i < seeded_regions_; ++i) {
-      const RegionRec& s = db_->regions_[i];
-      if (s.sido == r.sido && Str(s.name_ko) == sigungu) found = i, ++count;
-    }
-    if (count == 1 && db_->regions_[found].road_count > 0) {
+    // find the region by 시도 and name (the caller checks spellings).
+    const uint32_t found = FindSeededRegion(sido_name, sigungu);
+    if (found != kNone) {
       region_index_.emplace(std::move(key), found);
       return found;
     }
-    region_problem_ = count > 1 ? "the 시군구 " + sigungu + " is in the index twice"
-                                : "a row names a 시군구 the index has no road in: " + sido_name + " " + sigungu;
+    seed_problem_ = "a row names a 시군구 the index has no road in (or has twice): " + sido_name + " " + sigungu;
   }
   r.name_ko = Intern(sigungu);
   const uint32_t id = static_cast<uint32_t>(db_->regions_.size());
@@ -355,11 +349,26 @@ uint32_t DatabaseBuilder::RegionOf(const std::string& sido_name, const std::stri
   return id;
 }
 
+uint32_t DatabaseBuilder::FindSeededRegion(const std::string& sido_name, const std::string& sigungu) const {
+  const SidoInfo* sido = FindSidoByKorean(sido_name);
+  if (sido == nullptr) return kNone;
+  const auto index = static_cast<uint32_t>(sido - AllSido().data());
+  // One that has no road was added for an uncovered 시도
+  // (AddUncoveredDistricts), which a full build would number otherwise.
+  uint32_t found = kNone, count = 0;
+  for (uint32_t i = 0; i < seeded_regions_; ++i) {
+    const RegionRec& s = db_->regions_[i];
+    if (s.sido == index && Str(s.name_ko) == sigungu) found = i, ++count;
+  }
+  return count == 1 && db_->regions_[found].road_count > 0 ? found : kNone;
+}
+
 uint32_t DatabaseBuilder::AreaOf(uint32_t region, const std::string& name, uint64_t legal_code) {
   std::string key = std::to_string(region) + "|" + name;
   auto it = area_index_.find(key);
   if (it != area_index_.end()) {
     AreaRec& a = db_->areas_[it->second];
+    NoteSeededCode(a, legal_code);
     if (a.legal_code == 0) a.legal_code = legal_code;  // first named as a 행정동
     NoteAreaUse(it->second, legal_code != 0 ? kAsLegalDong : kAsAdminDong);
     return it->second;

@@ -74,9 +74,13 @@ class DatabaseBuilder {
   // Finish() for a seeded builder: the part's own roads, buildings, lots,
   // names and keys; no region keys, no rows.
   std::unique_ptr<Database> FinishPart();
-  // Seeded: why a full build could number regions differently ("" if
-  // not): a row named a 시군구 `old` has no road in, or one it has twice.
-  const std::string& region_problem() const { return region_problem_; }
+  // Seeded: why a full build could number regions or code areas
+  // differently ("" if not): a row named a 시군구 `old` has no road in, or
+  // one it has twice, or an area with another 법정동코드 than it has.
+  const std::string& seed_problem() const { return seed_problem_; }
+  // Seeded: the region a row naming this 시도 and 시군구 joins, without
+  // adding one; kNone when it would be new (or the 시도 is unknown).
+  uint32_t FindSeededRegion(const std::string& sido, const std::string& sigungu) const;
   // Seeded: every area a row or related lot named, by how (AreaUse bits).
   enum AreaUse : uint8_t { kAsLegalDong = 1, kAsAdminDong = 2, kAsRi = 4 };
   const std::vector<uint8_t>& area_uses() const { return area_uses_; }
@@ -100,6 +104,13 @@ class DatabaseBuilder {
     area_uses_[area] |= use;
   }
   void FinishTables(bool part);
+  // A full build codes an area by the first row naming it: which row that
+  // is after the changes a part does not know, so codes must agree.
+  void NoteSeededCode(const AreaRec& a, uint64_t legal_code) {
+    if (seeded_regions_ > 0 && legal_code != 0 && a.legal_code != 0 && a.legal_code != legal_code) {
+      seed_problem_ = "rows give " + std::string(Str(a.name_ko)) + " more than one 법정동코드";
+    }
+  }
   void SortRoads();
   // Returns, per building added, its index after sorting (duplicates: the
   // one kept).
@@ -143,7 +154,7 @@ class DatabaseBuilder {
   std::vector<OldRoadEntry> old_;
   uint64_t bad_previous_ = 0;
   size_t seeded_regions_ = 0, seeded_areas_ = 0;  // 0: not seeded
-  std::string region_problem_;
+  std::string seed_problem_;
   std::vector<uint8_t> area_uses_;
   std::vector<PendingLot> lots_;
   std::vector<PendingRelatedLot> related_lots_;
