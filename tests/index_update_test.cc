@@ -465,6 +465,15 @@ TEST_P(RealChangesTest, UpdateEqualsABuildOverEditedFiles) {
   ExpectSameTables(*expected_db, *Reread(*chained));
 }
 
+// The change file of 2026-12-01 with these rows.
+ChangeFile DayFile(const std::vector<AddressRow>& changes) {
+  ChangeFile f;
+  f.path = "AlterD.JUSUKR.20261201.TH_SGCO_RNADR_MST.TXT";
+  f.date = "20261201";
+  f.rows = changes;
+  return f;
+}
+
 // Where a patch could answer otherwise than a full build, the update
 // rebuilds every road, says why, and equals the full build byte for byte.
 class PatchRefusedTest : public ::testing::Test {
@@ -479,10 +488,7 @@ class PatchRefusedTest : public ::testing::Test {
   // whose reason holds `reason`, equal to a build over `expected`.
   void ExpectRebuild(const std::vector<AddressRow>& changes, const std::vector<AddressRow>& expected,
                      const std::string& reason) {
-    ChangeFile f;
-    f.path = "AlterD.JUSUKR.20261201.TH_SGCO_RNADR_MST.TXT";
-    f.date = "20261201";
-    f.rows = changes;
+    const ChangeFile f = DayFile(changes);
     const auto old = Build(rows_);
     LoadReport none, report;
     ChangeStats stats;
@@ -545,10 +551,7 @@ class PatchTest : public ::testing::Test {
   // Applies `changes` both ways; the patch is refused with a reason
   // holding `refused` (or taken when it is "").
   void ExpectAlike(const Database& old, const std::vector<AddressRow>& changes, const std::string& refused) {
-    ChangeFile f;
-    f.path = "AlterD.JUSUKR.20261201.TH_SGCO_RNADR_MST.TXT";
-    f.date = "20261201";
-    f.rows = changes;
+    const ChangeFile f = DayFile(changes);
     LoadReport none, report;
     ChangeStats patch_stats, rebuild_stats;
     std::string error;
@@ -642,10 +645,7 @@ TEST_F(PatchTest, NoRowLeftFailsBothWays) {
   for (auto& r : rows) r.sido = "없는도";  // rows of no known 시도: no building
   for (const auto& r : rows) changes.push_back(Changed(r, "63", "20261201"));
   const auto old = Build(rows);
-  ChangeFile f;
-  f.path = "AlterD.JUSUKR.20261201.TH_SGCO_RNADR_MST.TXT";
-  f.date = "20261201";
-  f.rows = changes;
+  const ChangeFile f = DayFile(changes);
   for (const UpdateMethod m : {UpdateMethod::kPatchRoads, UpdateMethod::kRebuild}) {
     LoadReport none, report;
     ChangeStats stats;

@@ -83,6 +83,51 @@ Outcome Replay(bool present, const std::vector<Op>& ops, ChangeStats* stats) {
   return o;
 }
 
+using OpsById = std::unordered_map<std::string, std::vector<Op>>;
+
+// The changes met with the old rows in order, as both ways of updating
+// need them: an old row stays, is replaced in place or goes; rows added,
+// and rows deleted and added again, come after all old rows.
+class ChangeReplay {
+ public:
+  ChangeReplay(const OpsById& ops, ChangeStats* stats) : ops_(ops), stats_(stats) {}
+  // `keep()` when the old row stays as it is, `add(row)` for what takes
+  // its place.
+  template <typename Keep, typename Add>
+  void OldRow(const AddressRow& row, Keep&& keep, Add&& add) {
+    auto it = ops_.find(row.mgmt_no);
+    if (it == ops_.end()) return keep();
+    // The same id twice among the old rows: the changes apply to the first.
+    if (!seen_.insert(row.mgmt_no).second) return;
+    const Outcome o = Replay(true, it->second, stats_);
+    if (!o.present) return;
+    if (!o.in_place) {
+      appended_.emplace_back(o.seq, o.row);
+    } else if (o.row == nullptr) {
+      keep();
+    } else {
+      add(*o.row);
+    }
+  }
+  // After the old rows: the rows to append, in the order applied.
+  template <typename Add>
+  void Appended(Add&& add) {
+    for (const auto& [id, list] : ops_) {
+      if (seen_.count(id)) continue;
+      const Outcome o = Replay(false, list, stats_);
+      if (o.present) appended_.emplace_back(o.seq, o.row);
+    }
+    std::sort(appended_.begin(), appended_.end());
+    for (const auto& [seq, row] : appended_) add(*row);
+  }
+
+ private:
+  const OpsById& ops_;
+  ChangeStats* stats_;
+  std::unordered_set<std::string> seen_;  // ids of `ops_` met among the old rows
+  std::vector<std::pair<uint64_t, const AddressRow*>> appended_;
+};
+
 }  // namespace
 
 ChangeKind ChangeKindOf(std::string_view code) {
@@ -170,8 +215,6 @@ bool ReadChangeFiles(const std::vector<std::string>& paths, std::vector<ChangeFi
 }
 
 namespace {
-
-using OpsById = std::unordered_map<std::string, std::vector<Op>>;
 
 // Regions are numbered in the order rows first name them, and told apart
 // by spelling (DatabaseBuilder::RegionOf). The old numbering is what a full
@@ -269,8 +312,7 @@ std::unique_ptr<Database> ApplyByRoad(const Database& old, const RowStoreReader&
   part.SetEnglishNames(english);
   RowStoreWriter writer;
   writer.StartFrom(store);
-  std::vector<std::pair<uint64_t, const AddressRow*>> appended;
-  std::unordered_set<std::string> seen;  // ids of `ops` met among the old rows
+  ChangeReplay replay(ops, stats);
   AddressRow row;
   RegionNumbering regions(before, old.tables().regions.size());
   auto add = [&](const AddressRow& r) {
@@ -289,29 +331,13 @@ std::unique_ptr<Database> ApplyByRoad(const Database& old, const RowStoreReader&
     if (!code_ids.count(stored.ids[StoredRow::kRoadCode])) return keep(stored);
     store.Materialize(stored, &row);
     before.Add(row);
-    auto it = ops.find(row.mgmt_no);
-    if (it == ops.end()) {
+    replay.OldRow(row, [&] {
       part.Add(row);
-      return keep(stored);
-    }
-    // As ApplyChanges below: the same id twice, the changes apply to the first.
-    if (!seen.insert(row.mgmt_no).second) return;
-    const Outcome o = Replay(true, it->second, stats);
-    if (!o.present) return;
-    if (o.in_place) {
-      add(o.row != nullptr ? *o.row : row);
-    } else {
-      appended.emplace_back(o.seq, o.row);
-    }
+      keep(stored);
+    }, add);
   }, error);
   if (!ok) return nullptr;
-  for (const auto& [id, list] : ops) {
-    if (seen.count(id)) continue;
-    const Outcome o = Replay(false, list, stats);
-    if (o.present) appended.emplace_back(o.seq, o.row);
-  }
-  std::sort(appended.begin(), appended.end());
-  for (const auto& [s, r] : appended) add(*r);
+  replay.Appended(add);
   if (!store.ForEachRelatedLot([&](const RelatedLotRow& lot) {
         if (!codes.count(ParseCode(lot.road_code, 12))) return;
         before.AddRelatedLot(lot);
@@ -356,30 +382,13 @@ std::unique_ptr<Database> Rebuild(const RowStoreReader& store, const OpsById& op
     builder.Add(r);
     ++*rows;
   };
-  std::vector<std::pair<uint64_t, const AddressRow*>> appended;
-  std::unordered_map<std::string, bool> seen;  // ids of `ops` met among the old rows
+  ChangeReplay replay(ops, stats);
   const bool ok = store.ForEachRow([&](const AddressRow& row) {
     if (ops.empty()) return add(row);
-    auto it = ops.find(row.mgmt_no);
-    if (it == ops.end()) return add(row);
-    // The same id twice among the old rows: the changes apply to the first.
-    if (!seen.try_emplace(row.mgmt_no, true).second) return;
-    const Outcome o = Replay(true, it->second, stats);
-    if (!o.present) return;
-    if (o.in_place) {
-      add(o.row != nullptr ? *o.row : row);
-    } else {
-      appended.emplace_back(o.seq, o.row);
-    }
+    replay.OldRow(row, [&] { add(row); }, add);
   }, error);
   if (!ok) return nullptr;
-  for (const auto& [id, list] : ops) {
-    if (seen.count(id)) continue;
-    const Outcome o = Replay(false, list, stats);
-    if (o.present) appended.emplace_back(o.seq, o.row);
-  }
-  std::sort(appended.begin(), appended.end());
-  for (const auto& [s, row] : appended) add(*row);
+  replay.Appended(add);
   if (!store.ForEachRelatedLot([&](const RelatedLotRow& lot) { builder.AddRelatedLot(lot); }, error)) {
     return nullptr;
   }
