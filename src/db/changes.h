@@ -8,8 +8,9 @@
 // named like AlterD.JUSUKR.20260402.TH_SGCO_RNADR_MST.TXT (the date is the
 // day the changes take effect); docs/change-files.md says what is confirmed.
 //
-// Applying keeps the result equal to `index build` over the full files with
-// the changes made by hand: a changed row stays where it was, a deleted one
+// Applying keeps the result answering as `index build` over the full files
+// with the changes made by hand (UpdateMethod below says how the tables
+// are made): a changed row stays where it was, a deleted one
 // goes, a new one is appended after all old rows (in the order applied); a
 // row deleted and added again is appended. A new row for an id present is
 // applied as a change, a change for an id absent as a new row, a delete of
