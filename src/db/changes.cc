@@ -279,11 +279,7 @@ std::unique_ptr<Database> ApplyByRoad(const Database& old, const RowStoreReader&
   std::unordered_set<std::string_view> op_ids;
   for (const auto& [id, list] : ops) {
     op_ids.insert(id);
-    if (id.size() == 26 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      std::string code = id.substr(0, 5);  // 시군구 and 도로번호 of 시군구 읍면동 도로번호 지하 본번 부번
-      code.append(id, 8, 7);
-      codes.insert(ParseCode(code, 12));
-    }
+    if (const uint64_t code = RoadCodeOfOfficialId(id); code != 0) codes.insert(code);
     for (const Op& op : list) codes.insert(ParseCode(op.row->road_code, 12));
   }
   std::unordered_set<uint64_t> explicit_ids;  // dictionary ids of the changes' ids

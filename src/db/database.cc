@@ -30,6 +30,46 @@ void AppendNumber(uint32_t v, std::string* out) {
 
 }  // namespace
 
+void Database::RangeRoadsByRegion() {
+  for (auto& r : regions_) r.first_road = r.road_count = 0;
+  for (uint32_t i = 0; i < roads_.size(); ++i) {
+    RegionRec& r = regions_[roads_[i].region];
+    if (r.road_count == 0) r.first_road = i;
+    ++r.road_count;
+  }
+}
+
+void Database::RangeBuildingsByRoad() {
+  for (auto& r : roads_) r.first_building = r.building_count = 0;
+  building_numbers_.assign(buildings_.size(), 0);
+  for (uint32_t i = 0; i < buildings_.size(); ++i) {
+    const BuildingRec& b = buildings_[i];
+    RoadRec& r = roads_[b.road];
+    if (r.building_count == 0) r.first_building = i;
+    ++r.building_count;
+    building_numbers_[i] = PackBuildingNumber(b.underground, b.main, b.sub);
+  }
+  road_starts_.assign(1, 0);
+  for (const auto& r : roads_) road_starts_.push_back(road_starts_.back() + r.building_count);
+}
+
+void Database::ViewOwnedTables() {
+  t_.strings = strings_;
+  t_.regions = regions_;
+  t_.areas = areas_;
+  t_.roads = roads_;
+  t_.buildings = buildings_;
+  t_.names = names_;
+  t_.ids = ids_;
+  t_.building_numbers = building_numbers_;
+  t_.road_starts = road_starts_;
+  t_.lots = lots_;
+  t_.building_lots = building_lots_;
+  t_.old_roads = old_roads_;
+  t_.old_addresses = old_addresses_;
+  t_.row_store = row_store_;
+}
+
 std::unique_ptr<Database> Database::Load(const std::string& path, LoadReport* report, std::string* error,
                                          Rows rows) {
   if (!path.empty() && IndexFile::LooksLikeIndex(path)) {

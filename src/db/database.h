@@ -261,6 +261,13 @@ class Database {
   friend class DatabaseBuilder;
   friend class IndexFile;
   friend class RoadPatch;
+  // For the writers of the owned tables (DatabaseBuilder, RoadPatch), once
+  // roads are sorted by region and buildings by road: each region's range
+  // of roads; each road's range of buildings, road_starts and the packed
+  // numbers; then the spans of t_ over the owned tables.
+  void RangeRoadsByRegion();
+  void RangeBuildingsByRoad();
+  void ViewOwnedTables();
   Tables t_;
   // Owned storage when built in memory.
   std::vector<char> strings_;

@@ -25,6 +25,13 @@ namespace {
 // the 리.
 uint64_t EmdCode(uint64_t code) { return code / 100 * 100; }
 
+// Keys of area_index_: a 읍면동 (법정 or 행정) by its region and name, a 리
+// by its 읍면동 and name.
+std::string AreaKey(uint32_t region, std::string_view name) {
+  return std::to_string(region) + "|" + std::string(name);
+}
+std::string RiKey(uint32_t emd_area, std::string_view name) { return "ri " + AreaKey(emd_area, name); }
+
 }  // namespace
 
 int DatabaseBuilder::OfficialEmdOf(const AddressRow& row) {
@@ -156,7 +163,7 @@ void DatabaseBuilder::AddRelatedLot(const RelatedLotRow& row) {
 uint32_t DatabaseBuilder::LotAreaOf(uint32_t region, uint32_t emd_area, const std::string& ri,
                                     uint64_t legal_code) {
   if (ri.empty()) return emd_area;
-  std::string key = "ri " + std::to_string(emd_area) + "|" + ri;
+  std::string key = RiKey(emd_area, ri);
   auto it = area_index_.find(key);
   if (it != area_index_.end()) {
     NoteSeededCode(db_->areas_[it->second], legal_code);
@@ -257,20 +264,11 @@ void DatabaseBuilder::FinishTables(bool part) {
   NameEnglish(part);
   // The tables are final from here on; the key indexes read them.
   Database& d = *db_;
-  d.t_.strings = d.strings_;
-  d.t_.regions = d.regions_;
-  d.t_.areas = d.areas_;
-  d.t_.roads = d.roads_;
-  d.t_.buildings = d.buildings_;
-  d.t_.names = d.names_;
-  d.t_.ids = d.ids_;
-  d.t_.building_numbers = d.building_numbers_;
-  d.t_.road_starts = d.road_starts_;
+  d.ViewOwnedTables();
   BuildLots(new_index);
-  d.t_.lots = d.lots_;
-  d.t_.building_lots = d.building_lots_;
   BuildRoadKeys();
   BuildOldRoads(new_index);
+  d.ViewOwnedTables();  // the lots and old roads too
   d.t_.name_keys = NameKeys::Build(d);
 }
 
@@ -282,8 +280,7 @@ void DatabaseBuilder::Seed(const Database& old, const std::unordered_set<uint64_
   d.areas_.assign(t.areas.begin(), t.areas.end());
   for (uint32_t i = 0; i < d.areas_.size(); ++i) {
     const AreaRec& a = d.areas_[i];
-    std::string key = a.ri ? "ri " + std::to_string(a.parent) + "|" : std::to_string(a.region) + "|";
-    area_index_.emplace(key.append(Str(a.name_ko)), i);
+    area_index_.emplace(a.ri ? RiKey(a.parent, Str(a.name_ko)) : AreaKey(a.region, Str(a.name_ko)), i);
   }
   seeded_regions_ = d.regions_.size();
   seeded_areas_ = d.areas_.size();
@@ -364,7 +361,7 @@ uint32_t DatabaseBuilder::FindSeededRegion(const std::string& sido_name, const s
 }
 
 uint32_t DatabaseBuilder::AreaOf(uint32_t region, const std::string& name, uint64_t legal_code) {
-  std::string key = std::to_string(region) + "|" + name;
+  std::string key = AreaKey(region, name);
   auto it = area_index_.find(key);
   if (it != area_index_.end()) {
     AreaRec& a = db_->areas_[it->second];
@@ -406,12 +403,7 @@ void DatabaseBuilder::SortRoads() {
   roads = std::move(sorted);
   for (auto& b : db_->buildings_) b.road = new_id[b.road];
   for (auto& entry : road_index_) entry.second = new_id[entry.second];
-  for (auto& r : db_->regions_) r.road_count = 0;
-  for (uint32_t i = 0; i < roads.size(); ++i) {
-    RegionRec& r = db_->regions_[roads[i].region];
-    if (r.road_count == 0) r.first_road = i;
-    ++r.road_count;
-  }
+  db_->RangeRoadsByRegion();
 }
 
 std::vector<uint32_t> DatabaseBuilder::SortBuildings() {
@@ -433,17 +425,7 @@ std::vector<uint32_t> DatabaseBuilder::SortBuildings() {
     new_index[i] = static_cast<uint32_t>(sorted.size() - 1);
   }
   bs = std::move(sorted);
-  auto& numbers = db_->building_numbers_;
-  numbers.assign(bs.size(), 0);
-  for (uint32_t i = 0; i < bs.size(); ++i) {
-    RoadRec& r = db_->roads_[bs[i].road];
-    if (r.building_count == 0) r.first_building = i;
-    ++r.building_count;
-    numbers[i] = PackBuildingNumber(bs[i].underground, bs[i].main, bs[i].sub);
-  }
-  auto& starts = db_->road_starts_;
-  starts.assign(1, 0);
-  for (const auto& r : db_->roads_) starts.push_back(starts.back() + r.building_count);
+  db_->RangeBuildingsByRoad();
   return new_index;
 }
 
@@ -551,8 +533,6 @@ void DatabaseBuilder::BuildOldRoads(const std::vector<uint32_t>& new_index) {
   for (auto& p : old_) p.building = new_index[p.building];
   BuildOldRoadTables(std::move(old_), d.strings_, &d.old_roads_, &d.old_addresses_, &d.t_.old_road_keys);
   old_.clear();
-  d.t_.old_roads = d.old_roads_;
-  d.t_.old_addresses = d.old_addresses_;
 }
 
 }  // namespace doro::db

@@ -1,5 +1,7 @@
 #include "db/format.h"
 
+#include <algorithm>
+
 namespace doro::db {
 
 bool IsEupMyeon(std::string_view emd) {
@@ -25,6 +27,12 @@ uint64_t ParseCode(std::string_view s, size_t digits) {
     v = v * 10 + static_cast<uint64_t>(c - '0');
   }
   return v;
+}
+
+uint64_t RoadCodeOfOfficialId(std::string_view id) {
+  // 시군구(5) 읍면동(3) 도로번호(7) 지하(1) 본번(5) 부번(5), as written below.
+  if (id.size() != 26 || !std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;
+  return ParseCode(id.substr(0, 5), 5) * 10000000ull + ParseCode(id.substr(8, 7), 7);
 }
 
 std::string OfficialBuildingId(uint64_t road_code, uint32_t emd, bool underground, uint32_t main,

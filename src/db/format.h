@@ -26,6 +26,10 @@ std::string ReferencePart(const AddressRow& row);
 std::string OfficialBuildingId(uint64_t road_code, uint32_t emd, bool underground, uint32_t main,
                                uint32_t sub);
 
+// The 도로명코드 (시군구 + 도로번호) an id of that shape names, or 0 when `id`
+// is not 26 digits.
+uint64_t RoadCodeOfOfficialId(std::string_view id);
+
 // A code of the official files (법정동코드: 10 digits, 도로명코드: 12), or 0
 // when `s` is not `digits` digits long.
 uint64_t ParseCode(std::string_view s, size_t digits);

@@ -57,45 +57,23 @@ struct Header {
 };
 
 // A word-at-a-time hash: fast enough to check 600 MB in a fraction of a
-// second, and any flipped or truncated byte changes it.
-uint64_t Checksum(const char* data, size_t size, uint64_t seed) {
-  uint64_t h = seed ^ size;
-  size_t i = 0;
-  for (; i + 8 <= size; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, data + i, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-    h ^= h >> 29;
-  }
-  for (; i < size; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001b3ull;
-  h ^= h >> 33;
-  return h;
-}
-
-uint64_t HeaderChecksum(Header h) {
-  h.checksum = 0;
-  return Checksum(reinterpret_cast<const char*>(&h), sizeof(h), 0x9E3779B97F4A7C15ull);
-}
-
-uint64_t FileChecksum(const Header& h, const char* body, size_t body_size) {
-  return Checksum(body, body_size, HeaderChecksum(h));
-}
-
-// Checksum() of bytes fed in pieces (the sections, as they are written),
-// without gathering them: the same words, the same tail.
-class StreamChecksum {
+// second, and any flipped or truncated byte changes it. Fed in pieces (the
+// sections as they are written) it gives what it gives over the whole.
+class Checksum {
  public:
-  StreamChecksum(uint64_t seed, uint64_t total_size) : h_(seed ^ total_size) {}
+  Checksum(uint64_t seed, uint64_t total_size) : h_(seed ^ total_size) {}
   void Add(const char* data, size_t size) {
     while (carried_ > 0 && size > 0) {
       carry_[carried_++] = *data++;
       --size;
       if (carried_ == 8) {
-        Word(carry_);
+        h_ = Word(h_, carry_);
         carried_ = 0;
       }
     }
-    for (; size >= 8; data += 8, size -= 8) Word(data);
+    uint64_t h = h_;  // a local: the bytes read could alias a member
+    for (; size >= 8; data += 8, size -= 8) h = Word(h, data);
+    h_ = h;
     for (; size > 0; --size) carry_[carried_++] = *data++;
   }
   uint64_t Finish() {
@@ -103,18 +81,32 @@ class StreamChecksum {
     h_ ^= h_ >> 33;
     return h_;
   }
+  static uint64_t Of(const char* data, size_t size, uint64_t seed) {
+    Checksum c(seed, size);
+    c.Add(data, size);
+    return c.Finish();
+  }
 
  private:
-  void Word(const char* p) {
+  static uint64_t Word(uint64_t h, const char* p) {
     uint64_t w;
     std::memcpy(&w, p, 8);
-    h_ = (h_ ^ w) * 0xff51afd7ed558ccdull;
-    h_ ^= h_ >> 29;
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    return h ^ (h >> 29);
   }
   uint64_t h_;
   char carry_[8] = {};
   size_t carried_ = 0;
 };
+
+uint64_t HeaderChecksum(Header h) {
+  h.checksum = 0;
+  return Checksum::Of(reinterpret_cast<const char*>(&h), sizeof(h), 0x9E3779B97F4A7C15ull);
+}
+
+uint64_t FileChecksum(const Header& h, const char* body, size_t body_size) {
+  return Checksum::Of(body, body_size, HeaderChecksum(h));
+}
 
 template <typename T>
 std::span<const T> View(const char* base, const SectionRef& s) {
@@ -430,7 +422,7 @@ bool IndexFile::Write(const Database& db, const LoadReport& source, const std::s
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return fail("cannot write " + tmp + ": " + std::strerror(errno));
     h.checksum = 0;
-    StreamChecksum sum(HeaderChecksum(h), h.file_size - sizeof(Header));
+    Checksum sum(HeaderChecksum(h), h.file_size - sizeof(Header));
     const char zeros[kAlign] = {};
     uint64_t at = sizeof(Header);
     out.write(reinterpret_cast<const char*>(&h), sizeof(h));  // rewritten with the checksum below

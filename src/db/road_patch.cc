@@ -79,29 +79,18 @@ std::unique_ptr<Database> RoadPatch::Apply(Input in, std::string* why) {
     const Tables& t = s.part ? p : o;
     std::vector<uint32_t>& renumber = s.part ? part_building : old_building;
     (s.part ? part_road : old_road)[s.id] = static_cast<uint32_t>(d.roads_.size());
-    RoadRec road = t.roads[s.id];
-    road.first_building = static_cast<uint32_t>(d.buildings_.size());
-    road.building_count = t.road_starts[s.id + 1] - t.road_starts[s.id];
     for (uint32_t k = t.road_starts[s.id]; k < t.road_starts[s.id + 1]; ++k) {
       BuildingRec b = t.buildings[k];
       b.road = static_cast<uint32_t>(d.roads_.size());
       renumber[k] = static_cast<uint32_t>(d.buildings_.size());
       d.buildings_.push_back(b);
     }
-    d.roads_.push_back(road);
+    d.roads_.push_back(t.roads[s.id]);
   }
   d.names_.assign(p.names.begin(), p.names.end());
   d.ids_.assign(p.ids.begin(), p.ids.end());
-  d.building_numbers_.reserve(d.buildings_.size());
-  for (const BuildingRec& b : d.buildings_) d.building_numbers_.push_back(PackBuildingNumber(b.underground, b.main, b.sub));
-  d.road_starts_.assign(1, 0);
-  for (const RoadRec& r : d.roads_) d.road_starts_.push_back(d.road_starts_.back() + r.building_count);
-  for (RegionRec& r : d.regions_) r.road_count = 0;
-  for (uint32_t i = 0; i < d.roads_.size(); ++i) {
-    RegionRec& r = d.regions_[d.roads_[i].region];
-    if (r.road_count == 0) r.first_road = i;
-    ++r.road_count;
-  }
+  d.RangeBuildingsByRoad();
+  d.RangeRoadsByRegion();
   for (uint32_t i = 0; i < d.regions_.size(); ++i) {
     if (o.regions[i].road_count > 0 && d.regions_[i].road_count == 0) {
       *why = "a 시군구 is left without roads";
@@ -155,18 +144,8 @@ std::unique_ptr<Database> RoadPatch::Apply(Input in, std::string* why) {
     }
   }
 
+  d.ViewOwnedTables();
   Tables& t = d.t_;
-  t.strings = d.strings_;
-  t.regions = d.regions_;
-  t.areas = d.areas_;
-  t.roads = d.roads_;
-  t.buildings = d.buildings_;
-  t.names = d.names_;
-  t.ids = d.ids_;
-  t.building_numbers = d.building_numbers_;
-  t.road_starts = d.road_starts_;
-  t.lots = d.lots_;
-  t.building_lots = d.building_lots_;
   t.road_keys = MergedMap(o.road_keys, old_road, p.road_keys, part_road);
   t.road_skeleton = MergedMap(o.road_skeleton, old_road, p.road_skeleton, part_road);
   t.road_fuzzy = MergedMap(o.road_fuzzy, old_road, p.road_fuzzy, part_road);
@@ -186,12 +165,9 @@ std::unique_ptr<Database> RoadPatch::Apply(Input in, std::string* why) {
     }
   }
   BuildOldRoadTables(std::move(entries), d.strings_, &d.old_roads_, &d.old_addresses_, &t.old_road_keys);
-  t.old_roads = d.old_roads_;
-  t.old_addresses = d.old_addresses_;
-
   d.row_store_ = std::move(in.row_store);
-  t.row_store = d.row_store_;
   d.data_date_ = std::move(in.data_date);
+  d.ViewOwnedTables();  // the old roads and rows too
   return db;
 }
 

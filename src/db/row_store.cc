@@ -108,44 +108,53 @@ RowStoreWriter::RowStoreWriter(bool keep) : keep_(keep) {
   lots_.previous.assign(kLotColumns, UINT32_MAX);
 }
 
-uint32_t RowStoreWriter::Id(std::string_view s) {
-  if ((count_ + 1) * 2 > slots_.size()) {  // at most half full
-    std::vector<uint64_t> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(1024, old.size() * 2), 0);
-    const size_t mask = slots_.size() - 1;
-    for (uint64_t v : old) {
-      if (v == 0) continue;
-      size_t i = std::hash<std::string_view>()(Str(static_cast<uint32_t>(v) - 1)) & mask;
-      while (slots_[i] != 0) i = (i + 1) & mask;
-      slots_[i] = v;
-    }
-  }
-  const uint64_t h = std::hash<std::string_view>()(s);
+void RowStoreWriter::Reserve(size_t count) {
+  if (count * 2 <= slots_.size()) return;  // at most half full
+  std::vector<uint64_t> old = std::move(slots_);
+  size_t size = std::max<size_t>(1024, old.size());
+  while (count * 2 > size) size *= 2;
+  slots_.assign(size, 0);
   const size_t mask = slots_.size() - 1;
-  const uint64_t tag = h & 0xFFFFFFFF00000000ull;
-  for (size_t i = h & mask;; i = (i + 1) & mask) {
-    const uint64_t v = slots_[i];
-    if (v == 0) {
-      const auto id = static_cast<uint32_t>(offsets_.size() - 1);
-      pool_ += s;
-      offsets_.push_back(static_cast<uint32_t>(pool_.size()));
-      slots_[i] = tag | (static_cast<uint64_t>(id) + 1);
-      ++count_;
-      return id;
-    }
-    if ((v & 0xFFFFFFFF00000000ull) == tag && Str(static_cast<uint32_t>(v) - 1) == s) {
-      return static_cast<uint32_t>(v) - 1;
-    }
+  for (uint64_t v : old) {
+    if (v == 0) continue;
+    size_t i = std::hash<std::string_view>()(Str(static_cast<uint32_t>(v) - 1)) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = v;
   }
 }
 
-void RowStoreWriter::PutString(Stream* s, size_t column, std::string_view value, uint32_t* changed_bits) {
+size_t RowStoreWriter::Slot(std::string_view s, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  for (; slots_[i] != 0; i = (i + 1) & mask) {
+    const uint64_t v = slots_[i];
+    if ((v & kTagMask) == (hash & kTagMask) && Str(static_cast<uint32_t>(v) - 1) == s) break;
+  }
+  return i;
+}
+
+uint32_t RowStoreWriter::Append(std::string_view s) {
+  const auto id = static_cast<uint32_t>(offsets_.size() - 1);
+  pool_ += s;
+  offsets_.push_back(static_cast<uint32_t>(pool_.size()));
+  return id;
+}
+
+uint32_t RowStoreWriter::Id(std::string_view s) {
+  Reserve(count_ + 1);
+  const uint64_t h = std::hash<std::string_view>()(s);
+  const size_t i = Slot(s, h);
+  if (slots_[i] != 0) return static_cast<uint32_t>(slots_[i]) - 1;
+  const uint32_t id = Append(s);
+  slots_[i] = (h & kTagMask) | (static_cast<uint64_t>(id) + 1);
+  ++count_;
+  return id;
+}
+
+uint32_t RowStoreWriter::ColumnId(const Stream& s, size_t column, std::string_view value) {
   // Cheap test first: the dictionary lookup only when the column changed.
-  const uint32_t prev = s->previous[column];
-  if (prev != UINT32_MAX && Str(prev) == value) return;
-  const uint32_t id = Id(value);
-  s->previous[column] = id;
-  *changed_bits |= 1u << column;
+  const uint32_t prev = s.previous[column];
+  return prev != UINT32_MAX && Str(prev) == value ? prev : Id(value);
 }
 
 void RowStoreWriter::Add(const AddressRow& row, int derived_emd) {
@@ -156,23 +165,17 @@ void RowStoreWriter::Add(const AddressRow& row, int derived_emd) {
                                                 row.road_name,  row.admin_name, row.zip,
                                                 row.effective_date, name,
                                                 row.previous_address};
-  uint32_t changed = 0;
-  for (size_t c = 0; c < kRowColumns; ++c) PutString(&rows_, c, values[c], &changed);
+  StoredRow r;
+  for (size_t c = 0; c < kRowColumns; ++c) r.ids[c] = ColumnId(rows_, c, values[c]);
   const int emd = derived_emd;
-  const uint8_t flags = (row.mountain ? kMountain : 0) | (row.underground ? kUnderground : 0) |
-                        (row.apartment ? kApartment : 0) | (emd >= 0 ? kDerivedId : 0);
-  std::string& out = rows_.bytes;
-  PutVarint(&out, changed);
-  out.push_back(static_cast<char>(flags));
-  for (size_t c = 0; c < kRowColumns; ++c)
-    if (changed & (1u << c)) PutVarint(&out, rows_.previous[c]);
-  PutVarint(&out, static_cast<uint64_t>(row.jibun_main));
-  PutVarint(&out, static_cast<uint64_t>(row.jibun_sub));
-  PutVarint(&out, static_cast<uint64_t>(row.main));
-  PutVarint(&out, static_cast<uint64_t>(row.sub));
-  PutVarint(&out, emd >= 0 ? static_cast<uint64_t>(emd) : Id(row.mgmt_no));
-  ++rows_.count;
-  if (IsDate(row.effective_date) && row.effective_date > data_date_) data_date_ = row.effective_date;
+  r.flags = (row.mountain ? kMountain : 0) | (row.underground ? kUnderground : 0) |
+            (row.apartment ? kApartment : 0) | (emd >= 0 ? kDerivedId : 0);
+  r.jibun_main = static_cast<uint64_t>(row.jibun_main);
+  r.jibun_sub = static_cast<uint64_t>(row.jibun_sub);
+  r.main = static_cast<uint64_t>(row.main);
+  r.sub = static_cast<uint64_t>(row.sub);
+  r.id_or_emd = emd >= 0 ? static_cast<uint64_t>(emd) : Id(row.mgmt_no);
+  AddRecord(r);
 }
 
 void RowStoreWriter::AddRelatedLot(const RelatedLotRow& row) {
@@ -180,7 +183,13 @@ void RowStoreWriter::AddRelatedLot(const RelatedLotRow& row) {
   const std::string_view values[kLotColumns] = {row.legal_code, row.sido, row.sigungu,
                                                 row.emd,        row.ri,   row.road_code};
   uint32_t changed = 0;
-  for (size_t c = 0; c < kLotColumns; ++c) PutString(&lots_, c, values[c], &changed);
+  for (size_t c = 0; c < kLotColumns; ++c) {
+    const uint32_t id = ColumnId(lots_, c, values[c]);
+    if (id != lots_.previous[c]) {
+      lots_.previous[c] = id;
+      changed |= 1u << c;
+    }
+  }
   std::string& out = lots_.bytes;
   PutVarint(&out, changed);
   out.push_back(static_cast<char>((row.mountain ? kMountain : 0) | (row.underground ? kUnderground : 0)));
@@ -206,30 +215,19 @@ void RowStoreWriter::NoteDate(std::string_view date) {
 
 void RowStoreWriter::StartFrom(const RowStoreReader& old) {
   *this = RowStoreWriter();
-  pool_.clear();
-  offsets_.assign(1, 0);
   size_t bytes = 0;
   for (std::string_view str : old.strings_) bytes += str.size();
   pool_.reserve(bytes);
   offsets_.reserve(old.strings_.size() + 1);
-  slots_.assign(std::bit_ceil(std::max<size_t>(1024, old.strings_.size() * 2 + 2)), 0);
-  const size_t mask = slots_.size() - 1;
+  Reserve(old.strings_.size());
   for (std::string_view str : old.strings_) {
     // Every old string keeps its id (AddRecord copies ids); the first of
     // equal strings is the one new rows find.
-    const auto id = static_cast<uint32_t>(offsets_.size() - 1);
-    pool_ += str;
-    offsets_.push_back(static_cast<uint32_t>(pool_.size()));
     const uint64_t h = std::hash<std::string_view>()(str);
-    const uint64_t tag = h & 0xFFFFFFFF00000000ull;
-    size_t i = h & mask;
-    bool present = false;
-    for (; slots_[i] != 0; i = (i + 1) & mask) {
-      const uint64_t v = slots_[i];
-      if ((v & 0xFFFFFFFF00000000ull) == tag && Str(static_cast<uint32_t>(v) - 1) == str) present = true;
-    }
-    if (!present) {
-      slots_[i] = tag | (static_cast<uint64_t>(id) + 1);
+    const size_t i = Slot(str, h);
+    const uint32_t id = Append(str);
+    if (slots_[i] == 0) {
+      slots_[i] = (h & kTagMask) | (static_cast<uint64_t>(id) + 1);
       ++count_;
     }
   }
@@ -317,34 +315,15 @@ bool RowStoreReader::Open(std::string_view bytes, std::string* error) {
 }
 
 bool RowStoreReader::ForEachRow(const std::function<void(const AddressRow&)>& sink, std::string* error) const {
-  Cursor in(rows_);
   AddressRow row;
-  std::string* fields[kRowColumns] = {&row.legal_code, &row.sido,       &row.sigungu, &row.emd,
-                                      &row.ri,         &row.road_code,  &row.road_name, &row.admin_name,
-                                      &row.zip,        &row.effective_date, &row.building_name,
-                                      &row.previous_address};
-  for (uint64_t i = 0; i < row_count_; ++i) {
-    uint8_t flags = 0;
-    if (!ReadStrings(&in, strings_, fields, kRowColumns, i == 0, &flags, error)) return false;
-    row.mountain = flags & kMountain;
-    row.underground = flags & kUnderground;
-    row.apartment = flags & kApartment;
-    uint32_t id_or_emd;
-    if (!in.Small(&row.jibun_main, INT32_MAX) || !in.Small(&row.jibun_sub, INT32_MAX) ||
-        !in.Small(&row.main, INT32_MAX) || !in.Small(&row.sub, INT32_MAX) || !in.Small(&id_or_emd, UINT32_MAX)) {
-      return Corrupt(error, "row numbers");
-    }
-    if (flags & kDerivedId) {
-      if (id_or_emd > 999) return Corrupt(error, "building id");
-      row.mgmt_no = OfficialBuildingId(ParseCode(row.road_code, 12), id_or_emd, row.underground,
-                                       static_cast<uint32_t>(row.main), static_cast<uint32_t>(row.sub));
-    } else {
-      if (id_or_emd >= strings_.size()) return Corrupt(error, "building id");
-      row.mgmt_no.assign(strings_[id_or_emd]);
-    }
+  StoredRow before;
+  bool first = true;
+  return ForEachStoredRow([&](const StoredRow& stored) {
+    Fill(stored, first ? nullptr : &before, &row);
+    before = stored;
+    first = false;
     sink(row);
-  }
-  return in.done() || Corrupt(error, "trailing row bytes");
+  }, error);
 }
 
 bool RowStoreReader::ForEachStoredRow(const std::function<void(const StoredRow&)>& sink,
@@ -366,12 +345,18 @@ bool RowStoreReader::ForEachStoredRow(const std::function<void(const StoredRow&)
 }
 
 void RowStoreReader::Materialize(const StoredRow& s, AddressRow* row) const {
+  row->register_name.clear();
+  Fill(s, nullptr, row);
+}
+
+void RowStoreReader::Fill(const StoredRow& s, const StoredRow* before, AddressRow* row) const {
   std::string* fields[kRowColumns] = {&row->legal_code, &row->sido,       &row->sigungu, &row->emd,
                                       &row->ri,         &row->road_code,  &row->road_name, &row->admin_name,
                                       &row->zip,        &row->effective_date, &row->building_name,
                                       &row->previous_address};
-  for (size_t c = 0; c < kRowColumns; ++c) fields[c]->assign(strings_[s.ids[c]]);
-  row->register_name.clear();
+  for (size_t c = 0; c < kRowColumns; ++c) {
+    if (before == nullptr || before->ids[c] != s.ids[c]) fields[c]->assign(strings_[s.ids[c]]);
+  }
   row->mountain = s.flags & kMountain;
   row->underground = s.flags & kUnderground;
   row->apartment = s.flags & kApartment;

@@ -58,7 +58,13 @@ class RowStoreWriter {
     std::vector<uint32_t> previous;
     uint64_t count = 0;
   };
-  void PutString(Stream* s, size_t column, std::string_view value, uint32_t* changed_bits);
+  // The id of a column's value: the record before's when it repeats.
+  uint32_t ColumnId(const Stream& s, size_t column, std::string_view value);
+  void Reserve(size_t count);  // room for `count` strings in slots_
+  // The slot holding `s` (of this hash), or the empty one where it goes.
+  size_t Slot(std::string_view s, uint64_t hash) const;
+  uint32_t Append(std::string_view s);  // to the pool; its id
+  static constexpr uint64_t kTagMask = 0xFFFFFFFF00000000ull;  // hash bits kept in a slot
   std::string_view Str(uint32_t id) const {
     return std::string_view(pool_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
   }
@@ -116,6 +122,8 @@ class RowStoreReader {
 
  private:
   friend class RowStoreWriter;
+  // Materialize, writing only the columns whose ids differ from `before`'s.
+  void Fill(const StoredRow& stored, const StoredRow* before, AddressRow* row) const;
   std::vector<std::string_view> strings_;
   std::string_view rows_, lots_, english_;
   uint64_t row_count_ = 0, lot_count_ = 0, english_count_ = 0;
